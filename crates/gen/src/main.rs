@@ -1,0 +1,2 @@
+//! Generator (stub).
+fn main() {}
