@@ -1,0 +1,124 @@
+// Shared helpers for the browser tests: which dist folders to test, a fresh headless Debian
+// Chromium driven by playwright-core (no downloaded browsers), and pages that fail the test on
+// any console error or uncaught exception.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export { serveDir } from './serve.mjs';
+
+/** How long any single wait (selector, navigation) may take before the test fails. */
+export const TIMEOUT_MS = 20_000;
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Debian's Chromium on this kind of machine: headless, as root (hence no sandbox), and with every
+// background connection off because the network is closed (otherwise it retries them noisily).
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * The dist folder named by environment variable `name`. Throws (fails the test, never skips)
+ * when it is unset or holds no index.html: scripts/test sets these after building.
+ */
+export function distFromEnv(name) {
+  const dir = process.env[name];
+  if (!dir) {
+    throw new Error(
+      `${name} is not set. Run scripts/test, which builds the app and sets it, ` +
+        `or set it to a folder made by \`trunk build --release\`.`,
+    );
+  }
+  const index = join(resolve(dir), 'index.html');
+  if (!existsSync(index)) throw new Error(`${name}=${dir}, but ${index} does not exist`);
+  return resolve(dir);
+}
+
+/**
+ * Launches Chromium. Playwright gives `launch()` a new empty profile folder (a mkdtemp
+ * `--user-data-dir`) every time and deletes it on close, so no state leaks between runs.
+ */
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: install Debian's chromium (scripts/setup does, as root)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: TIMEOUT_MS,
+  });
+}
+
+// A 1x1 PNG served in place of every off-site image: the machine has no internet, and a failed
+// image load would log a console error that is not the app's fault.
+const STUB_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const isLocal = (url) => url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+
+/**
+ * Runs `fn(page, offsite)` in a new browser context and then fails if the page logged a console
+ * error or threw an uncaught exception at any point, even when `fn` itself passed.
+ * Off-site requests never leave the machine: images get a stub PNG and are listed in
+ * `offsite.images`; anything else is refused and fails the test (the app has no backend).
+ */
+export async function withPage(browser, fn) {
+  const context = await browser.newContext();
+  const offsite = { images: [], other: [] };
+  await context.route(
+    (url) => !isLocal(url) && url.protocol !== 'data:' && url.protocol !== 'about:',
+    (route) => {
+      const request = route.request();
+      if (request.resourceType() === 'image') {
+        offsite.images.push(request.url());
+        return route.fulfill({ status: 200, contentType: 'image/png', body: STUB_PNG });
+      }
+      offsite.other.push(`${request.resourceType()} ${request.url()}`);
+      return route.fulfill({ status: 204, body: '' });
+    },
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(TIMEOUT_MS);
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const where = msg.location()?.url;
+      problems.push(`console error: ${msg.text()}${where ? ` (at ${where})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  try {
+    await fn(page, offsite);
+  } catch (err) {
+    if (problems.length > 0) err.message += `\nThe page also reported:\n  ${problems.join('\n  ')}`;
+    throw err;
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], 'the page reported errors');
+  assert.deepEqual(offsite.other, [], 'the page tried to fetch something off-site');
+}
+
+/** Waits for the article list and returns the number that starts `[data-testid=result-count]`. */
+export async function resultCount(page) {
+  const text = await page.locator('[data-testid="result-count"]').textContent();
+  const match = /^\s*(\d+)/.exec(text ?? '');
+  assert.ok(match, `result-count should start with a number, got ${JSON.stringify(text)}`);
+  return Number(match[1]);
+}
+
+/** The current URL's hash, e.g. `#/article/abc`. */
+export const hashOf = (page) => new URL(page.url()).hash;

@@ -1,0 +1,73 @@
+// The home page on the bundled sample: every article is listed, the count is honest and
+// external links cannot reach back into the page (rel=noopener noreferrer).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { distFromEnv, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDir(distFromEnv('BROADSHEET_DIST'));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('home lists every sample article and the count matches the cards', async () => {
+  await withPage(browser, async (page) => {
+    await page.goto(server.url);
+    await page.locator('article.card').first().waitFor();
+    const count = await resultCount(page);
+    const cards = await page.locator('article.card').count();
+    assert.equal(count, cards, 'result-count should equal the number of cards shown');
+    assert.ok(cards >= 60, `the sample should list at least 60 articles, got ${cards}`);
+
+    const ids = await page.locator('article.card').evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-article-id')),
+    );
+    assert.ok(ids.every((id) => id && id.length > 0), 'every card has a data-article-id');
+    assert.equal(new Set(ids).size, ids.length, 'no article is listed twice');
+
+    const titles = await page.locator('article.card a.card-title').count();
+    assert.equal(titles, cards, 'every card has one title link');
+    const opens = await page.locator('article.card a[data-testid="open-article"]').count();
+    assert.equal(opens, cards, 'every card has one open-article link');
+
+    await assert.doesNotReject(
+      page.locator('[data-testid="sample-notice"]').waitFor(),
+      'the bundled sample shows its sample notice',
+    );
+  });
+});
+
+test('every external link opens safely in a new tab', async () => {
+  await withPage(browser, async (page) => {
+    await page.goto(server.url);
+    await page.locator('article.card').first().waitFor();
+    const links = await page.locator('a[href]').evaluateAll((els) =>
+      els.map((a) => ({
+        href: a.href,
+        rel: (a.getAttribute('rel') ?? '').split(/\s+/),
+        target: a.getAttribute('target'),
+      })),
+    );
+    const external = links.filter((l) => new URL(l.href).origin !== server.origin);
+    assert.ok(external.length >= 60, `expected a link out per card, found ${external.length}`);
+    for (const link of external) {
+      assert.match(link.href, /^https?:\/\//, `external link with an odd scheme: ${link.href}`);
+      assert.ok(
+        link.rel.includes('noopener') && link.rel.includes('noreferrer'),
+        `${link.href} has rel="${link.rel.join(' ')}", want noopener noreferrer`,
+      );
+    }
+    const titleLinks = await page.locator('article.card a.card-title').evaluateAll((els) =>
+      els.map((a) => ({ href: a.href, target: a.getAttribute('target') })),
+    );
+    for (const link of titleLinks) {
+      assert.equal(link.target, '_blank', `${link.href} should open in a new tab`);
+      assert.match(link.href, /^https?:\/\//, 'card titles link to the original story');
+    }
+  });
+});
