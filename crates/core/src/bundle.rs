@@ -49,7 +49,8 @@ impl Bundle {
             articles.windows(2).all(|w| w[0].id != w[1].id),
             "article ids must be unique"
         );
-        let mut by_heat: Vec<u32> = (0..u32::try_from(articles.len()).expect("fewer than 2^32 articles")).collect();
+        let mut by_heat: Vec<u32> =
+            (0..u32::try_from(articles.len()).expect("fewer than 2^32 articles")).collect();
         by_heat.sort_by(|&a, &b| order::by_heat(&articles[a as usize], &articles[b as usize]));
         Self { articles, by_heat }
     }
@@ -95,13 +96,15 @@ impl Bundle {
     /// The binary form.
     #[must_use]
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
+        let out = MAGIC.to_vec();
         postcard::to_extend(self, out).expect("writing to a Vec cannot fail")
     }
 
     /// Reads the binary form, checking every value and invariant.
     pub fn decode(bytes: &[u8]) -> Result<Self, BundleError> {
-        let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or(BundleError::Magic)?;
+        let body = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or(BundleError::Magic)?;
         let bundle: Self = postcard::from_bytes(body)?;
         if !bundle.articles.windows(2).all(|w| w[0].id < w[1].id) {
             return Err(BundleError::Ids);
@@ -115,7 +118,11 @@ impl Bundle {
             }
         }
         let ordered = bundle.by_heat.windows(2).all(|w| {
-            order::by_heat(&bundle.articles[w[0] as usize], &bundle.articles[w[1] as usize]).is_lt()
+            order::by_heat(
+                &bundle.articles[w[0] as usize],
+                &bundle.articles[w[1] as usize],
+            )
+            .is_lt()
         });
         if bundle.by_heat.len() != n || !ordered {
             return Err(BundleError::Order);
@@ -159,16 +166,25 @@ mod tests {
         assert!(matches!(Bundle::decode(b"nope"), Err(BundleError::Magic)));
         let mut bytes = sample().encode();
         bytes.truncate(bytes.len() / 2);
-        assert!(matches!(Bundle::decode(&bytes), Err(BundleError::Decode(_))));
+        assert!(matches!(
+            Bundle::decode(&bytes),
+            Err(BundleError::Decode(_))
+        ));
     }
 
     #[test]
     fn rejects_a_tampered_order() {
         let mut bundle = sample();
         bundle.by_heat.swap(0, 1);
-        assert!(matches!(Bundle::decode(&bundle.encode()), Err(BundleError::Order)));
+        assert!(matches!(
+            Bundle::decode(&bundle.encode()),
+            Err(BundleError::Order)
+        ));
         bundle.by_heat = vec![0, 0, 1];
-        assert!(matches!(Bundle::decode(&bundle.encode()), Err(BundleError::Order)));
+        assert!(matches!(
+            Bundle::decode(&bundle.encode()),
+            Err(BundleError::Order)
+        ));
     }
 
     #[test]
@@ -182,6 +198,9 @@ mod tests {
             .expect("url is in the bytes");
         let mut tampered = bytes.clone();
         tampered[at..at + 6].copy_from_slice(b"data:a");
-        assert!(matches!(Bundle::decode(&tampered), Err(BundleError::Decode(_))));
+        assert!(matches!(
+            Bundle::decode(&tampered),
+            Err(BundleError::Decode(_))
+        ));
     }
 }

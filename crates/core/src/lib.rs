@@ -15,8 +15,10 @@
 //! ```
 
 pub mod bundle;
+pub mod display;
 pub mod model;
 pub mod order;
+pub mod route;
 pub mod time;
 pub mod url;
 

@@ -238,7 +238,10 @@ mod tests {
     fn ids_are_checked() {
         assert!(ArticleId::new("2019-12-17-amazon").is_ok());
         assert_eq!(ArticleId::new(""), Err(IdError::Empty));
-        assert_eq!(ArticleId::new(&"a".repeat(MAX_ID_LEN + 1)), Err(IdError::TooLong));
+        assert_eq!(
+            ArticleId::new(&"a".repeat(MAX_ID_LEN + 1)),
+            Err(IdError::TooLong)
+        );
         assert_eq!(ArticleId::new("a/b"), Err(IdError::BadCharacter));
         assert_eq!(ArticleId::new(" a"), Err(IdError::BadCharacter));
         assert_eq!(ArticleId::new("a\u{0}"), Err(IdError::BadCharacter));

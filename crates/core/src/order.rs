@@ -34,7 +34,7 @@ mod tests {
 
     #[test]
     fn heat_order_puts_unknown_last_and_breaks_ties_by_date_then_id() {
-        let mut list = vec![
+        let mut list = [
             article("unknown-new", None, 300),
             article("cold", Some(10.0), 100),
             article("hot", Some(90.0), 100),
@@ -44,6 +44,16 @@ mod tests {
         ];
         list.sort_by(by_heat);
         let ids: Vec<_> = list.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["hot", "warm-newer", "warm-a", "warm-b", "cold", "unknown-new"]);
+        assert_eq!(
+            ids,
+            [
+                "hot",
+                "warm-newer",
+                "warm-a",
+                "warm-b",
+                "cold",
+                "unknown-new"
+            ]
+        );
     }
 }

@@ -109,7 +109,10 @@ mod tests {
             (MAX_UNIX, "9999-12-31T23:59:59Z"),
         ];
         for (secs, want) in cases {
-            assert_eq!(Timestamp::from_unix(secs).expect("in range").to_string(), want);
+            assert_eq!(
+                Timestamp::from_unix(secs).expect("in range").to_string(),
+                want
+            );
         }
     }
 

@@ -82,7 +82,10 @@ impl HttpUrl {
     /// The host name, lowercased, without port.
     #[must_use]
     pub fn host(&self) -> String {
-        let (_, rest) = self.0.split_once("//").expect("parse guarantees `//` after the scheme");
+        let (_, rest) = self
+            .0
+            .split_once("//")
+            .expect("parse guarantees `//` after the scheme");
         let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
         host_and_port(authority).0.to_ascii_lowercase()
     }
@@ -196,13 +199,18 @@ fn host_and_port(authority: &str) -> (&str, Option<&str>) {
 
 fn valid_host(host: &str) -> bool {
     if let Some(inner) = host.strip_prefix('[') {
-        return inner
-            .strip_suffix(']')
-            .is_some_and(|ip| !ip.is_empty() && ip.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.'));
+        return inner.strip_suffix(']').is_some_and(|ip| {
+            !ip.is_empty()
+                && ip
+                    .bytes()
+                    .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        });
     }
     !host.starts_with('.')
         && !host.contains("..")
-        && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '_')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '_')
 }
 
 #[cfg(test)]
@@ -248,11 +256,20 @@ mod tests {
             ("https:///path", UrlError::NoHost),
             ("https://user:pass@example.com/", UrlError::UserInfo),
             ("https://example.com:0/", UrlError::BadPort("0".into())),
-            ("https://example.com:99999/", UrlError::BadPort("99999".into())),
+            (
+                "https://example.com:99999/",
+                UrlError::BadPort("99999".into()),
+            ),
             ("https://example.com:/", UrlError::BadPort(String::new())),
             ("https://example.com:80a/", UrlError::BadPort("80a".into())),
-            ("https://exa<mple.com/", UrlError::BadHost("exa<mple.com".into())),
-            ("https://.example.com/", UrlError::BadHost(".example.com".into())),
+            (
+                "https://exa<mple.com/",
+                UrlError::BadHost("exa<mple.com".into()),
+            ),
+            (
+                "https://.example.com/",
+                UrlError::BadHost(".example.com".into()),
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(HttpUrl::parse(input).as_ref(), Err(want), "{input:?}");

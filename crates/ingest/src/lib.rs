@@ -1,7 +1,220 @@
-//! Build-time ingest (being written).
+//! Broadsheet's build-time ingest: a folder of article files becomes a validated
+//! [`Bundle`](broadsheet_core::bundle::Bundle), or a sorted list of every problem, each as
+//! `path:line:col: field: message`.
+//!
+//! Pipeline: [`walk`] finds files; [`split`] cuts front matter from body; [`locate`] records
+//! where every key is and refuses aliases; [`article`] deserializes each field (serde_yaml) and
+//! validates it into core types; this module collects, checks ids across files, and sorts.
+//! [`build`] is what the app's `build.rs` calls.
+//!
+//! This crate is a build-dependency only: serde_yaml never reaches the wasm app.
 
-/// An empty encoded bundle.
+pub mod article;
+pub mod build;
+pub mod diagnostic;
+pub mod locate;
+pub mod raw;
+pub mod split;
+pub mod text;
+pub mod walk;
+
+use broadsheet_core::bundle::Bundle;
+use broadsheet_core::model::Article;
+use diagnostic::{Diagnostic, Problem, Severity};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+/// Files larger than this are refused without being read whole.
+pub const MAX_FILE: u64 = 4 << 20;
+
+/// What to bundle.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Bundle `published: false` articles too (shown with a Draft badge).
+    pub include_drafts: bool,
+}
+
+/// The result of reading a folder.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Articles to bundle (empty when there are errors).
+    pub articles: Vec<Article>,
+    /// Every error and warning, sorted by path and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Article files read.
+    pub files: usize,
+    /// Drafts left out (drafts not asked for).
+    pub drafts_left_out: usize,
+    /// Drafts bundled (drafts asked for).
+    pub drafts_bundled: usize,
+    /// `removed: true` articles, always left out.
+    pub removed: usize,
+    /// Files below the folder that are not article files.
+    pub ignored: usize,
+}
+
+impl Report {
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Warning)
+    }
+
+    /// True when nothing stops the build.
+    #[must_use]
+    pub fn is_ok(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
+    /// The one-line summary the build prints.
+    #[must_use]
+    pub fn summary(&self, folder: &Path) -> String {
+        let errors = self.errors().count();
+        let warnings = self.warnings().count();
+        let drafts = if self.drafts_bundled > 0 {
+            format!("{} drafts included", self.drafts_bundled)
+        } else {
+            format!("{} drafts left out", self.drafts_left_out)
+        };
+        let mut line = format!(
+            "{}: {} articles bundled from {} files ({drafts}, {} removed left out), {warnings} warnings",
+            folder.display(),
+            self.articles.len(),
+            self.files,
+            self.removed,
+        );
+        if errors > 0 {
+            line = format!(
+                "{}: {errors} errors in {} files; nothing bundled, {warnings} warnings",
+                folder.display(),
+                self.files
+            );
+        }
+        if self.ignored > 0 {
+            line.push_str(&format!(", {} other files ignored", self.ignored));
+        }
+        line
+    }
+
+    /// The bundle, when there are no errors.
+    #[must_use]
+    pub fn into_bundle(self) -> Option<Bundle> {
+        self.is_ok().then(|| Bundle::new(self.articles))
+    }
+}
+
+/// Reads every article file below `root`. `shown_root` is how paths are printed (the folder as
+/// the editor named it).
 #[must_use]
-pub fn empty_bundle() -> Vec<u8> {
-    broadsheet_core::bundle::Bundle::new(Vec::new()).encode()
+pub fn ingest(root: &Path, shown_root: &Path, options: Options) -> Report {
+    let mut report = Report::default();
+    if !root.is_dir() {
+        report.diagnostics.push(Diagnostic {
+            path: shown_root.to_path_buf(),
+            line: 1,
+            col: 1,
+            field: String::new(),
+            problem: Problem::Io(
+                "is not a folder; set ARTICLES_DIR to the folder holding the article files".into(),
+            ),
+        });
+        return report;
+    }
+    let found = walk::walk(root, shown_root);
+    report.diagnostics = found.diagnostics;
+    report.ignored = found.ignored;
+    report.files = found.files.len();
+    let mut ids: BTreeMap<String, Vec<std::path::PathBuf>> = BTreeMap::new();
+    for rel in &found.files {
+        let shown = shown_root.join(rel);
+        let id = rel
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        ids.entry(id.to_lowercase())
+            .or_default()
+            .push(shown.clone());
+        let bytes = match read_capped(&root.join(rel)) {
+            Ok(bytes) => bytes,
+            Err(problem) => {
+                report.diagnostics.push(Diagnostic {
+                    path: shown,
+                    line: 1,
+                    col: 1,
+                    field: String::new(),
+                    problem,
+                });
+                continue;
+            }
+        };
+        let parsed = article::parse(&shown, &id, &bytes);
+        report.diagnostics.extend(parsed.diagnostics);
+        match parsed.article {
+            _ if parsed.removed => report.removed += 1,
+            Some(article) if article.draft && !options.include_drafts => {
+                report.drafts_left_out += 1;
+            }
+            Some(article) => {
+                report.drafts_bundled += usize::from(article.draft);
+                report.articles.push(article);
+            }
+            None => {}
+        }
+    }
+    for paths in ids.values().filter(|p| p.len() > 1) {
+        for (i, path) in paths.iter().enumerate() {
+            let other = &paths[if i == 0 { 1 } else { 0 }];
+            report.diagnostics.push(Diagnostic {
+                path: path.clone(),
+                line: 1,
+                col: 1,
+                field: String::new(),
+                problem: Problem::DuplicateId {
+                    id: path
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or_default()
+                        .to_owned(),
+                    other: other.display().to_string(),
+                },
+            });
+        }
+    }
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if !report.is_ok() {
+        report.articles.clear();
+    }
+    report
+}
+
+/// Reads a file unless it is larger than [`MAX_FILE`], without reading more than that.
+fn read_capped(path: &Path) -> Result<Vec<u8>, Problem> {
+    let file = fs::File::open(path).map_err(|e| Problem::Io(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::Io(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE {
+        let size = fs::metadata(path).map_or(bytes.len(), |m| {
+            usize::try_from(m.len()).unwrap_or(usize::MAX)
+        });
+        return Err(Problem::TooLarge {
+            size,
+            limit: usize::try_from(MAX_FILE).unwrap_or(usize::MAX),
+        });
+    }
+    Ok(bytes)
 }

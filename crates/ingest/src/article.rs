@@ -1,0 +1,884 @@
+//! One file → one validated [`Article`], or every problem that stops it.
+//!
+//! The order of checks matters: bytes (encoding), then fences, then the marking pass (which
+//! refuses aliases before serde_yaml could expand them), then YAML syntax, then each field on its
+//! own, so a file with a wrong type in three fields reports all three.
+
+use crate::diagnostic::{Diagnostic, Problem, Severity};
+use crate::locate::{self, join, Located};
+use crate::raw::{self, RawImage, RawProvider, RawRelated};
+use crate::split;
+use crate::text;
+use broadsheet_core::model::{Article, ArticleId, Image, Provider, Related, Score};
+use broadsheet_core::time::Timestamp;
+use broadsheet_core::url::{HttpUrl, UrlError};
+use serde::de::DeserializeOwned;
+use serde_yaml::{Mapping, Value};
+use std::path::Path;
+
+/// Front matter larger than this is refused.
+pub const MAX_FRONT_MATTER: usize = 1 << 20;
+/// A body larger than this is refused.
+pub const MAX_BODY: usize = 1 << 20;
+/// A title, name or topic longer than this (in bytes) is refused.
+pub const MAX_LINE_TEXT: usize = 2_000;
+/// An excerpt longer than this (in bytes) is refused.
+pub const MAX_EXCERPT: usize = 20_000;
+/// More topics than this are refused.
+pub const MAX_TOPICS: usize = 100;
+/// More related entries than this are refused.
+pub const MAX_RELATED: usize = 500;
+/// More images in one list than this are refused.
+pub const MAX_IMAGES: usize = 100;
+/// The largest image side accepted, in pixels.
+const MAX_PIXELS: f64 = 100_000.0;
+
+/// What one file became.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The article, if the file had no errors.
+    pub article: Option<Article>,
+    /// `removed: true`: withdrawn, never bundled.
+    pub removed: bool,
+    /// Everything found, errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses and validates one file's bytes. `path` is how diagnostics name the file; `id` is its
+/// stem.
+#[must_use]
+pub fn parse(path: &Path, id: &str, bytes: &[u8]) -> Parsed {
+    let mut ctx = Ctx {
+        path,
+        located: Located::default(),
+        line_offset: 0,
+        diagnostics: Vec::new(),
+    };
+    let (article, removed) = match parse_inner(&mut ctx, id, bytes) {
+        Some((article, removed)) if !ctx.has_errors() => (Some(article), removed),
+        Some((_, removed)) => (None, removed),
+        None => (None, false),
+    };
+    Parsed {
+        article,
+        removed,
+        diagnostics: ctx.diagnostics,
+    }
+}
+
+fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bool)> {
+    let text = decode_bytes(ctx, bytes)?;
+    let parts = match split::split(text) {
+        Ok(parts) => parts,
+        Err(problem) => {
+            ctx.file_level(1, 1, problem);
+            return None;
+        }
+    };
+    ctx.line_offset = parts.yaml_line - 1;
+    if parts.yaml.len() > MAX_FRONT_MATTER {
+        let size = parts.yaml.len();
+        ctx.file_level(
+            parts.yaml_line,
+            1,
+            Problem::TooLarge {
+                size,
+                limit: MAX_FRONT_MATTER,
+            },
+        );
+        return None;
+    }
+    if let Some((line, col)) = find_tab_indent(&parts.yaml) {
+        ctx.file_level(line + ctx.line_offset, col, Problem::Tab);
+        return None;
+    }
+    ctx.located = locate::locate(&parts.yaml);
+    let structural = std::mem::take(&mut ctx.located.problems);
+    if !structural.is_empty() {
+        for (field, (line, col), problem) in structural {
+            ctx.push(&field, line, col, problem);
+        }
+        return None;
+    }
+    let mut mapping = match serde_yaml::from_str::<Value>(&parts.yaml) {
+        Ok(Value::Mapping(mapping)) => mapping,
+        Ok(Value::Null) => Mapping::new(),
+        Ok(other) => {
+            ctx.file_level(
+                parts.yaml_line,
+                1,
+                Problem::NotMapping(describe(&other).to_owned()),
+            );
+            return None;
+        }
+        Err(err) => {
+            let (line, col) = err
+                .location()
+                .map_or((1, 0), |l| (l.line(), l.column().saturating_sub(1)));
+            let message = err.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            ctx.push("", line, col, syntax_problem(message));
+            return None;
+        }
+    };
+    check_keys(ctx);
+    let article = build_article(ctx, id, &mut mapping, &parts.body);
+    let removed = ctx.field::<bool>("removed", &mut mapping).unwrap_or(false);
+    article.map(|a| (a, removed))
+}
+
+fn syntax_problem(message: String) -> Problem {
+    if message.contains("more than one document") {
+        Problem::MultipleDocuments
+    } else {
+        Problem::Syntax(message)
+    }
+}
+
+/// Checks the encoding and returns the text without a UTF-8 BOM.
+fn decode_bytes<'b>(ctx: &mut Ctx<'_>, bytes: &'b [u8]) -> Option<&'b str> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        ctx.file_level(1, 1, Problem::Utf16);
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let (line, col) = line_col(bytes, at);
+        ctx.file_level(line, col, Problem::Nul);
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            let (line, col) = line_col(bytes, err.valid_up_to());
+            ctx.file_level(line, col, Problem::InvalidUtf8);
+            None
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `at`, counting any line-ending convention.
+fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let text = String::from_utf8_lossy(before)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The first tab in a line's indentation, as a YAML line and 1-based column.
+fn find_tab_indent(yaml: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+        line[..indent].find('\t').map(|col| (i + 1, col + 1))
+    })
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// Unknown keys: a near miss of a known key is an error (it is almost certainly a typo whose
+/// value would be lost); anything else is a warning.
+fn check_keys(ctx: &mut Ctx<'_>) {
+    let keys = std::mem::take(&mut ctx.located.keys);
+    for key in &keys {
+        let Some(known) = raw::keys_for(&key.parent) else {
+            continue;
+        };
+        if known.contains(&key.key.as_str()) {
+            continue;
+        }
+        let field = join(&key.parent, &key.key);
+        let problem = match suggest(&key.key, known) {
+            Some(suggestion) => Problem::TypoKey {
+                key: key.key.clone(),
+                suggestion,
+            },
+            None => Problem::UnknownKey(key.key.clone()),
+        };
+        ctx.push(&field, key.mark.0, key.mark.1, problem);
+    }
+    ctx.located.keys = keys;
+}
+
+/// The known key within edit distance 2 of `key` (ignoring case), if any.
+fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    let key = key.to_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&key, &k.to_lowercase()), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn build_article(ctx: &mut Ctx<'_>, id: &str, m: &mut Mapping, body: &str) -> Option<Article> {
+    let id = match ArticleId::new(id) {
+        Ok(id) => Some(id),
+        Err(err) => {
+            ctx.file_level(1, 1, Problem::BadId(err));
+            None
+        }
+    };
+    let category = ctx
+        .field::<String>("category", m)
+        .and_then(|s| ctx.line_text("category", &s));
+    let title = ctx.required_text("title", m, "title: \"A headline\"");
+    let excerpt = ctx
+        .field::<String>("excerpt", m)
+        .and_then(|s| ctx.text("excerpt", &s, false, MAX_EXCERPT));
+    let published_at = ctx.required_date("publishedDateTime", m);
+    let web_url = ctx.required_url("webUrl", m, "webUrl: https://example.com/story");
+    let original_url = ctx.optional_url("originalUrl", m);
+    let amp_web_url = ctx.optional_url("ampWebUrl", m);
+    let cdn_amp_web_url = ctx.optional_url("cdnAmpWebUrl", m);
+    let kind = ctx
+        .field::<String>("type", m)
+        .and_then(|s| ctx.line_text("type", &s));
+    let quality = ctx.score("quality", m);
+    let heat = ctx.score("heat", m);
+    let published = ctx.field::<bool>("published", m).unwrap_or(true);
+    let provider = match ctx.field::<RawProvider>("provider", m) {
+        Some(raw) => ctx.provider("provider", raw),
+        None => {
+            ctx.missing(
+                "provider",
+                "provider: {name: Example Times, domain: example.com}",
+            );
+            None
+        }
+    };
+    let topics = ctx.topics(m);
+    let images = ctx
+        .field::<Vec<Value>>("images", m)
+        .map(|v| ctx.images("images", v));
+    let related = ctx
+        .field::<Vec<Value>>("related", m)
+        .map(|v| ctx.related(v));
+    if let Some(secured) = ctx.field::<String>("secured", m) {
+        if !is_secured_shape(&secured) {
+            ctx.report("secured", Problem::BadSecured);
+        }
+    }
+    let body = if body.len() > MAX_BODY {
+        ctx.file_level(
+            ctx.line_offset + 1,
+            1,
+            Problem::TooLarge {
+                size: body.len(),
+                limit: MAX_BODY,
+            },
+        );
+        String::new()
+    } else {
+        let cleaned = text::clean(body, true);
+        if cleaned.removed {
+            ctx.report("", Problem::ControlCharsRemoved);
+        }
+        cleaned.text
+    };
+    Some(Article {
+        id: id?,
+        category,
+        title: title?,
+        excerpt: excerpt.unwrap_or_default(),
+        published_at: published_at?,
+        web_url: web_url?,
+        original_url,
+        amp_web_url,
+        cdn_amp_web_url,
+        kind,
+        quality,
+        heat,
+        draft: !published,
+        provider: provider?,
+        topics: topics.unwrap_or_default(),
+        images: images.unwrap_or_default(),
+        related: related.unwrap_or_default(),
+        body,
+    })
+}
+
+/// `ciphertext;iv`, both base64.
+fn is_secured_shape(value: &str) -> bool {
+    let is_b64 = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+    };
+    matches!(value.split_once(';'), Some((data, iv)) if is_b64(data) && is_b64(iv))
+}
+
+/// A bare host name: lowercase letters, digits, `-` and `.`, at least one dot.
+fn is_bare_host(domain: &str) -> bool {
+    domain.contains('.')
+        && !domain.starts_with(['.', '-'])
+        && !domain.ends_with(['.', '-'])
+        && !domain.contains("..")
+        && domain.chars().all(|c| {
+            c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || c == '-'
+                || c == '.'
+                || (c.is_alphabetic() && !c.is_uppercase())
+        })
+}
+
+/// The state of one file's validation: where keys are, and what was found so far.
+struct Ctx<'a> {
+    path: &'a Path,
+    located: Located,
+    line_offset: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
+    }
+
+    /// A problem at a YAML position (1-based line, 0-based column).
+    fn push(&mut self, field: &str, line: usize, col: usize, problem: Problem) {
+        self.diagnostics.push(Diagnostic {
+            path: self.path.to_path_buf(),
+            line: line + self.line_offset,
+            col: col + 1,
+            field: field.to_owned(),
+            problem,
+        });
+    }
+
+    /// A problem with the whole file, at a file position.
+    fn file_level(&mut self, line: usize, col: usize, problem: Problem) {
+        self.diagnostics.push(Diagnostic {
+            path: self.path.to_path_buf(),
+            line,
+            col,
+            field: String::new(),
+            problem,
+        });
+    }
+
+    /// A problem with a field, located at its key (or nearest located ancestor).
+    fn report(&mut self, field: &str, problem: Problem) {
+        let (line, col) = self.located.position(field);
+        self.push(field, line, col, problem);
+    }
+
+    fn missing(&mut self, field: &str, example: &'static str) {
+        self.report(field, Problem::Missing(example));
+    }
+
+    /// Deserializes `value` as `T`, reporting a type error at the innermost path serde reached.
+    fn decode<T: DeserializeOwned>(&mut self, field: &str, value: Value) -> Option<T> {
+        match serde_path_to_error::deserialize::<_, T>(value) {
+            Ok(v) => Some(v),
+            Err(err) => {
+                let inner = err.path().to_string();
+                let at = if inner == "." {
+                    field.to_owned()
+                } else if inner.starts_with('[') {
+                    format!("{field}{inner}")
+                } else {
+                    join(field, &inner)
+                };
+                self.report(
+                    &at,
+                    Problem::WrongType(type_message(&err.into_inner().to_string())),
+                );
+                None
+            }
+        }
+    }
+
+    /// Takes a top-level key out of the mapping and decodes it; null counts as absent.
+    fn field<T: DeserializeOwned>(&mut self, key: &str, m: &mut Mapping) -> Option<T> {
+        match m.remove(key)? {
+            Value::Null => None,
+            value => self.decode(key, value),
+        }
+    }
+
+    /// Cleans text, reporting removed characters and over-long values.
+    fn text(&mut self, field: &str, raw: &str, multiline: bool, limit: usize) -> Option<String> {
+        let cleaned = text::clean(raw, multiline);
+        if cleaned.removed {
+            self.report(field, Problem::ControlCharsRemoved);
+        }
+        if cleaned.text.len() > limit {
+            self.report(
+                field,
+                Problem::TooLarge {
+                    size: cleaned.text.len(),
+                    limit,
+                },
+            );
+            return None;
+        }
+        Some(cleaned.text)
+    }
+
+    /// Single-line text; empty becomes `None`.
+    fn line_text(&mut self, field: &str, raw: &str) -> Option<String> {
+        self.text(field, raw, false, MAX_LINE_TEXT)
+            .filter(|t| !t.is_empty())
+    }
+
+    fn required_text(
+        &mut self,
+        key: &str,
+        m: &mut Mapping,
+        example: &'static str,
+    ) -> Option<String> {
+        let present = m.contains_key(key);
+        let raw = self.field::<String>(key, m);
+        self.required_line_text(key, raw, present, example)
+    }
+
+    fn required_line_text(
+        &mut self,
+        field: &str,
+        raw: Option<String>,
+        present: bool,
+        example: &'static str,
+    ) -> Option<String> {
+        match raw {
+            Some(raw) => {
+                let text = self.text(field, &raw, false, MAX_LINE_TEXT)?;
+                if text.is_empty() {
+                    self.report(field, Problem::Empty);
+                    return None;
+                }
+                Some(text)
+            }
+            None => {
+                // A present key that failed to decode was reported already.
+                if !present || !self.reported(field) {
+                    self.missing(field, example);
+                }
+                None
+            }
+        }
+    }
+
+    fn reported(&self, field: &str) -> bool {
+        self.diagnostics.iter().any(|d| {
+            d.field == field
+                || d.field.starts_with(&format!("{field}."))
+                || d.field.starts_with(&format!("{field}["))
+        })
+    }
+
+    fn required_date(&mut self, key: &str, m: &mut Mapping) -> Option<Timestamp> {
+        let present = m.contains_key(key);
+        match self.field::<String>(key, m) {
+            Some(raw) => self.date(key, &raw),
+            None => {
+                if !present || !self.reported(key) {
+                    self.missing(key, "publishedDateTime: 2022-08-03T06:23:00Z");
+                }
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, field: &str, raw: &str) -> Option<Timestamp> {
+        let raw = raw.trim();
+        let problem = match chrono::DateTime::parse_from_rfc3339(raw) {
+            Ok(dt) => match Timestamp::from_unix(dt.timestamp()) {
+                Ok(t) => return Some(t),
+                Err(_) => Problem::DateOutOfRange(raw.to_owned()),
+            },
+            Err(_) if lacks_offset(raw) => Problem::DateWithoutOffset(raw.to_owned()),
+            Err(_) => Problem::BadDate(shorten(raw)),
+        };
+        self.report(field, problem);
+        None
+    }
+
+    fn url(&mut self, field: &str, raw: &str) -> Option<HttpUrl> {
+        let url = text::clean_url(raw);
+        match HttpUrl::parse(&url) {
+            Ok(url) => Some(url),
+            Err(reason) => {
+                self.report(
+                    field,
+                    Problem::BadUrl {
+                        url: shorten(&url),
+                        reason,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn required_url(
+        &mut self,
+        key: &str,
+        m: &mut Mapping,
+        example: &'static str,
+    ) -> Option<HttpUrl> {
+        let present = m.contains_key(key);
+        match self.field::<String>(key, m) {
+            Some(raw) => self.url(key, &raw),
+            None => {
+                if !present || !self.reported(key) {
+                    self.missing(key, example);
+                }
+                None
+            }
+        }
+    }
+
+    fn optional_url(&mut self, key: &str, m: &mut Mapping) -> Option<HttpUrl> {
+        self.field::<String>(key, m)
+            .and_then(|raw| self.url(key, &raw))
+    }
+
+    /// `-1` and absence mean unknown; anything else must be a valid score.
+    fn score_value(&mut self, field: &str, value: Option<f64>) -> Option<Score> {
+        let value = value?;
+        #[allow(clippy::float_cmp)] // -1 is written exactly as a sentinel in real files.
+        if value == -1.0 {
+            return None;
+        }
+        match Score::new(value) {
+            Ok(score) => Some(score),
+            Err(err) => {
+                self.report(field, Problem::BadScore(err));
+                None
+            }
+        }
+    }
+
+    fn score(&mut self, key: &str, m: &mut Mapping) -> Option<Score> {
+        let value = self.field::<f64>(key, m);
+        self.score_value(key, value)
+    }
+
+    fn provider(&mut self, field: &str, raw: RawProvider) -> Option<Provider> {
+        let name =
+            self.required_line_text(&join(field, "name"), raw.name, false, "name: Example Times");
+        let domain = raw.domain.and_then(|d| {
+            let d = text::clean(&d, false).text.to_lowercase();
+            if is_bare_host(&d) && HttpUrl::parse(&format!("https://{d}/")).is_ok() {
+                Some(d)
+            } else {
+                self.report(&join(field, "domain"), Problem::BadDomain(shorten(&d)));
+                None
+            }
+        });
+        let images = raw
+            .images
+            .map(|v| self.images(&join(field, "images"), v))
+            .unwrap_or_default();
+        Some(Provider {
+            name: name?,
+            domain,
+            images,
+        })
+    }
+
+    fn topics(&mut self, m: &mut Mapping) -> Option<Vec<String>> {
+        let raw = self.field::<Vec<Value>>("topics", m)?;
+        if raw.len() > MAX_TOPICS {
+            self.report(
+                "topics",
+                Problem::TooMany {
+                    count: raw.len(),
+                    limit: MAX_TOPICS,
+                },
+            );
+            return None;
+        }
+        let mut topics: Vec<String> = Vec::with_capacity(raw.len());
+        for (i, value) in raw.into_iter().enumerate() {
+            let field = format!("topics[{i}]");
+            let Some(topic) = self.decode::<String>(&field, value) else {
+                continue;
+            };
+            let Some(topic) = self.text(&field, &topic, false, MAX_LINE_TEXT) else {
+                continue;
+            };
+            if topic.is_empty() {
+                self.report(&field, Problem::Empty);
+            } else if topics
+                .iter()
+                .any(|t| t.to_lowercase() == topic.to_lowercase())
+            {
+                self.report(&field, Problem::DuplicateTopic(topic));
+            } else {
+                topics.push(topic);
+            }
+        }
+        Some(topics)
+    }
+
+    fn images(&mut self, field: &str, raw: Vec<Value>) -> Vec<Image> {
+        if raw.len() > MAX_IMAGES {
+            self.report(
+                field,
+                Problem::TooMany {
+                    count: raw.len(),
+                    limit: MAX_IMAGES,
+                },
+            );
+            return Vec::new();
+        }
+        let mut images = Vec::new();
+        for (i, value) in raw.into_iter().enumerate() {
+            let item = format!("{field}[{i}]");
+            if let Some(image) = self
+                .decode::<RawImage>(&item, value)
+                .and_then(|r| self.image(&item, r))
+            {
+                images.push(image);
+            }
+        }
+        images
+    }
+
+    fn image(&mut self, field: &str, raw: RawImage) -> Option<Image> {
+        let url_field = join(field, "url");
+        let width = self.pixels(&join(field, "width"), raw.width);
+        let height = self.pixels(&join(field, "height"), raw.height);
+        let title = raw
+            .title
+            .and_then(|t| self.line_text(&join(field, "title"), &t));
+        let Some(raw_url) = raw.url else {
+            self.missing(&url_field, "url: https://example.com/picture.jpg");
+            return None;
+        };
+        let url = text::clean_url(&raw_url);
+        match HttpUrl::parse(&url) {
+            Ok(url) => Some(Image {
+                url,
+                width,
+                height,
+                is_cached: raw.is_cached.unwrap_or(false),
+                title,
+            }),
+            Err(UrlError::Relative | UrlError::ProtocolRelative) => {
+                self.report(&url_field, Problem::ImageDropped(shorten(&url)));
+                None
+            }
+            Err(reason) => {
+                self.report(
+                    &url_field,
+                    Problem::BadUrl {
+                        url: shorten(&url),
+                        reason,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Range and integrality are checked first.
+    fn pixels(&mut self, field: &str, value: Option<f64>) -> Option<u32> {
+        let value = value?;
+        if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_PIXELS {
+            Some(value as u32)
+        } else {
+            self.report(field, Problem::BadSize);
+            None
+        }
+    }
+
+    fn related(&mut self, raw: Vec<Value>) -> Vec<Related> {
+        if raw.len() > MAX_RELATED {
+            self.report(
+                "related",
+                Problem::TooMany {
+                    count: raw.len(),
+                    limit: MAX_RELATED,
+                },
+            );
+            return Vec::new();
+        }
+        let mut related = Vec::new();
+        for (i, value) in raw.into_iter().enumerate() {
+            let field = format!("related[{i}]");
+            if let Some(entry) = self
+                .decode::<RawRelated>(&field, value)
+                .and_then(|r| self.related_entry(&field, r))
+            {
+                related.push(entry);
+            }
+        }
+        related
+    }
+
+    fn related_entry(&mut self, field: &str, raw: RawRelated) -> Option<Related> {
+        let title = self.required_line_text(
+            &join(field, "title"),
+            raw.title,
+            false,
+            "title: \"A headline\"",
+        );
+        let excerpt = raw
+            .excerpt
+            .and_then(|e| self.text(&join(field, "excerpt"), &e, false, MAX_EXCERPT));
+        let published_at = raw
+            .published_date_time
+            .and_then(|d| self.date(&join(field, "publishedDateTime"), &d));
+        let web_url_field = join(field, "webUrl");
+        let web_url = match raw.web_url {
+            Some(u) => self.url(&web_url_field, &u),
+            None => {
+                self.missing(&web_url_field, "webUrl: https://example.com/story");
+                None
+            }
+        };
+        let amp_web_url = raw
+            .amp_web_url
+            .and_then(|u| self.url(&join(field, "ampWebUrl"), &u));
+        let cdn_amp_web_url = raw
+            .cdn_amp_web_url
+            .and_then(|u| self.url(&join(field, "cdnAmpWebUrl"), &u));
+        let kind = raw
+            .kind
+            .and_then(|k| self.line_text(&join(field, "type"), &k));
+        let provider = raw
+            .provider
+            .and_then(|p| self.provider(&join(field, "provider"), p));
+        let quality = self.score_value(&join(field, "quality"), raw.quality);
+        let images = raw
+            .images
+            .map(|v| self.images(&join(field, "images"), v))
+            .unwrap_or_default();
+        Some(Related {
+            title: title?,
+            excerpt: excerpt.unwrap_or_default(),
+            published_at,
+            web_url: web_url?,
+            amp_web_url,
+            cdn_amp_web_url,
+            kind,
+            provider,
+            quality,
+            images,
+        })
+    }
+}
+
+/// True when `raw` is a date or date-time that would be valid with an offset added.
+fn lacks_offset(raw: &str) -> bool {
+    chrono::NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S%.f").is_ok()
+        || chrono::NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M:%S%.f").is_ok()
+        || chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_ok()
+}
+
+/// serde's wording with its Rust type names replaced by the format's words.
+fn type_message(message: &str) -> String {
+    let message = message
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false")
+        .replace(
+            "expected a sequence",
+            "expected a list (one `- item` per line)",
+        )
+        .replace(
+            "expected struct RawProvider",
+            "expected a mapping such as `{name: Example Times, domain: example.com}`",
+        )
+        .replace(
+            "expected struct RawImage",
+            "expected a mapping with `url`, `width`, `height`",
+        )
+        .replace(
+            "expected struct RawRelated",
+            "expected a mapping with `title`, `webUrl`, …",
+        );
+    message.replace("invalid type: ", "wrong type: found ")
+}
+
+/// Values quoted in messages are cut so one hostile value cannot flood the report.
+fn shorten(value: &str) -> String {
+    const MAX: usize = 120;
+    if value.len() <= MAX {
+        return value.to_owned();
+    }
+    let mut end = MAX;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &value[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_misses_only() {
+        assert_eq!(suggest("publised", raw::ARTICLE_KEYS), Some("published"));
+        assert_eq!(suggest("titel", raw::ARTICLE_KEYS), Some("title"));
+        assert_eq!(suggest("WebURL", raw::ARTICLE_KEYS), Some("webUrl"));
+        assert_eq!(suggest("author", raw::ARTICLE_KEYS), None);
+    }
+
+    #[test]
+    fn secured_must_be_two_base64_parts() {
+        assert!(is_secured_shape("QUJD+/==;QUJD"));
+        assert!(!is_secured_shape("QUJD"));
+        assert!(!is_secured_shape("QU JD;QUJD"));
+        assert!(!is_secured_shape(";QUJD"));
+    }
+
+    #[test]
+    fn domains_must_be_bare_hosts() {
+        assert!(is_bare_host("republicworld.com"));
+        assert!(is_bare_host("news.example.org"));
+        for bad in [
+            "https://example.com",
+            "example.com/path",
+            "example.com:80",
+            "localhost",
+            "exa mple.com",
+            ".example.com",
+        ] {
+            assert!(!is_bare_host(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn finds_tabs_in_indentation_only() {
+        assert_eq!(find_tab_indent("a:\n\t- x\n"), Some((2, 1)));
+        assert_eq!(find_tab_indent("a: \"x\ty\"\n"), None);
+    }
+}

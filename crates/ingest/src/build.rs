@@ -1,0 +1,71 @@
+//! What the app's `build.rs` does, as a testable function: read the environment, ingest the
+//! folder, and produce the artefact and the cargo directives to print.
+
+use crate::{ingest, Options};
+use std::path::{Path, PathBuf};
+
+/// The environment variables the build reads.
+pub const ENV_VARS: &[&str] = &["ARTICLES_DIR", "INCLUDE_DRAFTS"];
+/// The default articles folder, relative to the project root.
+pub const DEFAULT_DIR: &str = "content";
+/// The artefact's file name in `OUT_DIR`.
+pub const ARTEFACT: &str = "bundle.bin";
+
+/// What the build script must do.
+#[derive(Debug)]
+pub struct Plan {
+    /// Lines to print to stdout (`cargo::…` directives), in order.
+    pub directives: Vec<String>,
+    /// The encoded bundle to write to `OUT_DIR/bundle.bin`; `None` when there are errors.
+    pub artefact: Option<Vec<u8>>,
+}
+
+/// Ingests the folder named by `ARTICLES_DIR` (default `content/`, relative paths against
+/// `project_root`) and plans the build script's output. `env` reads environment variables.
+pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
+    let mut directives: Vec<String> = ENV_VARS
+        .iter()
+        .map(|v| format!("cargo::rerun-if-env-changed={v}"))
+        .collect();
+    let named = env("ARTICLES_DIR").filter(|d| !d.trim().is_empty());
+    let shown = PathBuf::from(named.as_deref().unwrap_or(DEFAULT_DIR));
+    let root = project_root.join(&shown);
+    let is_sample = named.is_none() || same_dir(&root, &project_root.join(DEFAULT_DIR));
+    let include_drafts =
+        env("INCLUDE_DRAFTS").is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
+    directives.push(format!("cargo::rerun-if-changed={}", root.display()));
+    directives.push(format!(
+        "cargo::rustc-env=BROADSHEET_SAMPLE={}",
+        u8::from(is_sample)
+    ));
+    let report = ingest(&root, &shown, Options { include_drafts });
+    for d in &report.diagnostics {
+        let kind = if d.severity() == crate::diagnostic::Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        directives.push(format!("cargo::{kind}={}", one_line(&d.to_string())));
+    }
+    directives.push(format!(
+        "cargo::warning=broadsheet: {}",
+        report.summary(&shown)
+    ));
+    let artefact = report.into_bundle().map(|b| b.encode());
+    Plan {
+        directives,
+        artefact,
+    }
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Cargo directives are one line each.
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}

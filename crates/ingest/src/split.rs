@@ -1,0 +1,105 @@
+//! Splits an article file into its YAML front matter and its body.
+//!
+//! The file must open with a `---` line; the front matter runs to the next `---` line and the
+//! body is everything after it. Line endings are normalised first (CRLF and lone CR become LF)
+//! so line numbers match what an editor shows whichever convention the file uses.
+
+use crate::diagnostic::Problem;
+
+/// A file cut at its `---` lines.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split {
+    /// The YAML between the `---` lines, with `\n` line endings.
+    pub yaml: String,
+    /// The file line (1-based) on which the YAML starts; add it minus one to YAML line numbers.
+    pub yaml_line: usize,
+    /// The text after the closing `---`, trimmed.
+    pub body: String,
+}
+
+/// Cuts `text` (already valid UTF-8, BOM removed) at its front-matter fences.
+pub fn split(text: &str) -> Result<Split, Problem> {
+    let text = normalise_newlines(text);
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if !is_fence(first) {
+        return Err(Problem::NoFrontMatter);
+    }
+    let mut yaml = String::new();
+    let mut consumed = first.len();
+    for line in lines.by_ref() {
+        consumed += line.len();
+        if is_fence(line) {
+            return Ok(Split {
+                yaml,
+                yaml_line: 2,
+                body: text[consumed..].trim().to_owned(),
+            });
+        }
+        yaml.push_str(line);
+    }
+    Err(Problem::Unclosed(1))
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+fn normalise_newlines(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let got = split("---\ntitle: a\n---\n\nHello.\n").expect("splits");
+        assert_eq!(got.yaml, "title: a\n");
+        assert_eq!(got.yaml_line, 2);
+        assert_eq!(got.body, "Hello.");
+    }
+
+    #[test]
+    fn accepts_crlf_cr_and_no_final_newline() {
+        for input in [
+            "---\r\ntitle: a\r\n---\r\nBody",
+            "---\rtitle: a\r---\rBody",
+            "---\ntitle: a\n---\nBody",
+        ] {
+            let got = split(input).expect("splits");
+            assert_eq!(got.yaml, "title: a\n", "{input:?}");
+            assert_eq!(got.body, "Body", "{input:?}");
+        }
+        assert_eq!(split("---\ntitle: a\n---").expect("splits").body, "");
+    }
+
+    #[test]
+    fn keeps_later_fences_in_the_body() {
+        let got = split("---\na: 1\n---\nintro\n---\nmore\n").expect("splits");
+        assert_eq!(got.body, "intro\n---\nmore");
+    }
+
+    #[test]
+    fn refuses_files_without_an_opening_fence() {
+        for input in [
+            "",
+            "title: a\n",
+            "----\ntitle: a\n----\n",
+            "# Heading\n---\n",
+        ] {
+            assert_eq!(split(input), Err(Problem::NoFrontMatter), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_an_unclosed_block() {
+        assert_eq!(split("---\ntitle: a\n"), Err(Problem::Unclosed(1)));
+        assert_eq!(split("---\ntitle: a\n----\n"), Err(Problem::Unclosed(1)));
+    }
+}

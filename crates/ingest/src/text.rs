@@ -1,0 +1,83 @@
+//! Cleaning text values: HTML entities decoded, control and bidi-override characters removed,
+//! whitespace trimmed. Text stays text: nothing here produces or interprets markup.
+
+/// Cleaned text, and whether characters had to be removed (reported as a warning).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The text to keep.
+    pub text: String,
+    /// True when control or bidi-override characters were removed.
+    pub removed: bool,
+}
+
+/// Bidirectional overrides and isolates can make text read differently from what it is.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Cleans one value. In a single-line field (titles, names, topics) line breaks and tabs become
+/// spaces; in the body they stay.
+#[must_use]
+pub fn clean(raw: &str, multiline: bool) -> Cleaned {
+    let decoded = html_escape::decode_html_entities(raw);
+    let mut removed = false;
+    let mut text = String::with_capacity(decoded.len());
+    for c in decoded.chars() {
+        match c {
+            '\n' | '\t' if multiline => text.push(c),
+            '\n' | '\t' | '\r' | '\u{A0}' => text.push(' '),
+            c if c.is_control() || is_bidi_control(c) => removed = true,
+            c => text.push(c),
+        }
+    }
+    Cleaned {
+        text: text.trim().to_owned(),
+        removed,
+    }
+}
+
+/// Decodes entities in a URL (`&#038;` in real feeds stands for `&`) and trims it. Control
+/// characters are kept so the URL check can refuse them.
+#[must_use]
+pub fn clean_url(raw: &str) -> String {
+    html_escape::decode_html_entities(raw).trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_entities_seen_in_real_files() {
+        let got = clean("Q&amp;A &#038; more&nbsp;text &hellip; &lt;b&gt;", false);
+        assert_eq!(got.text, "Q&A & more text … <b>");
+        assert!(!got.removed);
+    }
+
+    #[test]
+    fn strips_controls_and_bidi_overrides_and_says_so() {
+        let got = clean("  evil\u{202E}txt.exe\u{0007} ", false);
+        assert_eq!(
+            got,
+            Cleaned {
+                text: "eviltxt.exe".into(),
+                removed: true
+            }
+        );
+    }
+
+    #[test]
+    fn keeps_line_breaks_only_in_multiline_text() {
+        assert_eq!(clean("a\nb\tc", false).text, "a b c");
+        assert_eq!(clean("a\nb\tc", true).text, "a\nb\tc");
+    }
+
+    #[test]
+    fn urls_lose_entities_but_keep_controls_for_the_check() {
+        assert_eq!(
+            clean_url(" https://x.example/?a=1&#038;b=2 "),
+            "https://x.example/?a=1&b=2"
+        );
+        assert_eq!(clean_url("java\tscript:x"), "java\tscript:x");
+    }
+}
