@@ -207,14 +207,14 @@ mod tests {
         assert_eq!(located.position("related[0].provider.name"), (7, 6));
         assert_eq!(located.position("related[1].title"), (8, 4));
         assert_eq!(located.position("related[1]"), (8, 4));
-        assert_eq!(located.position("topics[1]"), (9, 12));
+        assert_eq!(located.position("topics[1]"), (9, 13));
     }
 
     #[test]
     fn falls_back_to_the_nearest_ancestor() {
         let located = locate(DOC);
         assert_eq!(located.position("related[1].webUrl"), (8, 4));
-        assert_eq!(located.position("provider.domain"), (3, 2));
+        assert_eq!(located.position("provider.domain"), (2, 0));
         assert_eq!(located.position("missing"), (1, 0));
     }
 
