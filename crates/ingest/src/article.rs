@@ -78,9 +78,9 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
     ctx.line_offset = parts.yaml_line - 1;
     if parts.yaml.len() > MAX_FRONT_MATTER {
         let size = parts.yaml.len();
-        ctx.file_level(
+        ctx.whole_field(
             parts.yaml_line,
-            1,
+            "front matter",
             Problem::TooLarge {
                 size,
                 limit: MAX_FRONT_MATTER,
@@ -96,6 +96,13 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
     let structural = std::mem::take(&mut ctx.located.problems);
     if !structural.is_empty() {
         for (field, (line, col), problem) in structural {
+            let problem = match problem {
+                Problem::DuplicateKey { key, first_line } => Problem::DuplicateKey {
+                    key,
+                    first_line: first_line + ctx.line_offset,
+                },
+                other => other,
+            };
             ctx.push(&field, line, col, problem);
         }
         return None;
@@ -115,20 +122,39 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
             let (line, col) = err
                 .location()
                 .map_or((1, 0), |l| (l.line(), l.column().saturating_sub(1)));
-            let message = err.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned();
+            let message = shift_lines(&err.to_string(), ctx.line_offset);
+            let message = message.replacen(
+                &format!(" at line {} column {}", line + ctx.line_offset, col + 1),
+                "",
+                1,
+            );
             ctx.push("", line, col, syntax_problem(message));
             return None;
         }
     };
     check_keys(ctx);
-    let article = build_article(ctx, id, &mut mapping, &parts.body);
+    let article = build_article(ctx, id, &mut mapping, &parts.body, parts.body_line);
     let removed = ctx.field::<bool>("removed", &mut mapping).unwrap_or(false);
     article.map(|a| (a, removed))
+}
+
+/// serde_yaml's messages count lines from the start of the YAML; the editor counts from the top
+/// of the file.
+fn shift_lines(message: &str, offset: usize) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("line ") {
+        let (before, after) = rest.split_at(at + "line ".len());
+        out.push_str(before);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + offset).to_string()),
+            Err(_) => out.push_str(&after[..digits]),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn syntax_problem(message: String) -> Problem {
@@ -242,7 +268,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn build_article(ctx: &mut Ctx<'_>, id: &str, m: &mut Mapping, body: &str) -> Option<Article> {
+fn build_article(
+    ctx: &mut Ctx<'_>,
+    id: &str,
+    m: &mut Mapping,
+    body: &str,
+    body_line: usize,
+) -> Option<Article> {
     let id = match ArticleId::new(id) {
         Ok(id) => Some(id),
         Err(err) => {
@@ -291,9 +323,9 @@ fn build_article(ctx: &mut Ctx<'_>, id: &str, m: &mut Mapping, body: &str) -> Op
         }
     }
     let body = if body.len() > MAX_BODY {
-        ctx.file_level(
-            ctx.line_offset + 1,
-            1,
+        ctx.whole_field(
+            body_line,
+            "body",
             Problem::TooLarge {
                 size: body.len(),
                 limit: MAX_BODY,
@@ -387,6 +419,17 @@ impl Ctx<'_> {
             line,
             col,
             field: String::new(),
+            problem,
+        });
+    }
+
+    /// A problem with a part of the file that has no key (`front matter`, `body`).
+    fn whole_field(&mut self, line: usize, field: &str, problem: Problem) {
+        self.diagnostics.push(Diagnostic {
+            path: self.path.to_path_buf(),
+            line,
+            col: 1,
+            field: field.to_owned(),
             problem,
         });
     }

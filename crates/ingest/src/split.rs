@@ -15,6 +15,8 @@ pub struct Split {
     pub yaml_line: usize,
     /// The text after the closing `---`, trimmed.
     pub body: String,
+    /// The file line (1-based) just after the closing `---`.
+    pub body_line: usize,
 }
 
 /// Cuts `text` (already valid UTF-8, BOM removed) at its front-matter fences.
@@ -27,13 +29,14 @@ pub fn split(text: &str) -> Result<Split, Problem> {
     }
     let mut yaml = String::new();
     let mut consumed = first.len();
-    for line in lines.by_ref() {
+    for (index, line) in lines.by_ref().enumerate() {
         consumed += line.len();
         if is_fence(line) {
             return Ok(Split {
                 yaml,
                 yaml_line: 2,
                 body: text[consumed..].trim().to_owned(),
+                body_line: index + 3,
             });
         }
         yaml.push_str(line);
@@ -63,6 +66,7 @@ mod tests {
         assert_eq!(got.yaml, "title: a\n");
         assert_eq!(got.yaml_line, 2);
         assert_eq!(got.body, "Hello.");
+        assert_eq!(got.body_line, 4);
     }
 
     #[test]
