@@ -21,10 +21,15 @@ pub struct Found {
     pub ignored: usize,
 }
 
+/// Editor leftovers: `name~` backups and `#name#` autosaves (hidden `.swp` files are hidden).
+fn is_backup(name: &str) -> bool {
+    name.ends_with('~') || (name.starts_with('#') && name.ends_with('#'))
+}
+
 /// Whether a file name is an article file name.
 #[must_use]
 pub fn is_article_name(name: &str) -> bool {
-    if name.starts_with('.') || name.starts_with('#') || name.ends_with('~') {
+    if name.starts_with('.') || is_backup(name) {
         return false;
     }
     Path::new(name)
@@ -62,7 +67,7 @@ pub fn walk(root: &Path, shown_root: &Path) -> Found {
                 ));
                 continue;
             };
-            if name.starts_with('.') {
+            if name.starts_with('.') || is_backup(name) {
                 continue;
             }
             let meta = match fs::symlink_metadata(root.join(&rel)) {
