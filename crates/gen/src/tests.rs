@@ -1,0 +1,506 @@
+//! Tests of whole generated sets: determinism, counts, URLs, YAML shape, and the bundled sample.
+
+use crate::article::{Article, Published, Score};
+use crate::corpus::{Corpus, Profile};
+use crate::text::DAY;
+use crate::{render_all, write_all, Summary};
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The keys of the reference format, by the parent key they may appear under ("" = top level).
+const KEYS: &[(&str, &[&str])] = &[
+    (
+        "",
+        &[
+            "category",
+            "title",
+            "excerpt",
+            "publishedDateTime",
+            "originalUrl",
+            "webUrl",
+            "ampWebUrl",
+            "cdnAmpWebUrl",
+            "type",
+            "quality",
+            "heat",
+            "published",
+            "removed",
+            "provider",
+            "topics",
+            "images",
+            "related",
+            "secured",
+        ],
+    ),
+    ("provider", &["name", "domain", "images"]),
+    ("images", &["url", "width", "height", "isCached", "title"]),
+    (
+        "related",
+        &[
+            "title",
+            "excerpt",
+            "publishedDateTime",
+            "webUrl",
+            "ampWebUrl",
+            "cdnAmpWebUrl",
+            "type",
+            "provider",
+            "quality",
+            "images",
+        ],
+    ),
+];
+
+fn texts(corpus: &Corpus) -> Vec<String> {
+    render_all(corpus)
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
+}
+
+fn summary(corpus: &Corpus) -> Summary {
+    let mut s = Summary::default();
+    for a in corpus.articles() {
+        s.add(&a, 0);
+    }
+    s
+}
+
+/// The front matter of a rendered file, without the `---` lines.
+fn front_matter(text: &str) -> &str {
+    let rest = text.strip_prefix("---\n").expect("files start with ---");
+    let end = rest.find("\n---\n").expect("front matter is closed");
+    &rest[..end]
+}
+
+/// Whether `host` is reserved for documentation (RFC 2606 / RFC 6761).
+fn is_reserved_host(host: &str) -> bool {
+    ["example.com", "example.org", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || host.ends_with(".example")
+}
+
+/// Every `http…` link in a text, ending at a quote, bracket or whitespace.
+fn links(text: &str) -> Vec<&str> {
+    text.match_indices("http")
+        .map(|(i, _)| {
+            let rest = &text[i..];
+            let end = rest
+                .find(|c: char| c == '"' || c == ')' || c.is_whitespace())
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+/// Checks one YAML double-quoted scalar (the whole of `value`) and returns its content.
+fn unquote(value: &str) -> Result<String, String> {
+    let inner = value.strip_prefix('"').ok_or("not quoted")?;
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                return if chars.as_str().is_empty() {
+                    Ok(out)
+                } else {
+                    Err("text after the closing quote".into())
+                };
+            }
+            '\\' => match chars.next() {
+                Some('"') => out.push('"'),
+                Some('\\') => out.push('\\'),
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    let code = u32::from_str_radix(&hex, 16).map_err(|e| e.to_string())?;
+                    out.push(char::from_u32(code).ok_or("bad escape")?);
+                }
+                other => return Err(format!("unknown escape {other:?}")),
+            },
+            c if c.is_control() => return Err("raw control character".into()),
+            c => out.push(c),
+        }
+    }
+    Err("unterminated string".into())
+}
+
+fn is_timestamp(value: &str) -> bool {
+    let b = value.as_bytes();
+    let shape = "dddd-dd-ddTdd:dd:ddZ".as_bytes();
+    b.len() == shape.len()
+        && b.iter().zip(shape).all(|(&c, &s)| {
+            if s == b'd' {
+                c.is_ascii_digit()
+            } else {
+                c == s
+            }
+        })
+}
+
+fn is_plain_scalar(value: &str) -> bool {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    value == "true"
+        || value == "false"
+        || is_timestamp(value)
+        || (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A line-by-line check that the front matter uses only the subset of YAML the generator means
+/// to write: space indents, known keys under the right parent, and values that are either
+/// well-formed double-quoted strings or plain numbers, booleans and timestamps.
+fn check_front_matter(text: &str) -> Result<(), String> {
+    // Open blocks as (column of their key, key); a key's parent is the nearest one to its left.
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    for (n, line) in front_matter(text).lines().enumerate() {
+        let where_ = |why: &str| format!("line {}: {why}: {line:?}", n + 2);
+        let fail = |why: &str| Err(where_(why));
+        if line.is_empty() {
+            continue;
+        }
+        if line.contains('\t') {
+            return fail("tab");
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let (column, rest) = match line[indent..].strip_prefix("- ") {
+            Some(item) => (indent + 2, item),
+            None => (indent, &line[indent..]),
+        };
+        while open.last().is_some_and(|&(c, _)| c >= column) {
+            open.pop();
+        }
+        let parent = open.last().map_or("", |&(_, key)| key);
+        if rest.starts_with('"') {
+            if parent != "topics" {
+                return fail("a bare string outside topics");
+            }
+            unquote(rest).map_err(|e| where_(&e))?;
+            continue;
+        }
+        let Some((key, value)) = rest.split_once(':') else {
+            return fail("no key");
+        };
+        let allowed = KEYS
+            .iter()
+            .find(|(p, _)| *p == parent)
+            .map_or(&[][..], |(_, keys)| *keys);
+        if !allowed.contains(&key) {
+            return fail(&format!("key `{key}` not allowed under `{parent}`"));
+        }
+        if value.is_empty() {
+            open.push((column, key));
+        } else if let Some(v) = value.strip_prefix(' ') {
+            if v.starts_with('"') {
+                unquote(v).map_err(|e| where_(&e))?;
+            } else if !is_plain_scalar(v) {
+                return fail("unquoted value that is not a number, boolean or timestamp");
+            }
+        } else {
+            return fail("no space after the colon");
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn same_arguments_give_byte_identical_files() {
+    let a = render_all(&Corpus::new(Profile::bulk(300, 7)));
+    let b = render_all(&Corpus::new(Profile::bulk(300, 7)));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn different_seeds_give_different_files() {
+    let a = texts(&Corpus::new(Profile::bulk(300, 7)));
+    let b = texts(&Corpus::new(Profile::bulk(300, 8)));
+    let same = a.iter().zip(&b).filter(|(x, y)| x == y).count();
+    assert_eq!(same, 0, "no file should survive a seed change");
+}
+
+#[test]
+fn a_longer_run_starts_with_different_files_but_the_same_ids_format() {
+    let small = Corpus::new(Profile::bulk(10, 3)).article(0);
+    let big = Corpus::new(Profile::bulk(2_000_000, 3)).article(0);
+    assert!(small.id.starts_with("gen-000001-"));
+    assert!(
+        big.id.starts_with("gen-0000001-"),
+        "ids widen to fit the count: {}",
+        big.id
+    );
+}
+
+#[test]
+fn writes_exactly_count_files_with_unique_ids_and_urls() {
+    let dir = std::env::temp_dir().join(format!("broadsheet-gen-test-{}", std::process::id()));
+    let corpus = Corpus::new(Profile::bulk(123, 11));
+    let summary = write_all(&corpus, &dir).expect("temp dir is writable");
+    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("dir was created")
+        .map(|e| e.expect("readable entry").path())
+        .collect();
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+    assert_eq!(summary.articles, 123);
+    assert_eq!(files.len(), 123);
+    assert!(files
+        .iter()
+        .all(|p| p.extension().is_some_and(|e| e == "md")));
+
+    let articles: Vec<Article> = corpus.articles().collect();
+    let ids: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    let urls: HashSet<&str> = articles.iter().map(|a| a.web_url.as_str()).collect();
+    assert_eq!(ids.len(), 123);
+    assert_eq!(urls.len(), 123);
+    assert!(articles
+        .iter()
+        .all(|a| a.id.len() <= 80 && !a.id.contains('/')));
+}
+
+#[test]
+fn every_url_is_https_on_a_reserved_domain() {
+    let mut all = texts(&Corpus::new(Profile::bulk(3_000, 5)));
+    all.extend(texts(&Corpus::new(Profile::sample())));
+    let mut seen = 0;
+    for text in &all {
+        for link in links(text) {
+            seen += 1;
+            let rest = link
+                .strip_prefix("https://")
+                .unwrap_or_else(|| panic!("not https: {link}"));
+            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            assert!(
+                is_reserved_host(host),
+                "{host} is not a reserved domain ({link})"
+            );
+        }
+    }
+    assert!(seen > 10_000, "the scan found the links ({seen})");
+}
+
+#[test]
+fn related_entries_resolve_by_exact_web_url() {
+    let corpus = Corpus::new(Profile::bulk(2_000, 21));
+    let articles: Vec<Article> = corpus.articles().collect();
+    let by_url: std::collections::HashMap<&str, &Article> =
+        articles.iter().map(|a| (a.web_url.as_str(), a)).collect();
+    let mut linked = 0;
+    for a in &articles {
+        for r in &a.related {
+            match (r.inside, by_url.get(r.web_url.as_str())) {
+                (true, Some(target)) => {
+                    assert_ne!(target.id, a.id, "an article never lists itself");
+                    assert_eq!(
+                        (&r.title, r.published_at),
+                        (&target.title, target.published_at)
+                    );
+                    assert_eq!(r.quality, target.quality.value());
+                }
+                (true, None) => panic!("{}: inside link {} resolves to nothing", a.id, r.web_url),
+                (false, Some(_)) => panic!(
+                    "{}: outside link {} is a generated article",
+                    a.id, r.web_url
+                ),
+                (false, None) => {}
+            }
+        }
+        linked += usize::from(a.related.iter().any(|r| r.inside));
+    }
+    assert!(
+        linked * 10 > articles.len(),
+        "at least a tenth link to other articles ({linked})"
+    );
+
+    // The same holds in the files themselves, not just in the structs.
+    let files = texts(&corpus);
+    let top: HashSet<&str> = files
+        .iter()
+        .flat_map(|t| t.lines().filter_map(|l| l.strip_prefix("webUrl: ")))
+        .collect();
+    let related: Vec<&str> = files
+        .iter()
+        .flat_map(|t| t.lines().filter_map(|l| l.strip_prefix("    webUrl: ")))
+        .collect();
+    let inside = related.iter().filter(|u| top.contains(*u)).count();
+    assert!(
+        inside > 0 && inside < related.len(),
+        "{inside} of {} related links are inside",
+        related.len()
+    );
+}
+
+#[test]
+fn front_matter_is_the_intended_yaml_subset() {
+    let mut all = texts(&Corpus::new(Profile::bulk(3_000, 13)));
+    all.extend(texts(&Corpus::new(Profile::sample())));
+    for text in &all {
+        if let Err(e) = check_front_matter(text) {
+            panic!("{e}\n{text}");
+        }
+    }
+}
+
+#[test]
+fn the_checker_catches_broken_yaml() {
+    let ok = "---\ntitle: \"a \\\"b\\\"\"\nheat: -1\n---\n";
+    assert_eq!(check_front_matter(ok), Ok(()));
+    for bad in [
+        "---\ntitle: \"a \"b\"\"\n---\n",
+        "---\ntitle: unquoted text\n---\n",
+        "---\nauthor: \"x\"\n---\n",
+        "---\ntitle: \"a\\q\"\n---\n",
+        "---\nprovider:\n  url: \"x\"\n---\n",
+    ] {
+        assert!(check_front_matter(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn bulk_sets_have_realistic_shapes() {
+    let corpus = Corpus::new(Profile::bulk(20_000, 99));
+    let articles: Vec<Article> = corpus.articles().collect();
+    let s = summary(&corpus);
+    let n = articles.len() as f64;
+    let share = |count: usize| count as f64 / n;
+    assert_eq!(s.providers.len(), 40);
+    assert_eq!(s.topics.len(), 30);
+    assert_eq!(
+        s.categories,
+        BTreeSet::from(["analysis", "news", "opinion"])
+    );
+    assert!(
+        (0.02..0.04).contains(&share(s.drafts)),
+        "drafts {}",
+        s.drafts
+    );
+    assert!(
+        (0.005..0.015).contains(&share(s.removed)),
+        "removed {}",
+        s.removed
+    );
+    assert!(
+        (0.29..0.38).contains(&share(s.unknown_heat)),
+        "unknown heat {}",
+        s.unknown_heat
+    );
+    assert!(
+        (0.75..0.85).contains(&share(s.with_images)),
+        "images {}",
+        s.with_images
+    );
+    assert!(s.related_inside > 5_000 && s.related_outside > 1_000);
+    let span = s.last.unwrap_or(0) - s.first.unwrap_or(0);
+    assert!(
+        (700 * DAY..740 * DAY).contains(&span),
+        "about two years: {} days",
+        span / DAY
+    );
+    assert!(articles.iter().all(|a| (1..=4).contains(&a.topics.len())));
+    let videos = articles.iter().filter(|a| a.kind == "video").count();
+    assert!((0.03..0.1).contains(&share(videos)));
+    assert!(articles
+        .iter()
+        .any(|a| a.original_url.is_some() && a.cdn_amp_web_url.is_some()));
+
+    // Popularity is skewed: the top outlet publishes far more than the 40th.
+    let by = |name: &str| articles.iter().filter(|a| a.provider.name == name).count();
+    assert!(by(crate::words::PROVIDERS[0].name) > 10 * by(crate::words::PROVIDERS[39].name));
+
+    // Heat: many low, a few very high.
+    let mut heat: Vec<u32> = articles.iter().filter_map(|a| a.heat.value()).collect();
+    heat.sort_unstable();
+    assert!(
+        heat[heat.len() / 2] < 60,
+        "median heat {}",
+        heat[heat.len() / 2]
+    );
+    assert!(
+        heat[heat.len() - 1] >= 1_000,
+        "max heat {}",
+        heat[heat.len() - 1]
+    );
+}
+
+#[test]
+fn the_sample_meets_its_minimums() {
+    let corpus = Corpus::new(Profile::sample());
+    let articles: Vec<Article> = corpus.articles().collect();
+    let s = summary(&corpus);
+    let published = articles
+        .iter()
+        .filter(|a| a.published != Published::No && !a.removed)
+        .count();
+    assert!(published >= 60, "published {published}");
+    assert!((4..=5).contains(&s.drafts), "drafts {}", s.drafts);
+    assert_eq!(s.removed, 1);
+    assert!(s.providers.len() >= 8, "providers {:?}", s.providers);
+    assert!(s.topics.len() >= 10, "topics {:?}", s.topics);
+    assert_eq!(s.categories, BTreeSet::from(["news", "opinion"]));
+    let span = s.last.unwrap_or(0) - s.first.unwrap_or(0);
+    assert!(span >= 183 * DAY, "dates span {} days", span / DAY);
+    assert!(s.with_images > 0 && s.with_images < articles.len());
+    assert!(
+        s.related_inside >= 10 && s.related_outside >= 3,
+        "{} / {}",
+        s.related_inside,
+        s.related_outside
+    );
+    assert!((3..=8).contains(&s.with_body));
+    assert!(articles.iter().any(|a| a.heat == Score::Unknown));
+    assert!(articles.iter().any(|a| a.heat == Score::Missing));
+    assert!(articles.iter().any(|a| a.quality == Score::Missing));
+    assert!(articles.iter().any(|a| a.excerpt.contains("&amp;")));
+    assert!(articles
+        .iter()
+        .any(|a| a.excerpt.contains('"') || a.title.contains('"')));
+    assert!(articles.iter().any(|a| a.excerpt.contains('\\')));
+    assert!(articles.iter().any(|a| a.kind == "video"));
+    assert!(articles.iter().any(|a| a.amp_web_url.is_some()));
+    // A story shared by published articles, so the app's related view has something to show.
+    let live: HashSet<&str> = articles
+        .iter()
+        .filter(|a| a.published != Published::No && !a.removed)
+        .map(|a| a.web_url.as_str())
+        .collect();
+    assert!(articles
+        .iter()
+        .any(|a| a.related.iter().any(|r| live.contains(r.web_url.as_str()))));
+}
+
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+#[test]
+fn content_folder_holds_exactly_the_sample_and_the_seed() {
+    const SEED: &str = "000_22f2e7ab458317d0.txt";
+    let expected = render_all(&Corpus::new(Profile::sample()));
+    let mut on_disk: Vec<String> = std::fs::read_dir(content_dir())
+        .expect("content/ exists")
+        .map(|e| {
+            e.expect("readable entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    on_disk.sort();
+    let mut names: Vec<String> = expected.iter().map(|(name, _)| name.clone()).collect();
+    names.push(SEED.to_owned());
+    names.sort();
+    assert_eq!(
+        on_disk, names,
+        "content/ is out of date: run `cargo run -p broadsheet-gen -- --sample --out content`"
+    );
+    for (name, text) in &expected {
+        let bytes = std::fs::read(content_dir().join(name)).expect("listed above");
+        assert!(
+            bytes == text.as_bytes(),
+            "content/{name} differs from the generator's output: regenerate it"
+        );
+    }
+    let seed =
+        std::fs::read_to_string(content_dir().join(SEED)).expect("the seed article is bundled");
+    assert!(seed.starts_with("---\ncategory: news\ntitle: \"Myanmar"));
+}
