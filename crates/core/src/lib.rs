@@ -16,11 +16,17 @@
 
 pub mod bundle;
 pub mod display;
+pub mod explore;
+pub mod facet;
+pub mod hash;
 pub mod model;
 pub mod order;
 pub mod route;
+pub mod search;
 pub mod time;
 pub mod url;
+pub mod view;
+pub mod words;
 
 #[cfg(test)]
 mod testing;

@@ -27,6 +27,18 @@ pub fn by_heat(a: &Article, b: &Article) -> Ordering {
     score_desc(a.heat, b.heat).then_with(|| date_then_id(a, b))
 }
 
+/// Quality, highest first, unknown quality last.
+#[must_use]
+pub fn by_quality(a: &Article, b: &Article) -> Ordering {
+    score_desc(a.quality, b.quality).then_with(|| date_then_id(a, b))
+}
+
+/// Newest first, then id.
+#[must_use]
+pub fn by_date(a: &Article, b: &Article) -> Ordering {
+    date_then_id(a, b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,6 +79,91 @@ impl From<Timestamp> for i64 {
     }
 }
 
+/// A calendar day in UTC, as days since 1970-01-01; written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(i32);
+
+impl Day {
+    /// The UTC day an instant falls on.
+    #[must_use]
+    pub fn of(t: Timestamp) -> Self {
+        Self(i32::try_from(t.0.div_euclid(86_400)).expect("years 1..=9999 fit i32 days"))
+    }
+
+    /// Days since 1970-01-01.
+    #[must_use]
+    pub fn number(self) -> i32 {
+        self.0
+    }
+
+    /// The day with this number, when it lies in years 1 to 9999.
+    #[must_use]
+    pub fn from_number(n: i32) -> Option<Self> {
+        let n64 = i64::from(n) * 86_400;
+        (MIN_UNIX..=MAX_UNIX).contains(&n64).then_some(Self(n))
+    }
+
+    /// Parses `YYYY-MM-DD` strictly: four-digit year, real month and day.
+    ///
+    /// ```
+    /// use broadsheet_core::time::Day;
+    /// assert_eq!(Day::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+    /// assert_eq!(Day::parse("2023-02-29"), None);
+    /// assert_eq!(Day::parse("2024-2-1"), None);
+    /// ```
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<i64> {
+            let part = &text[r];
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        if y < 1 || !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+            return None;
+        }
+        Self::from_number(i32::try_from(days_from_civil(y, m, d)).ok()?)
+    }
+
+    /// The first second of the day.
+    #[must_use]
+    pub fn start(self) -> i64 {
+        i64::from(self.0) * 86_400
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = civil_from_days(i64::from(self.0));
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Year, month (1–12) and day (1–31) of a day count since 1970-01-01, by Howard Hinnant's
 /// `civil_from_days`, exact over the whole proleptic Gregorian calendar.
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
@@ -120,6 +205,38 @@ mod tests {
     fn rejects_years_past_9999_and_before_1() {
         assert_eq!(Timestamp::from_unix(MAX_UNIX + 1), Err(OutOfRange));
         assert_eq!(Timestamp::from_unix(MIN_UNIX - 1), Err(OutOfRange));
+    }
+
+    #[test]
+    fn days_round_trip_through_text() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "0001-01-01",
+            "9999-12-31",
+            "2022-08-03",
+        ] {
+            assert_eq!(
+                Day::parse(text).map(|d| d.to_string()).as_deref(),
+                Some(text)
+            );
+        }
+        for bad in [
+            "",
+            "2022-13-01",
+            "2022-00-10",
+            "2022-04-31",
+            "1900-02-29",
+            "0000-01-01",
+            "20220803",
+            "2022-08-3x",
+            "+202-08-03",
+        ] {
+            assert_eq!(Day::parse(bad), None, "{bad}");
+        }
+        let t = Timestamp::from_unix(1_659_507_780).expect("in range");
+        assert_eq!(Day::of(t).to_string(), "2022-08-03");
+        assert!(Day::of(t).start() <= t.unix() && t.unix() < Day::of(t).start() + 86_400);
     }
 
     #[test]

@@ -1,0 +1,579 @@
+//! Answering a view: which articles, in what order, with what facet counts and distributions.
+//!
+//! Everything expensive was done at build time (orders, facet tables, the search index); here
+//! one pass over the articles applies the search and the filters, counts facet values the
+//! disjunctive way (a facet's counts ignore that facet's own selection, so each count is what
+//! choosing the value would add), and the chosen order is read off a precomputed permutation.
+
+use crate::bundle::Bundle;
+use crate::facet::Facet;
+use crate::model::{Article, Score};
+use crate::search::{search, Query};
+use crate::time::Day;
+use crate::view::{Order, Sort, ViewState};
+
+/// How many bars the date histogram has at most.
+pub const DATE_BARS: usize = 60;
+/// How many bars the heat and quality histograms have.
+pub const SCORE_BARS: usize = 10;
+
+/// A facet value and how many results it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueCount {
+    /// The value's number in its facet table.
+    pub value: u32,
+    /// Results the reader would have with this value (see the module docs).
+    pub count: u32,
+}
+
+/// One bar of a histogram: values in `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    /// Inclusive lower end (a day number for dates).
+    pub start: f64,
+    /// Exclusive upper end.
+    pub end: f64,
+    /// Results inside.
+    pub count: u32,
+}
+
+/// A distribution of the results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Histogram {
+    /// Equal-width bars over the whole collection's range, so bars stay put as filters change.
+    pub bars: Vec<Bar>,
+    /// Results with no value.
+    pub unknown: u32,
+}
+
+/// The answer to a view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    /// Article numbers, in display order.
+    pub articles: Vec<u32>,
+    /// Per facet (in [`Facet::ALL`] order), every value with a non-zero count or a selection,
+    /// most results first, then by label.
+    pub facets: Vec<(Facet, Vec<ValueCount>)>,
+    /// Publication days of the results.
+    pub dates: Histogram,
+    /// Heat of the results.
+    pub heat: Histogram,
+    /// Quality of the results.
+    pub quality: Histogram,
+}
+
+/// Compiled selection of one facet: per value number, included / excluded.
+struct Filter {
+    include: Vec<bool>,
+    exclude: Vec<bool>,
+    any_include: bool,
+    any_exclude: bool,
+}
+
+impl Filter {
+    fn passes(&self, values: &[u32]) -> bool {
+        (!self.any_include || values.iter().any(|&v| self.include[v as usize]))
+            && (!self.any_exclude || !values.iter().any(|&v| self.exclude[v as usize]))
+    }
+}
+
+fn compile(bundle: &Bundle, state: &ViewState, facet: Facet) -> Filter {
+    let table = bundle.facets().table(facet);
+    let n = table.values().len();
+    let mut f = Filter {
+        include: vec![false; n],
+        exclude: vec![false; n],
+        any_include: false,
+        any_exclude: false,
+    };
+    if let Some(sel) = state.selection(facet) {
+        // A key the collection does not have still counts as a choice: it matches nothing.
+        f.any_include = !sel.include.is_empty();
+        f.any_exclude = !sel.exclude.is_empty();
+        for key in &sel.include {
+            if let Some(v) = table.find(key) {
+                f.include[v as usize] = true;
+            }
+        }
+        for key in &sel.exclude {
+            if let Some(v) = table.find(key) {
+                f.exclude[v as usize] = true;
+            }
+        }
+    }
+    f
+}
+
+/// Answers `state` over `bundle`.
+#[must_use]
+pub fn explore(bundle: &Bundle, state: &ViewState) -> Results {
+    let articles = bundle.articles();
+    let n = articles.len();
+    let query = Query::parse(state.query());
+    let relevance: Option<Vec<f32>> = (!query.is_empty()).then(|| {
+        let mut scores = vec![f32::NAN; n];
+        for (i, s) in search(bundle.index(), articles, &query) {
+            scores[i as usize] = s;
+        }
+        scores
+    });
+    let filters: Vec<Filter> = Facet::ALL
+        .iter()
+        .map(|f| compile(bundle, state, *f))
+        .collect();
+    let mut counts: Vec<Vec<u32>> = Facet::ALL
+        .iter()
+        .map(|f| vec![0; bundle.facets().table(*f).values().len()])
+        .collect();
+    let mut member = vec![false; n];
+    let dates = state.dates();
+    for (i, a) in articles.iter().enumerate() {
+        let searched = relevance.as_ref().is_none_or(|r| !r[i].is_nan());
+        if !searched
+            || !dates.contains(Day::of(a.published_at))
+            || !state.heat().contains(a.heat.map(Score::get))
+            || !state.quality().contains(a.quality.map(Score::get))
+        {
+            continue;
+        }
+        let mut failing = None;
+        let mut failures = 0;
+        for (fi, facet) in Facet::ALL.iter().enumerate() {
+            if !filters[fi].passes(bundle.facets().table(*facet).of(i)) {
+                failures += 1;
+                failing = Some(fi);
+            }
+        }
+        match (failures, failing) {
+            (0, _) => {
+                member[i] = true;
+                for (fi, facet) in Facet::ALL.iter().enumerate() {
+                    for &v in bundle.facets().table(*facet).of(i) {
+                        counts[fi][v as usize] += 1;
+                    }
+                }
+            }
+            (1, Some(fi)) => {
+                for &v in bundle.facets().table(Facet::ALL[fi]).of(i) {
+                    counts[fi][v as usize] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let facets = Facet::ALL
+        .iter()
+        .zip(counts)
+        .zip(&filters)
+        .map(|((facet, counts), filter)| {
+            let table = bundle.facets().table(*facet);
+            let mut list: Vec<ValueCount> = counts
+                .iter()
+                .enumerate()
+                .filter(|(v, c)| **c > 0 || filter.include[*v] || filter.exclude[*v])
+                .map(|(v, c)| ValueCount {
+                    value: u32::try_from(v).expect("fewer than 2^32 values"),
+                    count: *c,
+                })
+                .collect();
+            list.sort_by(|a, b| {
+                b.count.cmp(&a.count).then_with(|| {
+                    table.values()[a.value as usize]
+                        .label
+                        .cmp(&table.values()[b.value as usize].label)
+                })
+            });
+            (*facet, list)
+        })
+        .collect();
+    let ordered = order(bundle, state, &member, relevance.as_deref());
+    let chosen: Vec<&Article> = ordered.iter().map(|&i| &articles[i as usize]).collect();
+    Results {
+        dates: date_histogram(articles, &chosen),
+        heat: score_histogram(articles, &chosen, |a| a.heat),
+        quality: score_histogram(articles, &chosen, |a| a.quality),
+        articles: ordered,
+        facets,
+    }
+}
+
+/// The value an order sorts by; `None` sorts last.
+type SortKey = fn(&Article) -> Option<f64>;
+
+/// The members in the view's order.
+fn order(
+    bundle: &Bundle,
+    state: &ViewState,
+    member: &[bool],
+    relevance: Option<&[f32]>,
+) -> Vec<u32> {
+    let articles = bundle.articles();
+    let pick =
+        |p: &[u32]| -> Vec<u32> { p.iter().copied().filter(|&i| member[i as usize]).collect() };
+    let (sort, order) = (state.sort(), state.order());
+    let (base, key): (Vec<u32>, SortKey) = match sort {
+        Sort::Heat => (pick(bundle.heat_order()), |a| a.heat.map(Score::get)),
+        Sort::Quality => (pick(bundle.quality_order()), |a| a.quality.map(Score::get)),
+        Sort::Date => (pick(bundle.date_order()), |a| {
+            #[allow(clippy::cast_precision_loss)] // Seconds below 2^38 are exact in f64.
+            Some(a.published_at.unix() as f64)
+        }),
+        Sort::Relevance => match relevance {
+            Some(r) => return by_relevance(bundle, state, pick(bundle.date_order()), r, order),
+            None => (pick(bundle.heat_order()), |a| a.heat.map(Score::get)),
+        },
+    };
+    match order {
+        Order::Desc => base,
+        Order::Asc => ascending(&base, |i| key(&articles[i as usize])),
+    }
+}
+
+/// Turns a descending list (ties newest first, then id; unknown values last) into the
+/// ascending one with the same tie-breaks and unknown values still last: equal-key runs are
+/// kept in place and the runs are reversed.
+fn ascending(desc: &[u32], key: impl Fn(u32) -> Option<f64>) -> Vec<u32> {
+    let known_end = desc
+        .iter()
+        .position(|&i| key(i).is_none())
+        .unwrap_or(desc.len());
+    let (known, unknown) = desc.split_at(known_end);
+    let mut runs: Vec<&[u32]> = Vec::new();
+    let mut start = 0;
+    for end in 1..=known.len() {
+        if end == known.len() || key(known[end]) != key(known[start]) {
+            runs.push(&known[start..end]);
+            start = end;
+        }
+    }
+    runs.into_iter()
+        .rev()
+        .flatten()
+        .chain(unknown)
+        .copied()
+        .collect()
+}
+
+/// Relevance blended with heat and recency by the view's boost. `by_date` lists the members
+/// newest first, which is also the tie-break.
+fn by_relevance(
+    bundle: &Bundle,
+    state: &ViewState,
+    by_date: Vec<u32>,
+    relevance: &[f32],
+    order: Order,
+) -> Vec<u32> {
+    let articles = bundle.articles();
+    let boost = state.boost();
+    let max_rel = by_date
+        .iter()
+        .map(|&i| relevance[i as usize])
+        .fold(f32::EPSILON, f32::max);
+    let max_heat = articles
+        .iter()
+        .filter_map(|a| a.heat)
+        .map(Score::get)
+        .fold(f64::EPSILON, f64::max);
+    let newest = bundle
+        .date_order()
+        .first()
+        .map_or(0, |&i| articles[i as usize].published_at.unix());
+    let score = |i: u32| -> f64 {
+        let a = &articles[i as usize];
+        let rel = f64::from(relevance[i as usize] / max_rel);
+        #[allow(clippy::cast_precision_loss)] // Ages in days are far below 2^52.
+        let age_days = (newest - a.published_at.unix()) as f64 / 86_400.0;
+        let recency = 0.5_f64.powf(age_days / 30.0);
+        let heat = a.heat.map_or(0.0, |h| h.get() / max_heat);
+        rel + f64::from(boost.heat) / 100.0 * heat + f64::from(boost.recent) / 100.0 * recency
+    };
+    let mut scored: Vec<(f64, usize, u32)> = by_date
+        .into_iter()
+        .enumerate()
+        .map(|(rank, i)| (score(i), rank, i))
+        .collect();
+    scored.sort_by(|a, b| {
+        let primary = b.0.total_cmp(&a.0);
+        let primary = if order == Order::Asc {
+            primary.reverse()
+        } else {
+            primary
+        };
+        primary.then_with(|| a.1.cmp(&b.1))
+    });
+    scored.into_iter().map(|(_, _, i)| i).collect()
+}
+
+fn date_histogram(all: &[Article], chosen: &[&Article]) -> Histogram {
+    let days = || all.iter().map(|a| Day::of(a.published_at).number());
+    let (Some(min), Some(max)) = (days().min(), days().max()) else {
+        return Histogram::default();
+    };
+    let span = i64::from(max) - i64::from(min) + 1;
+    let width = (span + DATE_BARS as i64 - 1) / DATE_BARS as i64;
+    let bars = usize::try_from((span + width - 1) / width).expect("at most DATE_BARS bars");
+    let mut counts = vec![0u32; bars];
+    for a in chosen {
+        let offset = i64::from(Day::of(a.published_at).number()) - i64::from(min);
+        counts[usize::try_from(offset / width).expect("day within range")] += 1;
+    }
+    Histogram {
+        bars: counts
+            .into_iter()
+            .enumerate()
+            .map(|(b, count)| {
+                #[allow(clippy::cast_precision_loss)] // Day numbers are below 2^23.
+                let start = (i64::from(min) + b as i64 * width) as f64;
+                #[allow(clippy::cast_precision_loss)]
+                let end = start + width as f64;
+                Bar { start, end, count }
+            })
+            .collect(),
+        unknown: 0,
+    }
+}
+
+fn score_histogram(
+    all: &[Article],
+    chosen: &[&Article],
+    value: fn(&Article) -> Option<Score>,
+) -> Histogram {
+    let max = all
+        .iter()
+        .filter_map(value)
+        .map(Score::get)
+        .fold(0.0, f64::max);
+    let top = nice_ceiling(max);
+    let width = top / SCORE_BARS as f64;
+    let mut counts = vec![0u32; SCORE_BARS];
+    let mut unknown = 0;
+    for a in chosen {
+        match value(a) {
+            Some(s) => {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0 ≤ s ≤ top.
+                let bar = ((s.get() / width) as usize).min(SCORE_BARS - 1);
+                counts[bar] += 1;
+            }
+            None => unknown += 1,
+        }
+    }
+    Histogram {
+        bars: counts
+            .into_iter()
+            .enumerate()
+            .map(|(b, count)| {
+                #[allow(clippy::cast_precision_loss)]
+                let start = b as f64 * width;
+                Bar {
+                    start,
+                    end: start + width,
+                    count,
+                }
+            })
+            .collect(),
+        unknown,
+    }
+}
+
+/// The smallest of 10, 20, 50, 100, 200, … at or above `max`, so bars get round edges.
+fn nice_ceiling(max: f64) -> f64 {
+    let mut step = 10.0;
+    loop {
+        for m in [1.0, 2.0, 5.0] {
+            if max <= step * m {
+                return step * m;
+            }
+        }
+        step *= 10.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::article;
+    use crate::view::{Action, Bounds, DayRange};
+
+    /// Five articles; day 0 is 1970-01-01.
+    fn bundle() -> Bundle {
+        let day = 86_400;
+        let mut a = article("a", Some(90.0), 10 * day);
+        a.topics = vec!["AI".into(), "Robots".into()];
+        a.title = "Robots learn to walk".into();
+        a.quality = Score::new(40.0).ok();
+        let mut b = article("b", Some(50.0), 20 * day);
+        b.topics = vec!["AI".into()];
+        b.title = "Machine learning basics".into();
+        b.provider.domain = Some("other.example".into());
+        b.provider.name = "Other".into();
+        let mut c = article("c", None, 30 * day);
+        c.topics = vec!["Sports".into()];
+        c.title = "Robots play football".into();
+        c.quality = Score::new(80.0).ok();
+        let mut d = article("d", Some(50.0), 40 * day);
+        d.topics = vec!["Robots".into()];
+        d.title = "Learning robots".into();
+        d.draft = true;
+        let mut e = article("e", Some(10.0), 40 * day);
+        e.title = "Nothing to see".into();
+        Bundle::new(vec![a, b, c, d, e])
+    }
+
+    fn ids(b: &Bundle, r: &Results) -> Vec<String> {
+        r.articles
+            .iter()
+            .map(|&i| b.article(i).id.to_string())
+            .collect()
+    }
+
+    fn counts(b: &Bundle, r: &Results, facet: Facet) -> Vec<(String, u32)> {
+        let table = b.facets().table(facet);
+        let (_, list) = r
+            .facets
+            .iter()
+            .find(|(f, _)| *f == facet)
+            .expect("facet listed");
+        list.iter()
+            .map(|vc| (table.values()[vc.value as usize].key.clone(), vc.count))
+            .collect()
+    }
+
+    #[test]
+    fn default_view_lists_everything_by_heat() {
+        let b = bundle();
+        let r = explore(&b, &ViewState::default());
+        assert_eq!(ids(&b, &r), ["a", "d", "b", "e", "c"]);
+    }
+
+    #[test]
+    fn keeps_articles_with_any_selected_topic() {
+        let b = bundle();
+        let s = ViewState::default()
+            .apply(Action::Include(Facet::Topic, "Sports".into(), true))
+            .apply(Action::Include(Facet::Topic, "robots".into(), true));
+        assert_eq!(ids(&b, &explore(&b, &s)), ["a", "d", "c"]);
+    }
+
+    #[test]
+    fn facets_combine_with_and_and_exclusions_remove() {
+        let b = bundle();
+        let s = ViewState::default()
+            .apply(Action::Include(Facet::Topic, "AI".into(), true))
+            .apply(Action::Include(Facet::Provider, "example.com".into(), true));
+        assert_eq!(ids(&b, &explore(&b, &s)), ["a"]);
+        let s = ViewState::default().apply(Action::Exclude(Facet::Topic, "robots".into(), true));
+        assert_eq!(ids(&b, &explore(&b, &s)), ["b", "e", "c"]);
+    }
+
+    #[test]
+    fn counts_ignore_their_own_facet_but_apply_the_others() {
+        let b = bundle();
+        let s = ViewState::default()
+            .apply(Action::Include(Facet::Topic, "AI".into(), true))
+            .apply(Action::Include(Facet::Provider, "example.com".into(), true));
+        let r = explore(&b, &s);
+        assert_eq!(
+            counts(&b, &r, Facet::Topic),
+            [("robots".into(), 2), ("ai".into(), 1), ("sports".into(), 1)]
+        );
+        assert_eq!(
+            counts(&b, &r, Facet::Provider),
+            [("example.com".into(), 1), ("other.example".into(), 1)]
+        );
+        assert_eq!(counts(&b, &r, Facet::Status), [("published".into(), 1)]);
+    }
+
+    #[test]
+    fn an_unknown_selected_value_matches_nothing_and_is_still_listed() {
+        let b = bundle();
+        let s = ViewState::default().apply(Action::Include(Facet::Topic, "Cooking".into(), true));
+        let r = explore(&b, &s);
+        assert!(r.articles.is_empty());
+        assert!(
+            counts(&b, &r, Facet::Topic)
+                .iter()
+                .all(|(k, _)| k != "cooking"),
+            "not in the table, so not countable"
+        );
+    }
+
+    #[test]
+    fn ranges_leave_out_unknown_values() {
+        let b = bundle();
+        let s = ViewState::default().apply(Action::SetHeat(Bounds::new(Some(50.0), None)));
+        assert_eq!(ids(&b, &explore(&b, &s)), ["a", "d", "b"]);
+        let s = ViewState::default().apply(Action::SetQuality(Bounds::new(None, Some(100.0))));
+        assert_eq!(
+            ids(&b, &explore(&b, &s)),
+            ["a", "c"],
+            "known quality, listed by heat"
+        );
+        let s = ViewState::default().apply(Action::SetDates(DayRange::new(
+            Day::from_number(20),
+            Day::from_number(30),
+        )));
+        assert_eq!(ids(&b, &explore(&b, &s)), ["b", "c"]);
+    }
+
+    #[test]
+    fn sorts_are_total_and_reversible_with_unknown_last() {
+        let b = bundle();
+        let sorted = |sort, order| {
+            let s = ViewState::default()
+                .apply(Action::SetSort(sort))
+                .apply(Action::SetOrder(order));
+            ids(&b, &explore(&b, &s))
+        };
+        assert_eq!(
+            sorted(Sort::Heat, Order::Asc),
+            ["e", "d", "b", "a", "c"],
+            "ties keep newest first"
+        );
+        assert_eq!(sorted(Sort::Date, Order::Desc), ["d", "e", "c", "b", "a"]);
+        assert_eq!(sorted(Sort::Date, Order::Asc), ["a", "b", "c", "d", "e"]);
+        assert_eq!(
+            sorted(Sort::Quality, Order::Desc),
+            ["c", "a", "d", "e", "b"]
+        );
+        assert_eq!(sorted(Sort::Quality, Order::Asc), ["a", "c", "d", "e", "b"]);
+    }
+
+    #[test]
+    fn relevance_ranks_title_matches_and_boost_blends_in_heat() {
+        let b = bundle();
+        let s = ViewState::default().apply(Action::SetQuery("learn".into()));
+        assert_eq!(
+            ids(&b, &explore(&b, &s)),
+            ["a", "d", "b"],
+            "whole word first, then newest"
+        );
+        let s = ViewState::default().apply(Action::SetQuery("robots".into()));
+        assert_eq!(
+            ids(&b, &explore(&b, &s)),
+            ["d", "c", "a"],
+            "equal titles: newest first"
+        );
+        let s = s.apply(Action::SetBoost(crate::view::Boost::new(100, 0)));
+        assert_eq!(
+            ids(&b, &explore(&b, &s))[0],
+            "a",
+            "heat lifts the hottest match"
+        );
+        let s = ViewState::default().apply(Action::SetQuery("\"robots learn\"".into()));
+        assert_eq!(ids(&b, &explore(&b, &s)), ["a"]);
+    }
+
+    #[test]
+    fn histograms_cover_the_collection_and_count_the_results() {
+        let b = bundle();
+        let s = ViewState::default().apply(Action::Include(Facet::Topic, "AI".into(), true));
+        let r = explore(&b, &s);
+        assert_eq!(r.dates.bars.iter().map(|x| x.count).sum::<u32>(), 2);
+        assert_eq!(r.dates.bars.first().map(|x| x.start), Some(10.0));
+        assert_eq!(r.heat.bars.len(), SCORE_BARS);
+        assert_eq!(r.heat.bars.last().map(|x| x.end), Some(100.0));
+        assert_eq!(r.quality.unknown, 1);
+        assert_eq!(nice_ceiling(0.0), 10.0);
+        assert_eq!(nice_ceiling(152.0), 200.0);
+    }
+}

@@ -1,0 +1,266 @@
+//! Facets: the values articles can be filtered by (topics, provider, category, type, and
+//! draft status), interned into tables at build time.
+//!
+//! A value's key is what the URL and the view state hold: the folded (lowercase,
+//! diacritic-free) text, or for providers the domain. Its label is the spelling most articles
+//! use. Each table lists, per article, the values it has, so filtering and counting at run time
+//! is integer work.
+
+use crate::model::Article;
+use crate::words::fold;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A dimension to filter by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Facet {
+    /// Topics (an article has several).
+    Topic,
+    /// Provider, keyed by domain.
+    Provider,
+    /// Category (`news`, `opinion`, …).
+    Category,
+    /// Type (`article`, `video`, …).
+    Type,
+    /// `published` or `draft` (only useful when drafts are bundled).
+    Status,
+}
+
+impl Facet {
+    /// Every facet, in display and URL order.
+    pub const ALL: [Self; 5] = [
+        Self::Topic,
+        Self::Provider,
+        Self::Category,
+        Self::Type,
+        Self::Status,
+    ];
+
+    /// The URL key.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Topic => "topic",
+            Self::Provider => "provider",
+            Self::Category => "category",
+            Self::Type => "type",
+            Self::Status => "status",
+        }
+    }
+
+    /// The heading shown above its values.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Topic => "Topics",
+            Self::Provider => "Providers",
+            Self::Category => "Categories",
+            Self::Type => "Types",
+            Self::Status => "Status",
+        }
+    }
+
+    /// The facet with this URL key.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The (key, label) pairs an article has in this facet.
+    fn values_of(self, article: &Article) -> Vec<(String, String)> {
+        let plain = |s: &str| (fold(s), s.to_owned());
+        match self {
+            Self::Topic => article.topics.iter().map(|t| plain(t)).collect(),
+            Self::Provider => {
+                let p = &article.provider;
+                let key = p.domain.clone().unwrap_or_else(|| fold(&p.name));
+                vec![(key, p.name.clone())]
+            }
+            Self::Category => article.category.iter().map(|c| plain(c)).collect(),
+            Self::Type => article.kind.iter().map(|c| plain(c)).collect(),
+            Self::Status => {
+                let s = if article.draft { "draft" } else { "published" };
+                vec![(
+                    s.to_owned(),
+                    if article.draft { "Draft" } else { "Published" }.to_owned(),
+                )]
+            }
+        }
+    }
+}
+
+/// One value of a facet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValue {
+    /// What the URL holds.
+    pub key: String,
+    /// What the reader sees.
+    pub label: String,
+}
+
+/// The values of one facet and which articles have them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetTable {
+    values: Vec<FacetValue>,
+    /// Article `i` has values `ids[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl FacetTable {
+    fn build(facet: Facet, articles: &[Article]) -> Self {
+        let per_article: Vec<Vec<(String, String)>> =
+            articles.iter().map(|a| facet.values_of(a)).collect();
+        let mut spellings: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+        for (key, label) in per_article.iter().flatten() {
+            *spellings.entry(key).or_default().entry(label).or_default() += 1;
+        }
+        let values: Vec<FacetValue> = spellings
+            .iter()
+            .map(|(key, labels)| {
+                let label = labels
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map_or(*key, |(l, _)| *l);
+                FacetValue {
+                    key: (*key).to_owned(),
+                    label: label.to_owned(),
+                }
+            })
+            .collect();
+        let mut offsets = vec![0];
+        let mut ids = Vec::new();
+        for list in &per_article {
+            let mut mine: Vec<u32> = list
+                .iter()
+                .filter_map(|(key, _)| values.binary_search_by(|v| v.key.as_str().cmp(key)).ok())
+                .map(|i| u32::try_from(i).expect("fewer than 2^32 values"))
+                .collect();
+            mine.sort_unstable();
+            mine.dedup();
+            ids.extend(mine);
+            offsets.push(u32::try_from(ids.len()).expect("fewer than 2^32 memberships"));
+        }
+        Self {
+            values,
+            offsets,
+            ids,
+        }
+    }
+
+    /// Every value, sorted by key.
+    #[must_use]
+    pub fn values(&self) -> &[FacetValue] {
+        &self.values
+    }
+
+    /// The value numbers article `i` has.
+    #[must_use]
+    pub fn of(&self, article: usize) -> &[u32] {
+        let start = self.offsets[article] as usize;
+        let end = self.offsets[article + 1] as usize;
+        &self.ids[start..end]
+    }
+
+    /// The number of the value with this key.
+    #[must_use]
+    pub fn find(&self, key: &str) -> Option<u32> {
+        self.values
+            .binary_search_by(|v| v.key.as_str().cmp(key))
+            .ok()
+            .map(|i| u32::try_from(i).expect("fewer than 2^32 values"))
+    }
+
+    fn is_valid_for(&self, articles: usize) -> bool {
+        self.offsets.len() == articles + 1
+            && self.offsets.first() == Some(&0)
+            && self.offsets.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .offsets
+                .last()
+                .is_some_and(|&l| l as usize == self.ids.len())
+            && self.ids.iter().all(|&i| (i as usize) < self.values.len())
+            && self.values.windows(2).all(|w| w[0].key < w[1].key)
+    }
+}
+
+/// The tables of every facet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    tables: Vec<FacetTable>,
+}
+
+impl Facets {
+    /// Builds every table.
+    #[must_use]
+    pub fn build(articles: &[Article]) -> Self {
+        Self {
+            tables: Facet::ALL
+                .iter()
+                .map(|f| FacetTable::build(*f, articles))
+                .collect(),
+        }
+    }
+
+    /// The table of one facet.
+    #[must_use]
+    pub fn table(&self, facet: Facet) -> &FacetTable {
+        &self.tables[facet as usize]
+    }
+
+    /// True when every table is consistent with `articles` articles.
+    #[must_use]
+    pub fn is_valid_for(&self, articles: usize) -> bool {
+        self.tables.len() == Facet::ALL.len()
+            && self.tables.iter().all(|t| t.is_valid_for(articles))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::article;
+
+    #[test]
+    fn interns_values_with_the_most_common_spelling() {
+        let mut a = article("a", None, 1);
+        a.topics = vec!["AI".into(), "Robots".into()];
+        let mut b = article("b", None, 2);
+        b.topics = vec!["ai".into()];
+        let mut c = article("c", None, 3);
+        c.topics = vec!["AI".into()];
+        c.draft = true;
+        let facets = Facets::build(&[a, b, c]);
+        let topics = facets.table(Facet::Topic);
+        let labels: Vec<_> = topics
+            .values()
+            .iter()
+            .map(|v| (v.key.as_str(), v.label.as_str()))
+            .collect();
+        assert_eq!(labels, [("ai", "AI"), ("robots", "Robots")]);
+        assert_eq!(topics.of(0), [0, 1]);
+        assert_eq!(topics.of(1), [0]);
+        assert_eq!(topics.find("robots"), Some(1));
+        let status = facets.table(Facet::Status);
+        assert_eq!(
+            status
+                .values()
+                .iter()
+                .map(|v| v.key.as_str())
+                .collect::<Vec<_>>(),
+            ["draft", "published"]
+        );
+        assert_eq!(status.of(2), [0]);
+        assert_eq!(facets.table(Facet::Provider).values()[0].key, "example.com");
+        assert!(facets.is_valid_for(3));
+        assert!(!facets.is_valid_for(4));
+    }
+
+    #[test]
+    fn facet_keys_round_trip() {
+        for f in Facet::ALL {
+            assert_eq!(Facet::from_key(f.key()), Some(f));
+        }
+        assert_eq!(Facet::from_key("nope"), None);
+    }
+}

@@ -1,0 +1,512 @@
+//! The explore view written down: the query string of `#/?…` links.
+//!
+//! Format version 1 (a link without `v=` is version 1):
+//! `q=<text>&topic=<a>,-<b>&provider=<domain>&category=<c>&type=<t>&status=<s>`
+//! `&from=YYYY-MM-DD&to=YYYY-MM-DD&heat=<min>..<max>&quality=<min>..<max>`
+//! `&sort=heat|date|quality|relevance&order=asc|desc&boost=heat:<0-100>,recent:<0-100>`.
+//! Lists are comma-separated; a leading `-` excludes a value; values are percent-encoded (so a
+//! literal comma or leading dash is `%2C` / `%2D`).
+//!
+//! [`decode`] is total: any input yields a valid state, in time linear in a capped input, with a
+//! notice for each thing it ignored. [`encode`] is canonical: fixed key order, defaults omitted,
+//! lists sorted, so `decode(encode(s)) == s` and equal views share one link.
+
+use crate::facet::Facet;
+use crate::time::Day;
+use crate::view::{Boost, Bounds, Order, Sort, ViewState, MAX_VALUES};
+use std::fmt::Write as _;
+
+/// The format version this code writes.
+pub const VERSION: u32 = 1;
+/// Input beyond this many bytes is not read.
+pub const MAX_INPUT: usize = 16 * 1024;
+/// At most this many `key=value` pairs are read.
+const MAX_PAIRS: usize = 64;
+
+/// A decoded view and what was ignored on the way.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decoded {
+    /// The view.
+    pub state: ViewState,
+    /// One sentence per ignored part, for a small notice.
+    pub notices: Vec<String>,
+}
+
+/// Reads the query part of a link (after `?`; a leading `?` is allowed).
+#[must_use]
+pub fn decode(input: &str) -> Decoded {
+    let mut out = Decoded::default();
+    let mut input = input.strip_prefix('?').unwrap_or(input);
+    if input.len() > MAX_INPUT {
+        let mut end = MAX_INPUT;
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        input = &input[..end];
+        out.notices
+            .push("the link is too long; only its start was read".into());
+    }
+    let mut pairs = input.split('&').filter(|p| !p.is_empty());
+    let (mut from, mut to) = (None, None);
+    for pair in pairs.by_ref().take(MAX_PAIRS) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(key, &mut out.notices);
+        read_pair(&mut out, &key, value, &mut from, &mut to);
+    }
+    if pairs.next().is_some() {
+        out.notices.push(format!(
+            "the link has more than {MAX_PAIRS} settings; the rest were ignored"
+        ));
+    }
+    out.state.set_dates_raw(from, to);
+    out.state.normalise();
+    out
+}
+
+fn read_pair(
+    out: &mut Decoded,
+    key: &str,
+    raw: &str,
+    from: &mut Option<Day>,
+    to: &mut Option<Day>,
+) {
+    let notices = &mut out.notices;
+    let state = &mut out.state;
+    if let Some(facet) = Facet::from_key(key) {
+        let mut dropped = false;
+        for item in raw.split(',').filter(|i| !i.is_empty()) {
+            let (include, item) = match item.strip_prefix('-') {
+                Some(rest) => (false, rest),
+                None => (true, item),
+            };
+            let value = percent_decode(item, notices);
+            if !state.add_value(facet, &value, include) {
+                dropped = true;
+            }
+        }
+        if dropped {
+            notices.push(format!(
+                "only the first {MAX_VALUES} `{key}` values were kept"
+            ));
+        }
+        return;
+    }
+    let value = percent_decode(raw, notices);
+    let bad = |notices: &mut Vec<String>| {
+        notices.push(format!(
+            "ignored `{key}={}`: not a valid value",
+            shorten(&value)
+        ));
+    };
+    match key {
+        "v" => {
+            if value.parse::<u32>().map_or(true, |v| v > VERSION) {
+                notices.push("this link was made by a newer version of Broadsheet; some settings may be ignored".into());
+            }
+        }
+        "q" => state.set_query_raw(&value),
+        "from" | "to" => match Day::parse(&value) {
+            Some(day) if key == "from" => *from = Some(day),
+            Some(day) => *to = Some(day),
+            None => bad(notices),
+        },
+        "heat" | "quality" => match parse_bounds(&value) {
+            Some(b) if key == "heat" => state.set_heat_raw(b),
+            Some(b) => state.set_quality_raw(b),
+            None => bad(notices),
+        },
+        "sort" => match Sort::from_key(&value) {
+            Some(sort) => state.set_sort_raw(sort),
+            None => bad(notices),
+        },
+        "order" => match value.as_str() {
+            "asc" => state.set_order_raw(Order::Asc),
+            "desc" => state.set_order_raw(Order::Desc),
+            _ => bad(notices),
+        },
+        "boost" => match parse_boost(&value) {
+            Some(b) => state.set_boost_raw(b),
+            None => bad(notices),
+        },
+        _ => notices.push(format!("ignored unknown setting `{}`", shorten(key))),
+    }
+}
+
+/// `min..max`, either end optional; each a finite number from 0 up.
+fn parse_bounds(value: &str) -> Option<Bounds> {
+    let (min, max) = value.split_once("..")?;
+    let num = |s: &str| -> Result<Option<f64>, ()> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        match s.parse::<f64>() {
+            Ok(v) if (0.0..=crate::model::MAX_SCORE).contains(&v) => Ok(Some(v)),
+            _ => Err(()),
+        }
+    };
+    let b = Bounds::new(num(min).ok()?, num(max).ok()?);
+    (!b.is_open()).then_some(b)
+}
+
+/// `heat:30,recent:20`, either part optional, each 0 to 100.
+fn parse_boost(value: &str) -> Option<Boost> {
+    let mut boost = Boost::default();
+    for part in value.split(',') {
+        let (name, weight) = part.split_once(':')?;
+        let weight: u8 = weight.parse().ok().filter(|w| *w <= 100)?;
+        match name {
+            "heat" => boost.heat = weight,
+            "recent" => boost.recent = weight,
+            _ => return None,
+        }
+    }
+    Some(boost)
+}
+
+/// Decodes `%XX` escapes and `+` (a space). A malformed escape is kept as written, and bytes
+/// that are not UTF-8 become U+FFFD; both add a notice.
+fn percent_decode(text: &str, notices: &mut Vec<String>) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut malformed = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) if hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) => {
+                        out.push(byte);
+                        i += 3;
+                        continue;
+                    }
+                    _ => {
+                        malformed = true;
+                        out.push(b'%');
+                    }
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    let decoded = match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => {
+            malformed = true;
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    if malformed && !notices.iter().any(|n| n.starts_with("malformed")) {
+        notices.push("malformed percent-encoding in the link was read as plain text".into());
+    }
+    decoded
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn percent_encode(text: &str, out: &mut String) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            write!(out, "%{byte:02X}").expect("writing to a String cannot fail");
+        }
+    }
+}
+
+/// A list value, whose own leading `-` must not read as "exclude".
+fn encode_item(value: &str, out: &mut String) {
+    match value.strip_prefix('-') {
+        Some(rest) => {
+            out.push_str("%2D");
+            percent_encode(rest, out);
+        }
+        None => percent_encode(value, out),
+    }
+}
+
+fn shorten(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        v.to_string()
+    }
+}
+
+fn bounds(b: Bounds) -> String {
+    format!(
+        "{}..{}",
+        b.min.map(number).unwrap_or_default(),
+        b.max.map(number).unwrap_or_default()
+    )
+}
+
+/// Writes the canonical query string of a view (empty for the default view).
+///
+/// ```
+/// use broadsheet_core::{facet::Facet, hash, view::{Action, ViewState}};
+/// let s = ViewState::default()
+///     .apply(Action::SetQuery("face recog".into()))
+///     .apply(Action::Include(Facet::Topic, "AI".into(), true))
+///     .apply(Action::Exclude(Facet::Topic, "Sports".into(), true));
+/// assert_eq!(hash::encode(&s), "q=face%20recog&topic=ai,-sports");
+/// assert_eq!(hash::decode(&hash::encode(&s)).state, s);
+/// ```
+#[must_use]
+pub fn encode(state: &ViewState) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !state.query().is_empty() {
+        let mut v = String::from("q=");
+        percent_encode(state.query(), &mut v);
+        parts.push(v);
+    }
+    for facet in Facet::ALL {
+        let Some(sel) = state.selection(facet) else {
+            continue;
+        };
+        let mut v = format!("{}=", facet.key());
+        let items = sel
+            .include
+            .iter()
+            .map(|k| (true, k))
+            .chain(sel.exclude.iter().map(|k| (false, k)));
+        for (i, (include, key)) in items.enumerate() {
+            if i > 0 {
+                v.push(',');
+            }
+            if !include {
+                v.push('-');
+            }
+            encode_item(key, &mut v);
+        }
+        parts.push(v);
+    }
+    let dates = state.dates();
+    if let Some(from) = dates.from {
+        parts.push(format!("from={from}"));
+    }
+    if let Some(to) = dates.to {
+        parts.push(format!("to={to}"));
+    }
+    if !state.heat().is_open() {
+        parts.push(format!("heat={}", bounds(state.heat())));
+    }
+    if !state.quality().is_open() {
+        parts.push(format!("quality={}", bounds(state.quality())));
+    }
+    if let Some(sort) = state.chosen_sort() {
+        parts.push(format!("sort={}", sort.key()));
+    }
+    if state.order() == Order::Asc {
+        parts.push("order=asc".into());
+    }
+    let boost = state.boost();
+    if !boost.is_none() {
+        let mut items = Vec::new();
+        if boost.heat > 0 {
+            items.push(format!("heat:{}", boost.heat));
+        }
+        if boost.recent > 0 {
+            items.push(format!("recent:{}", boost.recent));
+        }
+        parts.push(format!("boost={}", items.join(",")));
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::{Action, DayRange};
+
+    fn full_state() -> ViewState {
+        ViewState::default()
+            .apply(Action::SetQuery(
+                "\"machine learning\" café, 100% & more".into(),
+            ))
+            .apply(Action::Include(
+                Facet::Topic,
+                "Computer Vision".into(),
+                true,
+            ))
+            .apply(Action::Include(Facet::Topic, "a,b".into(), true))
+            .apply(Action::Exclude(Facet::Topic, "-dash".into(), true))
+            .apply(Action::Include(Facet::Provider, "example.com".into(), true))
+            .apply(Action::Include(Facet::Category, "news".into(), true))
+            .apply(Action::Exclude(Facet::Type, "video".into(), true))
+            .apply(Action::Include(Facet::Status, "draft".into(), true))
+            .apply(Action::SetDates(DayRange::new(
+                Day::parse("2024-01-01"),
+                Day::parse("2024-06-30"),
+            )))
+            .apply(Action::SetHeat(Bounds::new(Some(50.0), None)))
+            .apply(Action::SetQuality(Bounds::new(Some(10.5), Some(90.0))))
+            .apply(Action::SetSort(Sort::Date))
+            .apply(Action::SetOrder(Order::Asc))
+            .apply(Action::SetBoost(Boost::new(30, 20)))
+    }
+
+    #[test]
+    fn encodes_every_setting_canonically() {
+        assert_eq!(
+            encode(&full_state()),
+            "q=%22machine%20learning%22%20caf%C3%A9%2C%20100%25%20%26%20more\
+             &topic=a%2Cb,computer%20vision,-%2Ddash&provider=example.com&category=news&type=-video\
+             &status=draft&from=2024-01-01&to=2024-06-30&heat=50..&quality=10.5..90\
+             &sort=date&order=asc&boost=heat:30,recent:20"
+        );
+        assert_eq!(encode(&ViewState::default()), "");
+    }
+
+    #[test]
+    fn round_trips() {
+        let s = full_state();
+        let d = decode(&encode(&s));
+        assert_eq!(d.state, s);
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+    }
+
+    #[test]
+    fn reads_the_documented_examples() {
+        let d = decode("?q=face&topic=AI,-Sports&heat=50..&sort=date&order=asc");
+        assert!(d.notices.is_empty());
+        let topic = d.state.selection(Facet::Topic).expect("topics");
+        assert!(topic.include.contains("ai") && topic.exclude.contains("sports"));
+        assert_eq!(d.state.heat(), Bounds::new(Some(50.0), None));
+        assert_eq!((d.state.sort(), d.state.order()), (Sort::Date, Order::Asc));
+        assert_eq!(decode("q=a+b").state.query(), "a b");
+    }
+
+    #[test]
+    fn ignores_junk_with_notices_and_never_panics() {
+        let cases = [
+            "heat=abc",
+            "heat=..",
+            "heat=-5..",
+            "heat=1e999..",
+            "from=2024-02-30",
+            "sort=loudest",
+            "order=sideways",
+            "boost=heat:500",
+            "boost=x",
+            "nonsense=1",
+            "q=%E0%A4%A",
+            "q=%ZZ",
+            "%%%=%%%",
+            "q=%FF%FE",
+            "v=99",
+        ];
+        for case in cases {
+            let d = decode(case);
+            assert!(!d.notices.is_empty(), "{case} should leave a notice");
+        }
+        assert_eq!(decode("q=%ZZ").state.query(), "%ZZ");
+    }
+
+    #[test]
+    fn huge_inputs_are_bounded() {
+        let junk = "x".repeat(100_000);
+        let d = decode(&junk);
+        assert!(d.notices.iter().any(|n| n.contains("too long")));
+        let many = format!(
+            "topic={}",
+            (0..10_000)
+                .map(|i| format!("t{i}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let d = decode(&many);
+        assert!(d
+            .state
+            .selection(Facet::Topic)
+            .is_some_and(|s| s.include.len() <= MAX_VALUES));
+        let pairs = (0..1000)
+            .map(|i| format!("k{i}=1"))
+            .collect::<Vec<_>>()
+            .join("&");
+        assert!(decode(&pairs)
+            .notices
+            .iter()
+            .any(|n| n.contains("more than")));
+    }
+
+    #[test]
+    fn equal_views_have_equal_links() {
+        let a = decode("topic=Robots,AI&heat=80..10");
+        let b = decode("heat=10..80&topic=ai,robots");
+        assert_eq!(a.state, b.state);
+        assert_eq!(encode(&a.state), "topic=ai,robots&heat=10..80");
+        assert_eq!(
+            encode(&decode("sort=heat").state),
+            "",
+            "the default sort is not written"
+        );
+        assert_eq!(
+            encode(&decode("sort=relevance").state),
+            "",
+            "relevance needs a query"
+        );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn action() -> impl Strategy<Value = Action> {
+            let facet = prop::sample::select(Facet::ALL.to_vec());
+            prop_oneof![
+                any::<String>().prop_map(Action::SetQuery),
+                (facet.clone(), any::<String>(), any::<bool>())
+                    .prop_map(|(f, v, on)| Action::Include(f, v, on)),
+                (facet, any::<String>(), any::<bool>())
+                    .prop_map(|(f, v, on)| Action::Exclude(f, v, on)),
+                (any::<Option<i32>>(), any::<Option<i32>>()).prop_map(|(a, b)| Action::SetDates(
+                    DayRange::new(
+                        a.and_then(|n| Day::from_number(n % 2_000_000)),
+                        b.and_then(|n| Day::from_number(n % 2_000_000)),
+                    )
+                )),
+                (any::<Option<f64>>(), any::<Option<f64>>())
+                    .prop_map(|(a, b)| Action::SetHeat(Bounds::new(a, b))),
+                (any::<Option<u16>>(), any::<Option<u16>>()).prop_map(|(a, b)| Action::SetQuality(
+                    Bounds::new(a.map(|x| f64::from(x) / 8.0), b.map(f64::from),)
+                )),
+                prop::sample::select(Sort::ALL.to_vec()).prop_map(Action::SetSort),
+                any::<bool>().prop_map(|asc| Action::SetOrder(if asc {
+                    Order::Asc
+                } else {
+                    Order::Desc
+                })),
+                (any::<u8>(), any::<u8>()).prop_map(|(h, r)| Action::SetBoost(Boost::new(h, r))),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn decode_of_encode_is_identity(actions in prop::collection::vec(action(), 0..12)) {
+                let state = actions.into_iter().fold(ViewState::default(), |s, a| s.apply(a));
+                let link = encode(&state);
+                let back = decode(&link);
+                prop_assert_eq!(&back.state, &state, "link: {}", link);
+                prop_assert!(back.notices.is_empty(), "link: {} notices: {:?}", link, back.notices);
+                prop_assert_eq!(encode(&back.state), link);
+            }
+
+            #[test]
+            fn decode_is_total(input in ".{0,400}") {
+                let d = decode(&input);
+                let again = decode(&encode(&d.state));
+                prop_assert_eq!(again.state, d.state);
+            }
+        }
+    }
+}

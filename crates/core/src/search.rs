@@ -1,0 +1,477 @@
+//! Full-text search: the prefix index built at build time, the query language, matching,
+//! relevance, and highlighting.
+//!
+//! An article matches when every query word is the start of some word in its title, excerpt,
+//! provider name, topics or body (after folding, see [`crate::words`]), and every quoted phrase
+//! appears as consecutive words, in order, within one field. Relevance adds, per query term,
+//! the weight of the best field it matched in, with a bonus for whole-word matches.
+
+use crate::model::Article;
+use crate::words::{self, spans};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The longest query read; the rest is ignored.
+pub const MAX_QUERY_LEN: usize = 500;
+/// The most terms read from a query.
+pub const MAX_TERMS: usize = 32;
+
+/// The fields search looks in, as bits of a posting's field mask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The headline.
+    Title = 1,
+    /// Topic names.
+    Topics = 2,
+    /// The provider's name.
+    Provider = 4,
+    /// The summary.
+    Excerpt = 8,
+    /// The text after the front matter.
+    Body = 16,
+}
+
+impl Field {
+    const ALL: [Self; 5] = [
+        Self::Title,
+        Self::Topics,
+        Self::Provider,
+        Self::Excerpt,
+        Self::Body,
+    ];
+
+    /// How much a match in this field counts towards relevance: headlines above summaries
+    /// above bodies.
+    #[must_use]
+    pub fn weight(self) -> f32 {
+        match self {
+            Self::Title => 8.0,
+            Self::Topics => 5.0,
+            Self::Provider => 4.0,
+            Self::Excerpt => 2.0,
+            Self::Body => 1.0,
+        }
+    }
+
+    fn texts(self, article: &Article) -> Vec<&str> {
+        match self {
+            Self::Title => vec![article.title.as_str()],
+            Self::Topics => article.topics.iter().map(String::as_str).collect(),
+            Self::Provider => vec![article.provider.name.as_str()],
+            Self::Excerpt => vec![article.excerpt.as_str()],
+            Self::Body => vec![article.body.as_str()],
+        }
+    }
+}
+
+/// One article's occurrence of a word: which article, and in which fields (a [`Field`] mask).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posting {
+    /// Index of the article in the bundle.
+    pub article: u32,
+    /// Bit-or of [`Field`] values.
+    pub fields: u8,
+}
+
+/// Every distinct word of the collection, sorted, with the articles it occurs in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    words: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+}
+
+impl SearchIndex {
+    /// Indexes `articles` (positions in the slice are the article numbers).
+    #[must_use]
+    pub fn build(articles: &[Article]) -> Self {
+        let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
+        for (i, article) in articles.iter().enumerate() {
+            let article_no = u32::try_from(i).expect("fewer than 2^32 articles");
+            let mut masks: HashMap<String, u8> = HashMap::new();
+            for field in Field::ALL {
+                for text in field.texts(article) {
+                    for word in words::words(text) {
+                        *masks.entry(word).or_default() |= field as u8;
+                    }
+                }
+            }
+            for (word, fields) in masks {
+                map.entry(word).or_default().push(Posting {
+                    article: article_no,
+                    fields,
+                });
+            }
+        }
+        let mut entries: Vec<(String, Vec<Posting>)> = map.into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let (words, mut postings): (Vec<_>, Vec<_>) = entries.into_iter().unzip();
+        for list in &mut postings {
+            list.sort_by_key(|p: &Posting| p.article);
+        }
+        Self { words, postings }
+    }
+
+    /// The number of distinct words.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when the index is consistent with a bundle of `articles` articles: words sorted and
+    /// unique, one posting list per word, every posting naming an existing article.
+    #[must_use]
+    pub fn is_valid_for(&self, articles: usize) -> bool {
+        self.words.len() == self.postings.len()
+            && self.words.windows(2).all(|w| w[0] < w[1])
+            && self
+                .postings
+                .iter()
+                .flatten()
+                .all(|p| (p.article as usize) < articles && p.fields != 0)
+    }
+
+    /// Postings of every word starting with `prefix`, with whether the word is exactly it.
+    fn with_prefix<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a Posting, bool)> + 'a {
+        let start = self.words.partition_point(|w| w.as_str() < prefix);
+        self.words[start..]
+            .iter()
+            .zip(&self.postings[start..])
+            .take_while(move |(w, _)| w.starts_with(prefix))
+            .flat_map(move |(w, list)| list.iter().map(move |p| (p, w == prefix)))
+    }
+}
+
+/// One part of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// A word, matched as the start of a word.
+    Word(String),
+    /// Quoted words, matched consecutively and in order within one field.
+    Phrase(Vec<String>),
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<Term>,
+}
+
+impl Query {
+    /// Parses a query: quoted parts are phrases (an unclosed quote runs to the end), the rest
+    /// are words. At most [`MAX_QUERY_LEN`] bytes and [`MAX_TERMS`] terms are read.
+    ///
+    /// ```
+    /// use broadsheet_core::search::{Query, Term};
+    /// let q = Query::parse(r#"recog "machine learning" AI"#);
+    /// assert_eq!(q.terms(), &[
+    ///     Term::Word("recog".into()),
+    ///     Term::Phrase(vec!["machine".into(), "learning".into()]),
+    ///     Term::Word("ai".into()),
+    /// ]);
+    /// ```
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        let mut end = text.len().min(MAX_QUERY_LEN);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut terms = Vec::new();
+        for (i, part) in text[..end].split('"').enumerate() {
+            let found: Vec<String> = words::words(part).collect();
+            if i % 2 == 1 && found.len() > 1 {
+                terms.push(Term::Phrase(found));
+            } else {
+                terms.extend(found.into_iter().map(Term::Word));
+            }
+        }
+        terms.dedup();
+        terms.truncate(MAX_TERMS);
+        Self { terms }
+    }
+
+    /// The terms, in query order.
+    #[must_use]
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// True when there is nothing to search for.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Every word of the query, phrase words included (what highlighting looks for).
+    fn all_words(&self) -> impl Iterator<Item = &str> {
+        self.terms
+            .iter()
+            .flat_map(|t| match t {
+                Term::Word(w) => std::slice::from_ref(w),
+                Term::Phrase(ws) => ws.as_slice(),
+            })
+            .map(String::as_str)
+    }
+}
+
+/// The articles matching every term of `query`, with their relevance, in article order.
+/// An empty query matches nothing (callers show everything instead).
+#[must_use]
+pub fn search(index: &SearchIndex, articles: &[Article], query: &Query) -> Vec<(u32, f32)> {
+    let mut total: Option<HashMap<u32, f32>> = None;
+    for term in query.terms() {
+        let scores = match term {
+            Term::Word(word) => word_scores(index, word),
+            Term::Phrase(phrase) => phrase_scores(index, articles, phrase),
+        };
+        total = Some(match total {
+            None => scores,
+            Some(mut acc) => {
+                acc.retain(|article, score| match scores.get(article) {
+                    Some(s) => {
+                        *score += s;
+                        true
+                    }
+                    None => false,
+                });
+                acc
+            }
+        });
+        if total.as_ref().is_some_and(HashMap::is_empty) {
+            break;
+        }
+    }
+    let mut hits: Vec<(u32, f32)> = total.unwrap_or_default().into_iter().collect();
+    hits.sort_by_key(|h| h.0);
+    hits
+}
+
+fn best_weight(fields: u8) -> f32 {
+    Field::ALL
+        .iter()
+        .filter(|f| fields & (**f as u8) != 0)
+        .map(|f| f.weight())
+        .fold(0.0, f32::max)
+}
+
+fn word_scores(index: &SearchIndex, word: &str) -> HashMap<u32, f32> {
+    let mut scores: HashMap<u32, f32> = HashMap::new();
+    for (posting, exact) in index.with_prefix(word) {
+        let score = best_weight(posting.fields) * if exact { 1.5 } else { 1.0 };
+        let slot = scores.entry(posting.article).or_default();
+        *slot = slot.max(score);
+    }
+    scores
+}
+
+fn phrase_scores(
+    index: &SearchIndex,
+    articles: &[Article],
+    phrase: &[String],
+) -> HashMap<u32, f32> {
+    let mut candidates: Option<HashMap<u32, f32>> = None;
+    for word in phrase {
+        let found = word_scores(index, word);
+        candidates = Some(match candidates {
+            None => found,
+            Some(mut c) => {
+                c.retain(|a, _| found.contains_key(a));
+                c
+            }
+        });
+    }
+    let mut scores = HashMap::new();
+    for (article, _) in candidates.unwrap_or_default() {
+        let Some(a) = articles.get(article as usize) else {
+            continue;
+        };
+        let best = Field::ALL
+            .iter()
+            .filter(|f| f.texts(a).iter().any(|t| contains_phrase(t, phrase)))
+            .map(|f| f.weight())
+            .fold(0.0, f32::max);
+        if best > 0.0 {
+            scores.insert(article, best * 2.0);
+        }
+    }
+    scores
+}
+
+/// True when `phrase` occurs in `text` as consecutive words, each the start of a text word.
+fn contains_phrase(text: &str, phrase: &[String]) -> bool {
+    let found: Vec<String> = words::words(text).collect();
+    found.windows(phrase.len()).any(|w| {
+        w.iter()
+            .zip(phrase)
+            .all(|(word, p)| word.starts_with(p.as_str()))
+    })
+}
+
+/// A piece of text, marked when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment<'t> {
+    /// The text, exactly as in the original.
+    pub text: &'t str,
+    /// True when this is a word the query matched.
+    pub hit: bool,
+}
+
+/// Splits `text` into segments, marking words that a query word starts. The segments
+/// concatenate to `text`; callers render them as text, never as markup.
+///
+/// ```
+/// use broadsheet_core::search::{highlight, Query};
+/// let parts = highlight("Face recognition, again", &Query::parse("recog"));
+/// let marked: Vec<_> = parts.iter().filter(|s| s.hit).map(|s| s.text).collect();
+/// assert_eq!(marked, ["recognition"]);
+/// ```
+#[must_use]
+pub fn highlight<'t>(text: &'t str, query: &Query) -> Vec<Segment<'t>> {
+    let query_words: Vec<&str> = query.all_words().collect();
+    let mut out = Vec::new();
+    let mut last = 0;
+    if query_words.is_empty() {
+        return vec![Segment { text, hit: false }];
+    }
+    for (range, word) in spans(text) {
+        if query_words.iter().any(|q| word.starts_with(q)) {
+            if range.start > last {
+                out.push(Segment {
+                    text: &text[last..range.start],
+                    hit: false,
+                });
+            }
+            out.push(Segment {
+                text: &text[range.clone()],
+                hit: true,
+            });
+            last = range.end;
+        }
+    }
+    if last < text.len() {
+        out.push(Segment {
+            text: &text[last..],
+            hit: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::article;
+
+    fn corpus() -> Vec<Article> {
+        let mut a = article("a", None, 1);
+        a.title = "Face recognition comes to Zürich".into();
+        a.topics = vec!["Computer Vision".into()];
+        let mut b = article("b", None, 2);
+        b.title = "Machine translation market".into();
+        b.excerpt = "Learning machines and translation; recognition too.".into();
+        let mut c = article("c", None, 3);
+        c.title = "Learning about machines".into();
+        c.body = "Deep machine learning in depth.".into();
+        vec![a, b, c]
+    }
+
+    fn ids(articles: &[Article], q: &str) -> Vec<String> {
+        let index = SearchIndex::build(articles);
+        search(&index, articles, &Query::parse(q))
+            .into_iter()
+            .map(|(i, _)| articles[i as usize].id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_word_must_start_a_word_somewhere() {
+        let c = corpus();
+        assert_eq!(ids(&c, "recog"), ["a", "b"]);
+        assert_eq!(ids(&c, "RECOG face"), ["a"]);
+        assert_eq!(ids(&c, "zurich"), ["a"], "diacritic-insensitive");
+        assert_eq!(ids(&c, "vision"), ["a"], "topics are searched");
+        assert_eq!(
+            ids(&c, "example"),
+            ["a", "b", "c"],
+            "provider names are searched"
+        );
+        assert_eq!(
+            ids(&c, "ognition"),
+            Vec::<String>::new(),
+            "only word starts match"
+        );
+        assert_eq!(ids(&c, "face nothing"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn phrases_match_consecutive_words_in_order() {
+        let c = corpus();
+        assert_eq!(ids(&c, "\"machine learn\""), ["c"]);
+        assert_eq!(
+            ids(&c, "\"learning machines\""),
+            ["b"],
+            "c has both words, apart"
+        );
+        assert_eq!(ids(&c, "\"machines learning\""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn title_matches_rank_above_excerpt_and_body_matches() {
+        let c = corpus();
+        let index = SearchIndex::build(&c);
+        let hits = search(&index, &c, &Query::parse("machine"));
+        let score = |id: &str| {
+            hits.iter()
+                .find(|(i, _)| c[*i as usize].id.as_str() == id)
+                .map(|h| h.1)
+        };
+        assert!(
+            score("b") > score("c"),
+            "exact title word beats prefix title word"
+        );
+        let hits = search(&index, &c, &Query::parse("recognition"));
+        let score = |id: &str| {
+            hits.iter()
+                .find(|(i, _)| c[*i as usize].id.as_str() == id)
+                .map(|h| h.1)
+        };
+        assert!(score("a") > score("b"), "title beats excerpt");
+    }
+
+    #[test]
+    fn queries_are_bounded() {
+        let long = "word ".repeat(10_000);
+        assert!(Query::parse(&long).terms().len() <= MAX_TERMS);
+        let q = Query::parse("\"unclosed phrase here");
+        assert_eq!(
+            q.terms(),
+            &[Term::Phrase(vec![
+                "unclosed".into(),
+                "phrase".into(),
+                "here".into()
+            ])]
+        );
+        assert!(Query::parse("  -- !! ").is_empty());
+        assert!(Query::parse(&"é".repeat(1_000)).terms().len() == 1);
+    }
+
+    #[test]
+    fn highlight_segments_rebuild_the_text() {
+        let text = "Zürich: face-recognition & <b>tags</b>";
+        let parts = highlight(text, &Query::parse("zur recog tag"));
+        let joined: String = parts.iter().map(|s| s.text).collect();
+        assert_eq!(joined, text);
+        let hits: Vec<_> = parts.iter().filter(|s| s.hit).map(|s| s.text).collect();
+        assert_eq!(hits, ["Zürich", "recognition", "tags"]);
+    }
+
+    #[test]
+    fn index_validity_is_checked() {
+        let c = corpus();
+        let index = SearchIndex::build(&c);
+        assert!(index.is_valid_for(3));
+        assert!(!index.is_valid_for(2));
+    }
+}

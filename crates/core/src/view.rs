@@ -1,0 +1,538 @@
+//! The explore view: everything that decides which articles the reader sees and in what order,
+//! as one value, changed only by [`ViewState::apply`].
+//!
+//! The state is always canonical: facet keys folded, ranges ordered, the sort left at its
+//! default unless chosen, so two states that show the same view are equal and write the same
+//! link (see [`crate::hash`]).
+
+use crate::facet::Facet;
+use crate::model::MAX_SCORE;
+use crate::search::{Query, MAX_QUERY_LEN};
+use crate::time::Day;
+use crate::words::fold;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The most values one facet can hold in a view.
+pub const MAX_VALUES: usize = 64;
+
+/// Included and excluded values of one facet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Values of which an article must have at least one (OR).
+    pub include: BTreeSet<String>,
+    /// Values an article must have none of.
+    pub exclude: BTreeSet<String>,
+}
+
+impl Selection {
+    /// True when nothing is chosen.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+}
+
+/// An inclusive range of heat or quality; either end may be open.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Bounds {
+    /// Lowest value kept.
+    pub min: Option<f64>,
+    /// Highest value kept.
+    pub max: Option<f64>,
+}
+
+impl Bounds {
+    /// Canonical bounds: values finite and within 0..=MAX_SCORE (others dropped), ends in order.
+    #[must_use]
+    pub fn new(min: Option<f64>, max: Option<f64>) -> Self {
+        let ok = |v: Option<f64>| v.filter(|x| x.is_finite() && (0.0..=MAX_SCORE).contains(x));
+        let (min, max) = (ok(min), ok(max));
+        match (min, max) {
+            (Some(a), Some(b)) if a > b => Self {
+                min: Some(b),
+                max: Some(a),
+            },
+            _ => Self { min, max },
+        }
+    }
+
+    /// True when neither end is set.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.min.is_none() && self.max.is_none()
+    }
+
+    /// Whether a (possibly unknown) value is inside. Unknown values are outside any range with
+    /// a bound.
+    #[must_use]
+    pub fn contains(&self, value: Option<f64>) -> bool {
+        if self.is_open() {
+            return true;
+        }
+        value.is_some_and(|v| self.min.is_none_or(|m| v >= m) && self.max.is_none_or(|m| v <= m))
+    }
+}
+
+/// An inclusive range of UTC days; either end may be open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayRange {
+    /// First day kept.
+    pub from: Option<Day>,
+    /// Last day kept.
+    pub to: Option<Day>,
+}
+
+impl DayRange {
+    /// A range with its ends in order.
+    #[must_use]
+    pub fn new(from: Option<Day>, to: Option<Day>) -> Self {
+        match (from, to) {
+            (Some(a), Some(b)) if a > b => Self {
+                from: Some(b),
+                to: Some(a),
+            },
+            _ => Self { from, to },
+        }
+    }
+
+    /// True when neither end is set.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    /// Whether the day is inside.
+    #[must_use]
+    pub fn contains(&self, day: Day) -> bool {
+        self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
+    }
+}
+
+/// What the list is ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Heat, highest first.
+    Heat,
+    /// Publication date, newest first.
+    Date,
+    /// Quality, highest first.
+    Quality,
+    /// Search relevance, best first (only with a query).
+    Relevance,
+}
+
+impl Sort {
+    /// Every sort, in menu order.
+    pub const ALL: [Self; 4] = [Self::Heat, Self::Date, Self::Quality, Self::Relevance];
+
+    /// The URL value.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Heat => "heat",
+            Self::Date => "date",
+            Self::Quality => "quality",
+            Self::Relevance => "relevance",
+        }
+    }
+
+    /// The sort with this URL value.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The menu label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Heat => "Heat",
+            Self::Date => "Date",
+            Self::Quality => "Quality",
+            Self::Relevance => "Relevance",
+        }
+    }
+}
+
+/// The direction of a sort. Descending is every sort's natural direction (hottest, newest,
+/// best first); ascending reverses it. Articles missing the value stay last either way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Order {
+    /// Highest, newest, best first.
+    #[default]
+    Desc,
+    /// Lowest, oldest, weakest first.
+    Asc,
+}
+
+/// How much heat and recency count next to relevance, in percent (0 to 100 each).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Boost {
+    /// Weight of heat.
+    pub heat: u8,
+    /// Weight of recency.
+    pub recent: u8,
+}
+
+impl Boost {
+    /// A boost with each weight clamped to 0..=100.
+    #[must_use]
+    pub fn new(heat: u8, recent: u8) -> Self {
+        Self {
+            heat: heat.min(100),
+            recent: recent.min(100),
+        }
+    }
+
+    /// True when relevance alone decides.
+    #[must_use]
+    pub fn is_none(&self) -> bool {
+        self.heat == 0 && self.recent == 0
+    }
+}
+
+/// The complete explore view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewState {
+    query: String,
+    facets: BTreeMap<Facet, Selection>,
+    dates: DayRange,
+    heat: Bounds,
+    quality: Bounds,
+    sort: Option<Sort>,
+    order: Order,
+    boost: Boost,
+}
+
+/// A change to the view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Replace the search text.
+    SetQuery(String),
+    /// Add (`true`) or remove a value from a facet's included values; including a value
+    /// un-excludes it.
+    Include(Facet, String, bool),
+    /// Add (`true`) or remove a value from a facet's excluded values; excluding a value
+    /// un-includes it.
+    Exclude(Facet, String, bool),
+    /// Clear one facet.
+    ClearFacet(Facet),
+    /// Set the date range.
+    SetDates(DayRange),
+    /// Set the heat range.
+    SetHeat(Bounds),
+    /// Set the quality range.
+    SetQuality(Bounds),
+    /// Choose a sort (its natural direction).
+    SetSort(Sort),
+    /// Choose the direction.
+    SetOrder(Order),
+    /// Set the relevance boost.
+    SetBoost(Boost),
+    /// Clear every filter and the query; keep the sort.
+    ClearFilters,
+}
+
+/// The canonical key of a facet value: providers are domains (lowercase), the rest are folded.
+#[must_use]
+pub fn facet_key(facet: Facet, value: &str) -> String {
+    let value = value.trim();
+    match facet {
+        Facet::Provider => value.to_lowercase(),
+        _ => fold(value),
+    }
+}
+
+impl ViewState {
+    /// The search text as typed.
+    #[must_use]
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The selection of a facet (empty when none).
+    #[must_use]
+    pub fn selection(&self, facet: Facet) -> Option<&Selection> {
+        self.facets.get(&facet)
+    }
+
+    /// Every facet with a selection.
+    pub fn selections(&self) -> impl Iterator<Item = (Facet, &Selection)> {
+        self.facets.iter().map(|(f, s)| (*f, s))
+    }
+
+    /// The date range.
+    #[must_use]
+    pub fn dates(&self) -> DayRange {
+        self.dates
+    }
+
+    /// The heat range.
+    #[must_use]
+    pub fn heat(&self) -> Bounds {
+        self.heat
+    }
+
+    /// The quality range.
+    #[must_use]
+    pub fn quality(&self) -> Bounds {
+        self.quality
+    }
+
+    /// The sort as chosen, `None` when it is the default.
+    #[must_use]
+    pub fn chosen_sort(&self) -> Option<Sort> {
+        self.sort
+    }
+
+    /// The sort in force: the chosen one, else relevance when there is a query, else heat.
+    #[must_use]
+    pub fn sort(&self) -> Sort {
+        self.sort.unwrap_or_else(|| self.default_sort())
+    }
+
+    fn default_sort(&self) -> Sort {
+        if Query::parse(&self.query).is_empty() {
+            Sort::Heat
+        } else {
+            Sort::Relevance
+        }
+    }
+
+    /// The direction.
+    #[must_use]
+    pub fn order(&self) -> Order {
+        self.order
+    }
+
+    /// The relevance boost.
+    #[must_use]
+    pub fn boost(&self) -> Boost {
+        self.boost
+    }
+
+    /// How many filters are active (facet values, ranges), for a "clear" button.
+    #[must_use]
+    pub fn filter_count(&self) -> usize {
+        let facets: usize = self
+            .facets
+            .values()
+            .map(|s| s.include.len() + s.exclude.len())
+            .sum();
+        facets
+            + usize::from(!self.dates.is_open())
+            + usize::from(!self.heat.is_open())
+            + usize::from(!self.quality.is_open())
+    }
+
+    /// The state after `action`. Returns an equal state when the action changes nothing, so
+    /// callers can skip work by comparing.
+    #[must_use]
+    pub fn apply(&self, action: Action) -> Self {
+        let mut next = self.clone();
+        match action {
+            Action::SetQuery(q) => next.query = cap_query(&q),
+            Action::Include(facet, value, on) => next.toggle(facet, &value, on, true),
+            Action::Exclude(facet, value, on) => next.toggle(facet, &value, on, false),
+            Action::ClearFacet(facet) => {
+                next.facets.remove(&facet);
+            }
+            Action::SetDates(range) => next.dates = DayRange::new(range.from, range.to),
+            Action::SetHeat(b) => next.heat = Bounds::new(b.min, b.max),
+            Action::SetQuality(b) => next.quality = Bounds::new(b.min, b.max),
+            Action::SetSort(sort) => {
+                next.sort = Some(sort);
+                next.order = Order::Desc;
+            }
+            Action::SetOrder(order) => next.order = order,
+            Action::SetBoost(b) => next.boost = Boost::new(b.heat, b.recent),
+            Action::ClearFilters => {
+                next.query.clear();
+                next.facets.clear();
+                next.dates = DayRange::default();
+                next.heat = Bounds::default();
+                next.quality = Bounds::default();
+            }
+        }
+        next.normalise();
+        next
+    }
+
+    fn toggle(&mut self, facet: Facet, value: &str, on: bool, include: bool) {
+        let key = facet_key(facet, value);
+        if key.is_empty() {
+            return;
+        }
+        let sel = self.facets.entry(facet).or_default();
+        let (target, other) = if include {
+            (&mut sel.include, &mut sel.exclude)
+        } else {
+            (&mut sel.exclude, &mut sel.include)
+        };
+        if on {
+            other.remove(&key);
+            if target.len() + other.len() < MAX_VALUES {
+                target.insert(key);
+            }
+        } else {
+            target.remove(&key);
+        }
+    }
+
+    /// Restores the invariants after any change.
+    pub(crate) fn normalise(&mut self) {
+        self.facets.retain(|_, s| !s.is_empty());
+        if self.sort == Some(self.default_sort())
+            || (self.sort == Some(Sort::Relevance) && Query::parse(&self.query).is_empty())
+        {
+            self.sort = None;
+        }
+    }
+
+    /// Builders for the hash codec, which reads values one at a time.
+    pub(crate) fn set_query_raw(&mut self, q: &str) {
+        self.query = cap_query(q);
+    }
+
+    pub(crate) fn add_value(&mut self, facet: Facet, value: &str, include: bool) -> bool {
+        let before = self
+            .facets
+            .get(&facet)
+            .map_or(0, |s| s.include.len() + s.exclude.len());
+        if before >= MAX_VALUES {
+            return false;
+        }
+        self.toggle(facet, value, true, include);
+        true
+    }
+
+    pub(crate) fn set_dates_raw(&mut self, from: Option<Day>, to: Option<Day>) {
+        self.dates = DayRange::new(from, to);
+    }
+
+    pub(crate) fn set_heat_raw(&mut self, b: Bounds) {
+        self.heat = Bounds::new(b.min, b.max);
+    }
+
+    pub(crate) fn set_quality_raw(&mut self, b: Bounds) {
+        self.quality = Bounds::new(b.min, b.max);
+    }
+
+    pub(crate) fn set_sort_raw(&mut self, sort: Sort) {
+        self.sort = Some(sort);
+    }
+
+    pub(crate) fn set_order_raw(&mut self, order: Order) {
+        self.order = order;
+    }
+
+    pub(crate) fn set_boost_raw(&mut self, boost: Boost) {
+        self.boost = boost;
+    }
+}
+
+fn cap_query(q: &str) -> String {
+    let mut end = q.len().min(MAX_QUERY_LEN);
+    while !q.is_char_boundary(end) {
+        end -= 1;
+    }
+    q[..end].chars().filter(|c| !c.is_control()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn including_excludes_nothing_and_excluding_unincludes() {
+        let s = ViewState::default()
+            .apply(Action::Include(Facet::Topic, "AI".into(), true))
+            .apply(Action::Include(Facet::Topic, "Robots".into(), true));
+        let sel = s.selection(Facet::Topic).expect("selected");
+        assert_eq!(sel.include.iter().collect::<Vec<_>>(), ["ai", "robots"]);
+        let s = s.apply(Action::Exclude(Facet::Topic, "ai".into(), true));
+        let sel = s.selection(Facet::Topic).expect("selected");
+        assert_eq!(sel.include.iter().collect::<Vec<_>>(), ["robots"]);
+        assert_eq!(sel.exclude.iter().collect::<Vec<_>>(), ["ai"]);
+        let s = s
+            .apply(Action::Exclude(Facet::Topic, "AI".into(), false))
+            .apply(Action::Include(Facet::Topic, "robots".into(), false));
+        assert_eq!(s, ViewState::default(), "emptied facets disappear");
+    }
+
+    #[test]
+    fn sort_defaults_to_relevance_with_a_query_and_heat_without() {
+        let s = ViewState::default();
+        assert_eq!(s.sort(), Sort::Heat);
+        let s = s.apply(Action::SetQuery("robot".into()));
+        assert_eq!((s.sort(), s.chosen_sort()), (Sort::Relevance, None));
+        let s = s.apply(Action::SetSort(Sort::Date));
+        assert_eq!(s.sort(), Sort::Date);
+        let s = s.apply(Action::SetSort(Sort::Relevance));
+        assert_eq!(s.chosen_sort(), None, "choosing the default stores nothing");
+        let s = s
+            .apply(Action::SetQuery(String::new()))
+            .apply(Action::SetSort(Sort::Relevance));
+        assert_eq!(s.sort(), Sort::Heat, "relevance needs a query");
+    }
+
+    #[test]
+    fn ranges_are_put_in_order_and_cleaned() {
+        let s = ViewState::default().apply(Action::SetHeat(Bounds {
+            min: Some(80.0),
+            max: Some(10.0),
+        }));
+        assert_eq!(
+            s.heat(),
+            Bounds {
+                min: Some(10.0),
+                max: Some(80.0)
+            }
+        );
+        let s = s.apply(Action::SetQuality(Bounds {
+            min: Some(f64::NAN),
+            max: Some(-3.0),
+        }));
+        assert!(s.quality().is_open());
+        let d = |t| Day::parse(t);
+        let s = s.apply(Action::SetDates(DayRange {
+            from: d("2024-05-01"),
+            to: d("2024-01-01"),
+        }));
+        assert_eq!(s.dates().from, d("2024-01-01"));
+        assert_eq!(s.filter_count(), 2);
+        assert_eq!(s.apply(Action::ClearFilters).filter_count(), 0);
+    }
+
+    #[test]
+    fn unknown_values_are_outside_bounded_ranges() {
+        let open = Bounds::default();
+        assert!(open.contains(None));
+        let b = Bounds::new(Some(50.0), None);
+        assert!(b.contains(Some(50.0)));
+        assert!(!b.contains(Some(49.0)));
+        assert!(!b.contains(None));
+    }
+
+    #[test]
+    fn facets_are_capped() {
+        let mut s = ViewState::default();
+        for i in 0..1000 {
+            s = s.apply(Action::Include(Facet::Topic, format!("t{i}"), true));
+        }
+        assert_eq!(
+            s.selection(Facet::Topic).map(|x| x.include.len()),
+            Some(MAX_VALUES)
+        );
+    }
+
+    #[test]
+    fn same_action_twice_changes_nothing_more() {
+        let a = Action::Include(Facet::Provider, "Example.COM".into(), true);
+        let once = ViewState::default().apply(a.clone());
+        assert_eq!(once.apply(a), once);
+        assert!(once
+            .selection(Facet::Provider)
+            .is_some_and(|s| s.include.contains("example.com")));
+    }
+}
