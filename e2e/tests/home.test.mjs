@@ -42,6 +42,26 @@ test('home lists every sample article and the count matches the cards', async ()
   });
 });
 
+test('cards are in heat order, hottest first, unknown heat last', async () => {
+  await withPage(browser, async (page) => {
+    await page.goto(server.url);
+    await page.locator('article.card').first().waitFor();
+    const heats = await page
+      .locator('article.card dl.scores [data-testid="heat"]')
+      .evaluateAll((els) => els.map((el) => el.textContent.trim()));
+    assert.equal(heats.length, await page.locator('article.card').count(), 'a heat per card');
+    // Unknown heat is shown as a non-number (a dash) and sorts last.
+    const values = heats.map((h) => (/^\d+(\.\d+)?$/.test(h) ? Number(h) : -Infinity));
+    for (let i = 1; i < values.length; i += 1) {
+      assert.ok(
+        values[i - 1] >= values[i],
+        `card ${i} (heat ${heats[i - 1]}) should not be cooler than card ${i + 1} (heat ${heats[i]})`,
+      );
+    }
+    assert.ok(new Set(values).size > 5, `the sample has varied heat, got ${heats.join(' ')}`);
+  });
+});
+
 test('every external link opens safely in a new tab', async () => {
   await withPage(browser, async (page) => {
     await page.goto(server.url);
