@@ -20,6 +20,13 @@ pub fn count_label(count: usize) -> String {
     format!("{count} {noun}")
 }
 
+/// "1 draft", "3 drafts".
+#[must_use]
+pub fn draft_count_label(count: usize) -> String {
+    let noun = if count == 1 { "draft" } else { "drafts" };
+    format!("{count} {noun}")
+}
+
 /// A heat or quality as text, or [`UNKNOWN_SCORE`] when the source gives none.
 #[must_use]
 pub fn score_label(score: Option<Score>) -> String {
@@ -87,6 +94,8 @@ mod tests {
         assert_eq!(count_label(1), "1 article");
         assert_eq!(count_label(2), "2 articles");
         assert_eq!(count_label(1000), "1000 articles");
+        assert_eq!(draft_count_label(1), "1 draft");
+        assert_eq!(draft_count_label(3), "3 drafts");
     }
 
     #[test]
