@@ -1,1 +1,16 @@
-fn main() {}
+//! Broadsheet's browser entry point: decode the embedded article bundle once, then mount the app.
+//!
+//! Everything the app shows comes from `broadsheet-core`; this crate only draws it.
+
+mod app;
+mod bundle;
+mod components;
+mod dates;
+mod hooks;
+mod pages;
+mod route;
+
+fn main() {
+    let loaded = bundle::load();
+    yew::Renderer::<app::App>::with_props(app::AppProps { loaded }).render();
+}

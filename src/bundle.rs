@@ -1,0 +1,103 @@
+//! The embedded article bundle: the bytes `build.rs` wrote to `OUT_DIR`, decoded once at
+//! start-up, and the cheap handles that pages and components receive as props.
+
+use broadsheet_core::bundle::Bundle;
+use broadsheet_core::model::Article;
+use std::ops::Deref;
+use std::rc::Rc;
+use yew::AttrValue;
+
+/// `Bundle::encode()` of the articles this build was made from.
+const BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
+
+/// The name under which the decode time is recorded in the page's Performance timeline, so
+/// tests and DevTools can read it without the app logging anything.
+const DECODE_MEASURE: &str = "broadsheet:bundle-decode";
+
+/// True when the build embedded the bundled sample articles rather than a reader's own folder.
+pub fn is_sample() -> bool {
+    option_env!("BROADSHEET_SAMPLE") == Some("1")
+}
+
+/// Decodes the embedded bundle, or explains why it cannot be read.
+pub fn load() -> Result<SharedBundle, AttrValue> {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{DECODE_MEASURE}:start");
+    if let Some(p) = &performance {
+        // Timing is diagnostic only: a browser that refuses a mark must not stop the app.
+        p.mark(&start).ok();
+    }
+    let decoded = Bundle::decode(BYTES);
+    if let Some(p) = &performance {
+        p.measure_with_start_mark(DECODE_MEASURE, &start).ok();
+    }
+    decoded.map(|b| SharedBundle(Rc::new(b))).map_err(|e| {
+        AttrValue::from(format!(
+            "The article bundle embedded in this page could not be read: {e}. \
+             Rebuild the site so the page and its articles come from the same build."
+        ))
+    })
+}
+
+/// The decoded bundle, shared. Equality is identity: there is only ever one bundle, and
+/// comparing it field by field on every render would be wasted work.
+#[derive(Clone, Debug)]
+pub struct SharedBundle(Rc<Bundle>);
+
+impl PartialEq for SharedBundle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedBundle {
+    type Target = Bundle;
+    fn deref(&self) -> &Bundle {
+        &self.0
+    }
+}
+
+impl SharedBundle {
+    /// Every article, hottest first.
+    pub fn by_heat(&self) -> impl Iterator<Item = ArticleRef> + '_ {
+        self.0.by_heat().map(|a| self.handle(a))
+    }
+
+    /// The article with this id, if the bundle has one.
+    pub fn article(&self, id: &str) -> Option<ArticleRef> {
+        self.0.get(id).map(|a| self.handle(a))
+    }
+
+    fn handle(&self, article: &Article) -> ArticleRef {
+        let index = self
+            .0
+            .articles()
+            .binary_search_by(|a| a.id.cmp(&article.id))
+            .expect("the article came from this bundle, whose articles are sorted by id");
+        ArticleRef {
+            bundle: Rc::clone(&self.0),
+            index,
+        }
+    }
+}
+
+/// One article of the shared bundle, as a prop: cloning it copies a pointer, and comparing two
+/// compares their positions, not their text.
+#[derive(Clone, Debug)]
+pub struct ArticleRef {
+    bundle: Rc<Bundle>,
+    index: usize,
+}
+
+impl PartialEq for ArticleRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bundle, &other.bundle) && self.index == other.index
+    }
+}
+
+impl Deref for ArticleRef {
+    type Target = Article;
+    fn deref(&self) -> &Article {
+        &self.bundle.articles()[self.index]
+    }
+}

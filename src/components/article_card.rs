@@ -1,0 +1,71 @@
+//! One article in the home list: enough to decide whether to read it, a link to the story at
+//! its outlet, and a link to Broadsheet's own page for it.
+
+use crate::bundle::ArticleRef;
+use crate::components::draft_badge::DraftBadge;
+use crate::components::external_link::ExternalLink;
+use crate::components::picture::{Picture, PictureProps};
+use crate::components::provider_name::ProviderName;
+use crate::components::published_date::PublishedDate;
+use crate::components::scores::Scores;
+use crate::components::topic_list::TopicList;
+use broadsheet_core::route::Route;
+use yew::prelude::*;
+
+/// Props of [`ArticleCard`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleCardProps {
+    /// The article to summarise.
+    pub article: ArticleRef,
+}
+
+/// An `<article class="card">` summarising one article.
+#[component]
+pub fn ArticleCard(props: &ArticleCardProps) -> Html {
+    let article = &props.article;
+    let title = AttrValue::from(article.title.clone());
+    let details_label = format!("Details: {title}");
+    let thumbnail = article
+        .images
+        .first()
+        .map(|image| PictureProps::from_image(image, classes!("card-thumb")));
+    html! {
+        <article class="card" data-article-id={article.id.to_string()}>
+            if let Some(thumbnail) = thumbnail {
+                <Picture ..thumbnail />
+            }
+            <div class="card-body">
+                <p class="card-meta">
+                    <ProviderName
+                        name={article.provider.name.clone()}
+                        domain={article.provider.domain.clone().map(AttrValue::from)}
+                    />
+                    <span class="sep" aria-hidden="true">{ " · " }</span>
+                    <PublishedDate at={article.published_at} />
+                    if article.draft {
+                        { " " }
+                        <DraftBadge />
+                    }
+                </p>
+                <h2 class="card-heading">
+                    <ExternalLink class="card-title" href={article.web_url.to_string()}>{ title }</ExternalLink>
+                </h2>
+                if !article.excerpt.is_empty() {
+                    <p class="card-excerpt">{ article.excerpt.clone() }</p>
+                }
+                <TopicList article={article.clone()} />
+                <div class="card-foot">
+                    <Scores heat={article.heat} quality={article.quality} />
+                    <a
+                        class="open-article"
+                        data-testid="open-article"
+                        href={Route::Article(article.id.to_string()).to_hash()}
+                        aria-label={details_label}
+                    >
+                        { "Details" }
+                    </a>
+                </div>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,66 @@
+//! An image from the article data: its URL passes `safe_href`, its box is reserved before it
+//! loads (width and height attributes, or the CSS aspect ratio of its class), and a failed load
+//! leaves that box empty instead of showing a broken-image icon.
+
+use broadsheet_core::model::Image;
+use broadsheet_core::url::safe_href;
+use yew::prelude::*;
+
+/// Props of [`Picture`].
+#[derive(Properties, PartialEq)]
+pub struct PictureProps {
+    /// Where the image is.
+    pub src: AttrValue,
+    /// Alternative text; empty for decorative images.
+    #[prop_or_default]
+    pub alt: AttrValue,
+    /// Width in pixels, when known.
+    #[prop_or_default]
+    pub width: Option<u32>,
+    /// Height in pixels, when known.
+    #[prop_or_default]
+    pub height: Option<u32>,
+    /// Classes that size the image.
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+impl PictureProps {
+    /// The props for a model image, with its title as alternative text.
+    pub fn from_image(image: &Image, class: Classes) -> Self {
+        Self {
+            src: AttrValue::from(image.url.as_str().to_owned()),
+            alt: image.title.clone().map(AttrValue::from).unwrap_or_default(),
+            width: image.width,
+            height: image.height,
+            class,
+        }
+    }
+}
+
+/// A lazily loaded `<img>`, or nothing when the URL is not an allowed http(s) URL.
+#[component]
+pub fn Picture(props: &PictureProps) -> Html {
+    let failed = use_state(|| false);
+    if safe_href(&props.src).is_none() {
+        return Html::default();
+    }
+    let onerror = {
+        let failed = failed.clone();
+        Callback::from(move |_: Event| failed.set(true))
+    };
+    let class = classes!(props.class.clone(), (*failed).then_some("broken"));
+    html! {
+        <img
+            {class}
+            src={props.src.clone()}
+            alt={props.alt.clone()}
+            width={props.width.map(|w| w.to_string())}
+            height={props.height.map(|h| h.to_string())}
+            loading="lazy"
+            decoding="async"
+            referrerpolicy="no-referrer"
+            {onerror}
+        />
+    }
+}

@@ -1,0 +1,28 @@
+//! An article's topics as a row of tags.
+
+use crate::bundle::ArticleRef;
+use yew::prelude::*;
+
+/// Props of [`TopicList`].
+#[derive(Properties, PartialEq)]
+pub struct TopicListProps {
+    /// The article whose topics to show.
+    pub article: ArticleRef,
+}
+
+/// A `<ul class="topics">`, or nothing when the article has no topics.
+#[component]
+pub fn TopicList(props: &TopicListProps) -> Html {
+    let topics = &props.article.topics;
+    if topics.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="topics" aria-label="Topics">
+            // Topics are unique within an article (ingest removes duplicates), so they are keys.
+            for topic in topics {
+                <li key={topic.as_str()} class="topic">{ topic.as_str() }</li>
+            }
+        </ul>
+    }
+}

@@ -1,0 +1,46 @@
+//! Dates in the reader's locale and time zone, formatted by the browser's `Intl`, so the wasm
+//! binary carries no locale data. Each style's formatter is built once: constructing an
+//! `Intl.DateTimeFormat` costs far more than using one.
+
+use broadsheet_core::time::Timestamp;
+use js_sys::Intl::{DateTimeFormat, DateTimeFormatOptions, DateTimeStyle};
+use js_sys::{Array, Date};
+use wasm_bindgen::JsValue;
+
+/// How much of an instant to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// The date alone, e.g. "Aug 3, 2022": for lists.
+    Date,
+    /// Date and time, e.g. "August 3, 2022 at 8:23 AM": for an article's own page.
+    DateTime,
+}
+
+thread_local! {
+    static DATE: DateTimeFormat = formatter(DateTimeStyle::Medium, None);
+    static DATE_TIME: DateTimeFormat = formatter(DateTimeStyle::Long, Some(DateTimeStyle::Short));
+}
+
+fn formatter(date: DateTimeStyle, time: Option<DateTimeStyle>) -> DateTimeFormat {
+    let options = DateTimeFormatOptions::new();
+    options.set_date_style(date);
+    if let Some(time) = time {
+        options.set_time_style(time);
+    }
+    // No locales: the browser uses the reader's own.
+    DateTimeFormat::new(&Array::new(), &options)
+}
+
+/// `at` in the reader's locale, or its UTC date if the browser cannot format it.
+pub fn local(at: Timestamp, style: DateStyle) -> String {
+    let date = Date::new(&JsValue::from_f64(at.unix_millis()));
+    let format = |f: &DateTimeFormat| f.format().call1(&JsValue::UNDEFINED, &date);
+    let formatted = match style {
+        DateStyle::Date => DATE.with(format),
+        DateStyle::DateTime => DATE_TIME.with(format),
+    };
+    formatted
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| at.date())
+}

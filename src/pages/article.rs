@@ -1,0 +1,138 @@
+//! An article's own page (`#/article/<id>`): every field the bundle carries, the body as plain
+//! text, and the related stories.
+
+use crate::bundle::ArticleRef;
+use crate::components::draft_badge::DraftBadge;
+use crate::components::external_link::ExternalLink;
+use crate::components::picture::{Picture, PictureProps};
+use crate::components::provider_name::ProviderName;
+use crate::components::published_date::PublishedDate;
+use crate::components::related_list::RelatedList;
+use crate::components::scores::Scores;
+use crate::components::topic_list::TopicList;
+use crate::dates::DateStyle;
+use crate::hooks::use_document_title;
+use broadsheet_core::display::{image_size_label, paragraphs};
+use broadsheet_core::model::{Image, Provider};
+use broadsheet_core::url::HttpUrl;
+use yew::prelude::*;
+
+/// Props of [`ArticlePage`].
+#[derive(Properties, PartialEq)]
+pub struct ArticlePageProps {
+    /// The article to show.
+    pub article: ArticleRef,
+}
+
+/// The article page.
+#[component]
+pub fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let article = &props.article;
+    let title = AttrValue::from(article.title.clone());
+    use_document_title(title.clone());
+    let body = paragraphs(&article.body);
+    html! {
+        <article class="article-page" data-testid="article-page" data-article-id={article.id.to_string()}>
+            <p><a class="back" href="#/" data-testid="back-link">{ "← All articles" }</a></p>
+            <header class="article-header">
+                <p class="kicker">
+                    if let Some(category) = &article.category {
+                        <span class="category" data-testid="category">{ category.clone() }</span>
+                    }
+                    if article.category.is_some() && article.kind.is_some() {
+                        <span class="sep" aria-hidden="true">{ " · " }</span>
+                    }
+                    if let Some(kind) = &article.kind {
+                        <span class="kind" data-testid="kind">{ kind.clone() }</span>
+                    }
+                    if article.draft {
+                        { " " }
+                        <DraftBadge />
+                    }
+                </p>
+                <h1>{ title }</h1>
+                if !article.excerpt.is_empty() {
+                    <p class="lede" data-testid="excerpt">{ article.excerpt.clone() }</p>
+                }
+                <p class="byline">
+                    { provider_logo(&article.provider) }
+                    <ProviderName
+                        name={article.provider.name.clone()}
+                        domain={article.provider.domain.clone().map(AttrValue::from)}
+                    />
+                    <span class="sep" aria-hidden="true">{ " · " }</span>
+                    <PublishedDate at={article.published_at} style={DateStyle::DateTime} />
+                </p>
+            </header>
+            <Scores heat={article.heat} quality={article.quality} />
+            <TopicList article={article.clone()} />
+            { for article.images.iter().enumerate().map(|(index, image)| figure(index, image)) }
+            <div class="body" data-testid="body">
+                // Paragraph text is rendered as text nodes, never parsed as HTML.
+                { for body.iter().map(|paragraph| html! { <p>{ *paragraph }</p> }) }
+            </div>
+            <section class="links" aria-labelledby="links-title">
+                <h2 id="links-title">{ "Links" }</h2>
+                <ul>
+                    { link("Original story", "link-web", Some(&article.web_url)) }
+                    { link("Original source", "link-original", article.original_url.as_ref()) }
+                    { link("AMP version", "link-amp", article.amp_web_url.as_ref()) }
+                    { link("AMP cache", "link-cdn-amp", article.cdn_amp_web_url.as_ref()) }
+                </ul>
+            </section>
+            <RelatedList article={article.clone()} />
+            <p><a class="back" href="#/">{ "← All articles" }</a></p>
+        </article>
+    }
+}
+
+fn provider_logo(provider: &Provider) -> Html {
+    match provider.images.first() {
+        Some(logo) => {
+            let mut picture = PictureProps::from_image(logo, classes!("provider-logo"));
+            // The name stands next to the logo, so the logo adds nothing for screen readers.
+            picture.alt = AttrValue::default();
+            html! { <Picture ..picture /> }
+        }
+        None => Html::default(),
+    }
+}
+
+fn figure(index: usize, image: &Image) -> Html {
+    let details = [
+        image_size_label(image),
+        image
+            .is_cached
+            .then(|| "cached by the source's CDN".to_owned()),
+    ];
+    let details = details
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    html! {
+        <figure key={index} class="figure">
+            <Picture ..PictureProps::from_image(image, classes!("figure-image")) />
+            <figcaption>
+                if let Some(title) = &image.title {
+                    <span class="figure-title">{ title.clone() }</span>
+                }
+                if !details.is_empty() {
+                    <span class="figure-details">{ details }</span>
+                }
+            </figcaption>
+        </figure>
+    }
+}
+
+fn link(label: &'static str, testid: &'static str, url: Option<&HttpUrl>) -> Html {
+    match url {
+        Some(url) => html! {
+            <li>
+                <span class="link-label">{ label }</span>
+                <ExternalLink class="link-url" testid={testid} href={url.to_string()}>{ url.to_string() }</ExternalLink>
+            </li>
+        },
+        None => Html::default(),
+    }
+}

@@ -1,0 +1,7 @@
+//! Route targets: one component per page the hash can name, plus the page shown when the
+//! embedded bundle cannot be read.
+
+pub mod article;
+pub mod home;
+pub mod load_error;
+pub mod not_found;

@@ -1,0 +1,28 @@
+//! The page for an article id the bundle does not have (a stale or mistyped link).
+
+use crate::hooks::use_document_title;
+use yew::prelude::*;
+
+/// Props of [`NotFound`].
+#[derive(Properties, PartialEq)]
+pub struct NotFoundProps {
+    /// The id the link asked for, decoded; shown as text.
+    pub id: AttrValue,
+}
+
+/// Says which id was not found and offers the way home.
+#[component]
+pub fn NotFound(props: &NotFoundProps) -> Html {
+    use_document_title(AttrValue::Static("Article not found – Broadsheet"));
+    html! {
+        <section class="not-found" data-testid="not-found">
+            <h1>{ "No article with this id" }</h1>
+            <p>
+                { "This build of Broadsheet has no article with the id " }
+                <code class="missing-id" data-testid="missing-id">{ props.id.clone() }</code>
+                { ". The link may be out of date, or the article was left out of this build." }
+            </p>
+            <p><a class="back" href="#/" data-testid="back-link">{ "← All articles" }</a></p>
+        </section>
+    }
+}
