@@ -1,6 +1,6 @@
 //! An image from the article data: its URL passes `safe_href`, its box is reserved before it
 //! loads (width and height attributes, or the CSS aspect ratio of its class), and a failed load
-//! leaves that box empty instead of showing a broken-image icon.
+//! turns into a plain placeholder of the same shape instead of a broken-image icon.
 
 use broadsheet_core::model::Image;
 use broadsheet_core::url::safe_href;
@@ -41,18 +41,36 @@ impl PictureProps {
 /// A lazily loaded `<img>`, or nothing when the URL is not an allowed http(s) URL.
 #[component]
 pub fn Picture(props: &PictureProps) -> Html {
-    let failed = use_state(|| false);
+    // Remembers which URL failed, not just that one did, so a reused component whose `src`
+    // changes tries the new image.
+    let failed = use_state(|| None::<AttrValue>);
     if safe_href(&props.src).is_none() {
         return Html::default();
     }
     let onerror = {
         let failed = failed.clone();
-        Callback::from(move |_: Event| failed.set(true))
+        let src = props.src.clone();
+        Callback::from(move |_: Event| failed.set(Some(src.clone())))
     };
-    let class = classes!(props.class.clone(), (*failed).then_some("broken"));
+    if failed.as_ref() == Some(&props.src) {
+        let ratio = props
+            .width
+            .zip(props.height)
+            .map(|(w, h)| format!("aspect-ratio: {w} / {h}"));
+        let described = !props.alt.is_empty();
+        return html! {
+            <span
+                class={classes!(props.class.clone(), "broken")}
+                role={described.then_some("img")}
+                aria-label={described.then(|| props.alt.clone())}
+                aria-hidden={(!described).then_some("true")}
+                style={ratio}
+            />
+        };
+    }
     html! {
         <img
-            {class}
+            class={props.class.clone()}
             src={props.src.clone()}
             alt={props.alt.clone()}
             width={props.width.map(|w| w.to_string())}
