@@ -50,7 +50,8 @@ pub struct Parsed {
 pub fn parse(path: &Path, id: &str, bytes: &[u8]) -> Parsed {
     let mut ctx = Ctx {
         path,
-        located: Located::default(),
+        yaml: String::new(),
+        located: None,
         line_offset: 0,
         diagnostics: Vec::new(),
     };
@@ -92,22 +93,14 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
         ctx.file_level(line + ctx.line_offset, col, Problem::Tab);
         return None;
     }
-    ctx.located = locate::locate(&parts.yaml);
-    let structural = std::mem::take(&mut ctx.located.problems);
-    if !structural.is_empty() {
-        for (field, (line, col), problem) in structural {
-            let problem = match problem {
-                Problem::DuplicateKey { key, first_line } => Problem::DuplicateKey {
-                    key,
-                    first_line: first_line + ctx.line_offset,
-                },
-                other => other,
-            };
-            ctx.push(&field, line, col, problem);
-        }
+    ctx.yaml = parts.yaml;
+    // The marking pass costs as much as the YAML parse itself, so it runs up front only when
+    // the text could hold an anchor, alias or merge key (which serde_yaml would silently expand);
+    // otherwise it runs later, only if a problem needs a position.
+    if might_use_references(&ctx.yaml) && report_structure(ctx) {
         return None;
     }
-    let mut mapping = match serde_yaml::from_str::<Value>(&parts.yaml) {
+    let mut mapping = match serde_yaml::from_str::<Value>(&ctx.yaml) {
         Ok(Value::Mapping(mapping)) => mapping,
         Ok(Value::Null) => Mapping::new(),
         Ok(other) => {
@@ -118,6 +111,7 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
             );
             return None;
         }
+        Err(_) if report_structure(ctx) => return None,
         Err(err) => {
             let (line, col) = err
                 .location()
@@ -132,7 +126,7 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
             return None;
         }
     };
-    check_keys(ctx);
+    check_keys(ctx, &Value::Mapping(mapping.clone()), "");
     let article = build_article(ctx, id, &mut mapping, &parts.body, parts.body_line);
     let removed = ctx.field::<bool>("removed", &mut mapping).unwrap_or(false);
     article.map(|a| (a, removed))
@@ -220,26 +214,78 @@ fn describe(value: &Value) -> &'static str {
 
 /// Unknown keys: a near miss of a known key is an error (it is almost certainly a typo whose
 /// value would be lost); anything else is a warning.
-fn check_keys(ctx: &mut Ctx<'_>) {
-    let keys = std::mem::take(&mut ctx.located.keys);
-    for key in &keys {
-        let Some(known) = raw::keys_for(&key.parent) else {
-            continue;
-        };
-        if known.contains(&key.key.as_str()) {
-            continue;
+fn check_keys(ctx: &mut Ctx<'_>, value: &Value, path: &str) {
+    match value {
+        Value::Mapping(mapping) => {
+            let known = raw::keys_for(path);
+            for (key, child) in mapping {
+                let Some(key) = key.as_str() else {
+                    continue;
+                };
+                let field = join(path, key);
+                if let Some(known) = known.filter(|k| !k.contains(&key)) {
+                    let problem = match suggest(key, known) {
+                        Some(suggestion) => Problem::TypoKey {
+                            key: key.to_owned(),
+                            suggestion,
+                        },
+                        None => Problem::UnknownKey(key.to_owned()),
+                    };
+                    ctx.report(&field, problem);
+                }
+                check_keys(ctx, child, &field);
+            }
         }
-        let field = join(&key.parent, &key.key);
-        let problem = match suggest(&key.key, known) {
-            Some(suggestion) => Problem::TypoKey {
-                key: key.key.clone(),
-                suggestion,
-            },
-            None => Problem::UnknownKey(key.key.clone()),
-        };
-        ctx.push(&field, key.mark.0, key.mark.1, problem);
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_keys(ctx, item, &format!("{path}[{i}]"));
+            }
+        }
+        _ => {}
     }
-    ctx.located.keys = keys;
+}
+
+/// True when the YAML could contain an anchor (`&a`), alias (`*a`) or merge key (`<<`).
+///
+/// Those can only stand where a node starts: at the start of a line or after `:`, `-`, `?`,
+/// `[`, `{`, `,` or a tag. A `&` inside text ("Signal & Static") follows a word, so most files
+/// skip the up-front marking pass; a false alarm only costs that pass.
+fn might_use_references(yaml: &str) -> bool {
+    if yaml.contains("<<") {
+        return true;
+    }
+    yaml.lines().any(|line| {
+        line.match_indices(['&', '*']).any(|(at, _)| {
+            let before = line[..at].trim_end();
+            let last_token = before.rsplit(' ').next().unwrap_or_default();
+            before.is_empty()
+                || before.ends_with([':', '-', '?', '[', '{', ','])
+                || last_token.starts_with('!')
+        })
+    })
+}
+
+/// Runs the marking pass and reports what the format forbids (anchors, aliases, merge keys,
+/// duplicate keys, absurd nesting). Returns true when it found any.
+fn report_structure(ctx: &mut Ctx<'_>) -> bool {
+    ctx.ensure_located();
+    let structural = ctx
+        .located
+        .as_mut()
+        .map(|l| std::mem::take(&mut l.problems))
+        .unwrap_or_default();
+    let found = !structural.is_empty();
+    for (field, (line, col), problem) in structural {
+        let problem = match problem {
+            Problem::DuplicateKey { key, first_line } => Problem::DuplicateKey {
+                key,
+                first_line: first_line + ctx.line_offset,
+            },
+            other => other,
+        };
+        ctx.push(&field, line, col, problem);
+    }
+    found
 }
 
 /// The known key within edit distance 2 of `key` (ignoring case), if any.
@@ -389,7 +435,10 @@ fn is_bare_host(domain: &str) -> bool {
 /// The state of one file's validation: where keys are, and what was found so far.
 struct Ctx<'a> {
     path: &'a Path,
-    located: Located,
+    /// The front matter, kept for the marking pass.
+    yaml: String,
+    /// Key positions, computed on first need.
+    located: Option<Located>,
     line_offset: usize,
     diagnostics: Vec<Diagnostic>,
 }
@@ -434,9 +483,16 @@ impl Ctx<'_> {
         });
     }
 
+    fn ensure_located(&mut self) {
+        if self.located.is_none() {
+            self.located = Some(locate::locate(&self.yaml));
+        }
+    }
+
     /// A problem with a field, located at its key (or nearest located ancestor).
     fn report(&mut self, field: &str, problem: Problem) {
-        let (line, col) = self.located.position(field);
+        self.ensure_located();
+        let (line, col) = self.located.as_ref().map_or((1, 0), |l| l.position(field));
         self.push(field, line, col, problem);
     }
 
@@ -916,6 +972,27 @@ mod tests {
             ".example.com",
         ] {
             assert!(!is_bare_host(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn spots_every_place_an_anchor_or_alias_can_stand() {
+        for yaml in [
+            "a: &x 1\n",
+            "a: *x\n",
+            "- *x\n",
+            "&x a: 1\n",
+            "a: [1, *x]\n",
+            "a: {b: *x}\n",
+            "a: !!str &x b\n",
+            "<<: {a: 1}\n",
+            "a:\n  *x\n",
+            "? *x\n",
+        ] {
+            assert!(might_use_references(yaml), "{yaml:?}");
+        }
+        for yaml in ["title: \"Signal & Static\"\n", "a: \"5 * 3\"\n", "a: b&c\n"] {
+            assert!(!might_use_references(yaml), "{yaml:?}");
         }
     }
 

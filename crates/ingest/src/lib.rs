@@ -136,29 +136,11 @@ pub fn ingest(root: &Path, shown_root: &Path, options: Options) -> Report {
     report.files = found.files.len();
     let mut ids: BTreeMap<String, Vec<std::path::PathBuf>> = BTreeMap::new();
     for rel in &found.files {
-        let shown = shown_root.join(rel);
-        let id = rel
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_owned();
-        ids.entry(id.to_lowercase())
+        ids.entry(stem(rel).to_lowercase())
             .or_default()
-            .push(shown.clone());
-        let bytes = match read_capped(&root.join(rel)) {
-            Ok(bytes) => bytes,
-            Err(problem) => {
-                report.diagnostics.push(Diagnostic {
-                    path: shown,
-                    line: 1,
-                    col: 1,
-                    field: String::new(),
-                    problem,
-                });
-                continue;
-            }
-        };
-        let parsed = article::parse(&shown, &id, &bytes);
+            .push(shown_root.join(rel));
+    }
+    for parsed in parse_all(root, shown_root, &found.files) {
         report.diagnostics.extend(parsed.diagnostics);
         match parsed.article {
             _ if parsed.removed => report.removed += 1,
@@ -198,6 +180,49 @@ pub fn ingest(root: &Path, shown_root: &Path, options: Options) -> Report {
         report.articles.clear();
     }
     report
+}
+
+fn stem(rel: &Path) -> &str {
+    rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default()
+}
+
+/// Reads and parses every file, spread over the machine's cores; results come back in the
+/// order of `files`, so the report does not depend on scheduling.
+fn parse_all(root: &Path, shown_root: &Path, files: &[std::path::PathBuf]) -> Vec<article::Parsed> {
+    let parse_one = |rel: &std::path::PathBuf| {
+        let shown = shown_root.join(rel);
+        match read_capped(&root.join(rel)) {
+            Ok(bytes) => article::parse(&shown, stem(rel), &bytes),
+            Err(problem) => article::Parsed {
+                article: None,
+                removed: false,
+                diagnostics: vec![Diagnostic {
+                    path: shown,
+                    line: 1,
+                    col: 1,
+                    field: String::new(),
+                    problem,
+                }],
+            },
+        }
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(8);
+    if workers < 2 || files.len() < 64 {
+        return files.iter().map(parse_one).collect();
+    }
+    let chunk = files.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(parse_one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a parser thread panicked"))
+            .collect()
+    })
 }
 
 /// Reads a file unless it is larger than [`MAX_FILE`], without reading more than that.

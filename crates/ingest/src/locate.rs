@@ -18,23 +18,10 @@ const MAX_EVENTS: usize = 2_000_000;
 /// A position in the YAML text: 1-based line, 0-based column (as the parser reports them).
 pub type Mark = (usize, usize);
 
-/// A key as written, with the mapping it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyAt {
-    /// Field path of the mapping holding the key (`""` for the top level, `related[0].provider`).
-    pub parent: String,
-    /// The key.
-    pub key: String,
-    /// Where it is.
-    pub mark: Mark,
-}
-
 /// What the marking pass learned.
 #[derive(Debug, Default)]
 pub struct Located {
     positions: HashMap<String, Mark>,
-    /// Every key, in document order.
-    pub keys: Vec<KeyAt>,
     /// Forbidden constructs found, with field path and position.
     pub problems: Vec<(String, Mark, Problem)>,
 }
@@ -129,11 +116,6 @@ pub fn locate(yaml: &str) -> Located {
                     }
                     out.positions.entry(path.clone()).or_insert(mark);
                     out.positions.entry(field).or_insert(mark);
-                    out.keys.push(KeyAt {
-                        parent: path.clone(),
-                        key: value.clone(),
-                        mark,
-                    });
                     *pending = Some(value);
                 } else {
                     let path = value_path(&mut stack);
