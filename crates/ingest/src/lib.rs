@@ -136,7 +136,9 @@ pub fn ingest(root: &Path, shown_root: &Path, options: Options) -> Report {
     report.files = found.files.len();
     let mut ids: BTreeMap<String, Vec<std::path::PathBuf>> = BTreeMap::new();
     for rel in &found.files {
-        ids.entry(stem(rel).to_lowercase())
+        // Folded, so ids that differ only in case, accents or Unicode normalisation (which
+        // look alike in a link) collide.
+        ids.entry(broadsheet_core::words::fold(stem(rel)))
             .or_default()
             .push(shown_root.join(rel));
     }

@@ -74,8 +74,17 @@ pub fn locate(yaml: &str) -> Located {
     let mut documents = 0;
     let mut parser = Parser::new_from_str(yaml);
     for _ in 0..MAX_EVENTS {
-        let Ok((event, marker)) = parser.next_token() else {
-            break;
+        let (event, marker) = match parser.next_token() {
+            Ok(next) => next,
+            Err(err) => {
+                // The scanner has its own nesting limit, met before ours on flow collections.
+                if err.info().contains("recursion limit") {
+                    let mark = (err.marker().line(), err.marker().col());
+                    out.problems
+                        .push((String::new(), mark, Problem::TooDeep(MAX_DEPTH)));
+                }
+                break;
+            }
         };
         let mark = (marker.line(), marker.col());
         match event {
@@ -89,9 +98,6 @@ pub fn locate(yaml: &str) -> Located {
                 }
             }
             Event::Scalar(value, _, anchor, _) => {
-                if anchor > 0 {
-                    out.problems.push((String::new(), mark, Problem::Anchor));
-                }
                 if let Some(Frame::Map {
                     path,
                     pending_key: pending @ None,
@@ -114,11 +120,17 @@ pub fn locate(yaml: &str) -> Located {
                     } else {
                         seen.insert(value.clone(), mark.0);
                     }
+                    if anchor > 0 {
+                        out.problems.push((field.clone(), mark, Problem::Anchor));
+                    }
                     out.positions.entry(path.clone()).or_insert(mark);
                     out.positions.entry(field).or_insert(mark);
                     *pending = Some(value);
                 } else {
                     let path = value_path(&mut stack);
+                    if anchor > 0 {
+                        out.problems.push((path.clone(), mark, Problem::Anchor));
+                    }
                     out.positions.entry(path).or_insert(mark);
                 }
             }

@@ -1,0 +1,325 @@
+//! Hostile content: every case is a fixture in `tests/fixtures/hostile/` (or, when it is large,
+//! generated here) and must produce an error or warning naming the file, line and field; never
+//! a panic, a hang or unbounded memory.
+
+use broadsheet_ingest::diagnostic::{Problem, Severity};
+use broadsheet_ingest::{ingest, Options, Report};
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn hostile_report() -> Report {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    ingest(&dir, Path::new("hostile"), Options::default())
+}
+
+type Check = fn(&Problem) -> bool;
+
+#[test]
+fn every_hostile_fixture_is_refused_with_a_located_reason() {
+    let table: &[(&str, usize, &str, Check)] = &[
+        ("yaml-billion-laughs.md", 8, "a", |p| *p == Problem::Anchor),
+        ("yaml-billion-laughs.md", 9, "b[0]", |p| {
+            *p == Problem::Alias
+        }),
+        ("yaml-anchored-value.md", 8, "excerpt", |p| {
+            *p == Problem::Anchor
+        }),
+        ("yaml-anchored-value.md", 9, "category", |p| {
+            *p == Problem::Alias
+        }),
+        ("yaml-deep-nesting.md", 8, "", |p| {
+            matches!(p, Problem::TooDeep(_))
+        }),
+        ("yaml-two-documents.md", 9, "", |p| {
+            *p == Problem::MultipleDocuments
+        }),
+        (
+            "yaml-unquoted-colon.md",
+            2,
+            "",
+            |p| matches!(p, Problem::Syntax(m) if m.contains("mapping values")),
+        ),
+        ("yaml-merge-key.md", 9, "images[0].<<", |p| {
+            *p == Problem::MergeKey
+        }),
+        ("value-nan.md", 8, "heat", |p| {
+            matches!(p, Problem::BadScore(_))
+        }),
+        ("value-inf.md", 8, "quality", |p| {
+            matches!(p, Problem::BadScore(_))
+        }),
+        (
+            "value-1e400.md",
+            8,
+            "heat",
+            |p| matches!(p, Problem::WrongType(m) if m.contains("1e400")),
+        ),
+        ("value-negative.md", 8, "quality", |p| {
+            matches!(p, Problem::BadScore(_))
+        }),
+        (
+            "value-string-number.md",
+            8,
+            "heat",
+            |p| matches!(p, Problem::WrongType(m) if m.contains("expected a number")),
+        ),
+        (
+            "value-number-string.md",
+            2,
+            "title",
+            |p| matches!(p, Problem::WrongType(m) if m.contains("integer")),
+        ),
+        (
+            "value-published-string.md",
+            8,
+            "published",
+            |p| matches!(p, Problem::WrongType(m) if m.contains("true or false")),
+        ),
+        (
+            "value-published-yes.md",
+            8,
+            "published",
+            |p| matches!(p, Problem::WrongType(m) if m.contains("\"yes\"")),
+        ),
+        (
+            "value-topics-scalar.md",
+            8,
+            "topics",
+            |p| matches!(p, Problem::WrongType(m) if m.contains("list")),
+        ),
+        ("value-null-title.md", 2, "title", |p| {
+            matches!(p, Problem::Missing(_))
+        }),
+        ("value-date-feb-30.md", 3, "publishedDateTime", |p| {
+            matches!(p, Problem::BadDate(_))
+        }),
+        ("value-date-24h.md", 3, "publishedDateTime", |p| {
+            matches!(p, Problem::BadDate(_))
+        }),
+        ("value-date-no-offset.md", 3, "publishedDateTime", |p| {
+            matches!(p, Problem::DateWithoutOffset(_))
+        }),
+        ("value-date-year-10000.md", 3, "publishedDateTime", |p| {
+            matches!(p, Problem::BadDate(_))
+        }),
+        ("url-javascript-mixed-case.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-javascript-tab.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-javascript-newline.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-javascript-leading-control.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-entity-scheme.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-percent-scheme.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-data.md", 8, "originalUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-vbscript.md", 8, "ampWebUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-file.md", 8, "cdnAmpWebUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-relative.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-protocol-relative.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-userinfo.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-bad-port.md", 4, "webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-related-javascript.md", 10, "related[0].webUrl", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-image-javascript.md", 9, "images[0].url", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("url-image-data.md", 9, "images[0].url", |p| {
+            matches!(p, Problem::BadUrl { .. })
+        }),
+        ("domain-with-scheme.md", 7, "provider.domain", |p| {
+            matches!(p, Problem::BadDomain(_))
+        }),
+        ("text-bidi-override.md", 2, "title", |p| {
+            *p == Problem::ControlCharsRemoved
+        }),
+        ("text-control-chars.md", 8, "excerpt", |p| {
+            *p == Problem::ControlCharsRemoved
+        }),
+    ];
+    let report = hostile_report();
+    for (file, line, field, check) in table {
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.path == Path::new("hostile").join(file))
+            .collect();
+        assert!(
+            found
+                .iter()
+                .any(|d| d.line == *line && d.field == *field && check(&d.problem)),
+            "{file}: expected a problem on line {line} at `{field}`, got:\n{}",
+            found
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    let files = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile"))
+        .expect("fixtures")
+        .count();
+    let named: std::collections::BTreeSet<_> = table.iter().map(|t| t.0).collect();
+    assert_eq!(named.len(), files, "every fixture is in the table");
+}
+
+#[test]
+fn stripped_text_is_stated_and_kept_clean() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/text-bidi-override.md");
+    fs::copy(src, dir.path().join("a.md")).expect("copy");
+    let report = ingest(dir.path(), Path::new("x"), Options::default());
+    assert!(report.is_ok(), "a warning, not an error");
+    assert_eq!(report.articles[0].title, "eviltxt.exe");
+    assert_eq!(report.warnings().count(), 1);
+}
+
+fn article_with(extra: &str) -> String {
+    format!(
+        "---\ntitle: \"T\"\npublishedDateTime: 2024-05-01T08:00:00Z\nwebUrl: https://example.com/s\nprovider:\n  name: P\n{extra}\n---\n"
+    )
+}
+
+fn single(name: &str, text: &str) -> Report {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join(name), text).expect("write");
+    ingest(dir.path(), Path::new("x"), Options::default())
+}
+
+#[test]
+fn huge_values_and_lists_are_refused_quickly() {
+    let started = Instant::now();
+    let title = single(
+        "t.md",
+        &article_with("").replace(
+            "title: \"T\"",
+            &format!("title: \"{}\"", "x".repeat(1_000_000)),
+        ),
+    );
+    assert!(
+        title
+            .errors()
+            .any(|d| d.field == "title" && matches!(d.problem, Problem::TooLarge { .. })),
+        "{:?}",
+        title.diagnostics
+    );
+    let topics = (0..10_000)
+        .map(|i| format!("  - t{i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let r = single("t.md", &article_with(&format!("topics:\n{topics}")));
+    assert!(r.errors().any(|d| d.field == "topics"
+        && d.line == 7
+        && matches!(d.problem, Problem::TooMany { count: 10_000, .. })));
+    let related = (0..10_000)
+        .map(|i| format!("  - title: r{i}\n    webUrl: https://example.com/{i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let r = single("t.md", &article_with(&format!("related:\n{related}")));
+    assert!(r.errors().any(
+        |d| d.field == "related" && matches!(d.problem, Problem::TooMany { count: 10_000, .. })
+    ));
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_50_mb_file_is_refused_without_reading_it_all() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.md");
+    let file = fs::File::create(&path).expect("create");
+    file.set_len(50 * 1024 * 1024).expect("sparse 50 MB file");
+    let report = ingest(dir.path(), Path::new("x"), Options::default());
+    let lines: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        ["x/big.md:1:1: is 52428800 bytes; the limit is 4194304 bytes"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_not_followed() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    fs::write(outside.path().join("secret.md"), article_with("")).expect("write");
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("real.md"), article_with("")).expect("write");
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("leak.md"))
+        .expect("link");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("loop");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("outside")).expect("dir link");
+    let report = ingest(dir.path(), Path::new("x"), Options::default());
+    assert!(report.is_ok());
+    let ids: Vec<_> = report.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["real"]);
+    let warned: Vec<_> = report
+        .warnings()
+        .filter(|d| d.problem == Problem::Symlink)
+        .map(|d| d.path.display().to_string())
+        .collect();
+    assert_eq!(warned, ["x/leak.md", "x/loop", "x/outside"]);
+}
+
+#[test]
+fn ids_that_differ_only_in_unicode_normalisation_collide() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("caf\u{e9}.md"), article_with("")).expect("write");
+    fs::write(dir.path().join("cafe\u{301}.md"), article_with("")).expect("write");
+    let report = ingest(dir.path(), Path::new("x"), Options::default());
+    let dups = report
+        .errors()
+        .filter(|d| matches!(d.problem, Problem::DuplicateId { .. }))
+        .count();
+    assert_eq!(dups, 2, "{:?}", report.diagnostics);
+}
+
+#[test]
+fn nothing_panics_on_mangled_copies_of_a_real_file() {
+    let seed = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/000_22f2e7ab458317d0.txt"),
+    )
+    .expect("seed");
+    for cut in (0..seed.len()).step_by(7) {
+        let mut bytes = seed.clone();
+        bytes.truncate(cut);
+        let parsed = broadsheet_ingest::article::parse(Path::new("m.md"), "m", &bytes);
+        assert!(
+            parsed.article.is_none()
+                || parsed
+                    .diagnostics
+                    .iter()
+                    .all(|d| d.severity() == Severity::Warning)
+        );
+        let mut flipped = seed.clone();
+        flipped[cut] ^= 0x20;
+        let _ = broadsheet_ingest::article::parse(Path::new("m.md"), "m", &flipped);
+    }
+}
