@@ -120,5 +120,24 @@ export async function resultCount(page) {
   return Number(match[1]);
 }
 
+/**
+ * Clicks "Show more" until every matching article has a card (a no-op when the list is not
+ * paged) and returns the number of cards.
+ */
+export async function showAllCards(page) {
+  const cards = page.locator('article.card');
+  const more = page.locator('[data-testid="more-results"]');
+  while ((await more.count()) > 0) {
+    const before = await cards.count();
+    await more.click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('article.card').length > n,
+      before,
+      { timeout: TIMEOUT_MS },
+    );
+  }
+  return cards.count();
+}
+
 /** The current URL's hash, e.g. `#/article/abc`. */
 export const hashOf = (page) => new URL(page.url()).hash;

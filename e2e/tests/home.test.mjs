@@ -2,7 +2,14 @@
 // external links cannot reach back into the page (rel=noopener noreferrer).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
+import {
+  distFromEnv,
+  launchBrowser,
+  resultCount,
+  serveDir,
+  showAllCards,
+  withPage,
+} from '../harness.mjs';
 
 let server;
 let browser;
@@ -20,8 +27,11 @@ test('home lists every sample article and the count matches the cards', async ()
     await page.goto(server.url);
     await page.locator('article.card').first().waitFor();
     const count = await resultCount(page);
-    const cards = await page.locator('article.card').count();
-    assert.equal(count, cards, 'result-count should equal the number of cards shown');
+    const firstPage = await page.locator('article.card').count();
+    assert.ok(firstPage <= count, `${firstPage} cards shown but the count says ${count}`);
+    const cards = await showAllCards(page);
+    assert.equal(count, cards, 'result-count should equal the number of cards, all shown');
+    assert.equal(await resultCount(page), count, 'showing more does not change the count');
     assert.ok(cards >= 60, `the sample should list at least 60 articles, got ${cards}`);
 
     const ids = await page.locator('article.card').evaluateAll((els) =>
@@ -46,6 +56,7 @@ test('cards are in heat order, hottest first, unknown heat last', async () => {
   await withPage(browser, async (page) => {
     await page.goto(server.url);
     await page.locator('article.card').first().waitFor();
+    await showAllCards(page);
     const heats = await page
       .locator('article.card dl.scores [data-testid="heat"]')
       .evaluateAll((els) => els.map((el) => el.textContent.trim()));
@@ -66,6 +77,7 @@ test('every external link opens safely in a new tab', async () => {
   await withPage(browser, async (page) => {
     await page.goto(server.url);
     await page.locator('article.card').first().waitFor();
+    await showAllCards(page);
     const links = await page.locator('a[href]').evaluateAll((els) =>
       els.map((a) => ({
         href: a.href,
