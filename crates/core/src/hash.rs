@@ -12,9 +12,9 @@
 //! lists sorted, so `decode(encode(s)) == s` and equal views share one link.
 
 use crate::facet::Facet;
+use crate::percent;
 use crate::time::Day;
 use crate::view::{Boost, Bounds, Order, Sort, ViewState, MAX_VALUES};
-use std::fmt::Write as _;
 
 /// The format version this code writes.
 pub const VERSION: u32 = 1;
@@ -163,58 +163,15 @@ fn parse_boost(value: &str) -> Option<Boost> {
     Some(boost)
 }
 
-/// Decodes `%XX` escapes and `+` (a space). A malformed escape is kept as written, and bytes
-/// that are not UTF-8 become U+FFFD; both add a notice.
+/// Decodes `%XX` escapes and `+` (a space), adding one notice when the encoding is malformed
+/// (see [`percent::decode`]).
 fn percent_decode(text: &str, notices: &mut Vec<String>) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut malformed = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(byte) if hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) => {
-                        out.push(byte);
-                        i += 3;
-                        continue;
-                    }
-                    _ => {
-                        malformed = true;
-                        out.push(b'%');
-                    }
-                }
-            }
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    let decoded = match String::from_utf8(out) {
-        Ok(s) => s,
-        Err(e) => {
-            malformed = true;
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
-    if malformed && !notices.iter().any(|n| n.starts_with("malformed")) {
+    // `+` becomes a space before escapes are read, so an escaped `%2B` stays a plus.
+    let decoded = percent::decode(&text.replace('+', " "));
+    if decoded.malformed && !notices.iter().any(|n| n.starts_with("malformed")) {
         notices.push("malformed percent-encoding in the link was read as plain text".into());
     }
-    decoded
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-fn percent_encode(text: &str, out: &mut String) {
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            write!(out, "%{byte:02X}").expect("writing to a String cannot fail");
-        }
-    }
+    decoded.text
 }
 
 /// A list value, whose own leading `-` must not read as "exclude".
@@ -222,9 +179,9 @@ fn encode_item(value: &str, out: &mut String) {
     match value.strip_prefix('-') {
         Some(rest) => {
             out.push_str("%2D");
-            percent_encode(rest, out);
+            percent::encode_into(rest, out);
         }
-        None => percent_encode(value, out),
+        None => percent::encode_into(value, out),
     }
 }
 
@@ -264,7 +221,7 @@ pub fn encode(state: &ViewState) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !state.query().is_empty() {
         let mut v = String::from("q=");
-        percent_encode(state.query(), &mut v);
+        percent::encode_into(state.query(), &mut v);
         parts.push(v);
     }
     for facet in Facet::ALL {

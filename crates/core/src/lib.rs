@@ -21,6 +21,7 @@ pub mod facet;
 pub mod hash;
 pub mod model;
 pub mod order;
+pub mod percent;
 pub mod route;
 pub mod search;
 pub mod time;

@@ -5,8 +5,8 @@
 //! home) and never panics. [`Route::to_hash`] writes the one canonical spelling, percent-encoding
 //! ids so that any valid [`ArticleId`](crate::model::ArticleId) survives the round trip.
 
+use crate::percent;
 use crate::url::MAX_URL_LEN;
-use std::fmt::Write as _;
 
 /// The path prefix of an article page, after `#/`.
 const ARTICLE_PREFIX: &str = "article/";
@@ -43,7 +43,7 @@ impl Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         let path = path.strip_prefix('/').unwrap_or(path);
         match path.strip_prefix(ARTICLE_PREFIX) {
-            Some(encoded) if !encoded.is_empty() => Self::Article(percent_decode(encoded)),
+            Some(encoded) if !encoded.is_empty() => Self::Article(percent::decode(encoded).text),
             _ => Self::Home,
         }
     }
@@ -63,53 +63,11 @@ impl Route {
                 let mut hash = String::with_capacity(2 + ARTICLE_PREFIX.len() + id.len());
                 hash.push_str("#/");
                 hash.push_str(ARTICLE_PREFIX);
-                percent_encode_into(id, &mut hash);
+                percent::encode_into(id, &mut hash);
                 hash
             }
         }
     }
-}
-
-/// Appends `text` with every byte other than RFC 3986's unreserved characters percent-encoded,
-/// so the result is a single path segment that every browser leaves alone.
-fn percent_encode_into(text: &str, out: &mut String) {
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            write!(out, "%{byte:02X}").expect("writing to a String cannot fail");
-        }
-    }
-}
-
-/// Decodes `%XX` escapes. A `%` not followed by two hex digits is kept as written, and bytes
-/// that do not form UTF-8 become U+FFFD, so any input decodes to some string.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = match bytes.get(i..i + 3) {
-            Some([b'%', hi, lo]) => hex_value(*hi)
-                .zip(hex_value(*lo))
-                .map(|(h, l)| (h << 4) | l),
-            _ => None,
-        };
-        if let Some(byte) = escaped {
-            out.push(byte);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex_value(digit: u8) -> Option<u8> {
-    char::from(digit)
-        .to_digit(16)
-        .and_then(|d| u8::try_from(d).ok())
 }
 
 #[cfg(test)]
