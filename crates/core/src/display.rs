@@ -1,9 +1,15 @@
-//! Text the app shows for model values: counts, scores, image sizes, body paragraphs.
+//! Text the app shows for model values and views: counts, scores, image sizes, body
+//! paragraphs, sort orders and active filters.
 //!
-//! Kept out of the components so the wording is decided once and tested natively. Dates are not
-//! here: they are formatted by the browser in the reader's locale.
+//! Kept out of the components so the wording is decided once and tested natively. Publication
+//! dates are not here: they are formatted by the browser in the reader's locale. Date *ranges*
+//! are, because they are whole UTC days, written as the URL writes them.
 
+use crate::bundle::Bundle;
+use crate::facet::Facet;
 use crate::model::{Image, Score};
+use crate::time::Day;
+use crate::view::{ActiveFilter, Bounds, DayRange, Order, Sort};
 
 /// Shown where a heat or quality is unknown.
 pub const UNKNOWN_SCORE: &str = "—";
@@ -73,6 +79,111 @@ pub fn paragraphs(body: &str) -> Vec<&str> {
     found
 }
 
+/// A facet's name for one of its values: "Topic", "Provider", …
+#[must_use]
+pub fn facet_name(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Topic => "Topic",
+        Facet::Provider => "Provider",
+        Facet::Category => "Category",
+        Facet::Type => "Type",
+        Facet::Status => "Status",
+    }
+}
+
+/// How a sort lists articles, for the line under the heading: "hottest first", …
+#[must_use]
+pub fn order_label(sort: Sort, order: Order) -> &'static str {
+    let asc = order == Order::Asc;
+    match sort {
+        Sort::Heat if asc => "coolest first",
+        Sort::Heat => "hottest first",
+        Sort::Date if asc => "oldest first",
+        Sort::Date => "newest first",
+        Sort::Quality if asc => "lowest quality first",
+        Sort::Quality => "highest quality first",
+        Sort::Relevance if asc => "weakest match first",
+        Sort::Relevance => "best match first",
+    }
+}
+
+/// The label of a facet value: the spelling the collection uses, or the key itself for a value
+/// the collection does not have.
+#[must_use]
+pub fn value_label(bundle: &Bundle, facet: Facet, key: &str) -> String {
+    let table = bundle.facets().table(facet);
+    table.find(key).map_or_else(
+        || key.to_owned(),
+        |v| table.values()[v as usize].label.clone(),
+    )
+}
+
+/// "2024-01-01 to 2024-01-31", "from 2024-01-01", "until 2024-01-31", or one day.
+///
+/// ```
+/// use broadsheet_core::{display::day_range_label, time::Day, view::DayRange};
+/// let d = Day::parse("2024-01-31");
+/// assert_eq!(day_range_label(DayRange::new(None, d)), "until 2024-01-31");
+/// assert_eq!(day_range_label(DayRange::new(d, d)), "2024-01-31");
+/// ```
+#[must_use]
+pub fn day_range_label(range: DayRange) -> String {
+    match (range.from, range.to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => "any date".to_owned(),
+    }
+}
+
+/// "50 to 80", "at least 50", "at most 80".
+#[must_use]
+pub fn bounds_label(bounds: Bounds) -> String {
+    match (bounds.min, bounds.max) {
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        (Some(a), None) => format!("at least {a}"),
+        (None, Some(b)) => format!("at most {b}"),
+        (None, None) => "any".to_owned(),
+    }
+}
+
+/// The text of an active filter's chip: "Topic: AI", "Topic: not Sports", "Heat at least 50".
+#[must_use]
+pub fn filter_label(bundle: &Bundle, filter: &ActiveFilter) -> String {
+    match filter {
+        ActiveFilter::Query(q) => format!("Search: {}", q.trim()),
+        ActiveFilter::Value {
+            facet,
+            key,
+            include,
+        } => format!(
+            "{}: {}{}",
+            facet_name(*facet),
+            if *include { "" } else { "not " },
+            value_label(bundle, *facet, key)
+        ),
+        ActiveFilter::Dates(range) => format!("Published {}", day_range_label(*range)),
+        ActiveFilter::Heat(b) => format!("Heat {}", bounds_label(*b)),
+        ActiveFilter::Quality(b) => format!("Quality {}", bounds_label(*b)),
+    }
+}
+
+/// The days a date histogram bar covers (`start..end` in day numbers, as explore returns them),
+/// as an inclusive range of whole days.
+#[must_use]
+pub fn bar_days(start: f64, end: f64) -> DayRange {
+    #[allow(clippy::cast_possible_truncation)] // Bars hold whole day numbers below 2^31.
+    let day = |n: f64| Day::from_number(n as i32);
+    DayRange::new(day(start), day(end - 1.0))
+}
+
+/// A histogram bar's tooltip: "2024-01-01 to 2024-01-07: 3 articles", "Heat 10 to 20: 1 article".
+#[must_use]
+pub fn bar_label(what: &str, count: u32) -> String {
+    format!("{what}: {}", count_label(count as usize))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +224,70 @@ mod tests {
         );
         assert_eq!(image_size_label(&image(Some(1200), None)), None);
         assert_eq!(image_size_label(&image(None, Some(800))), None);
+    }
+
+    #[test]
+    fn names_orders_ranges_and_filters() {
+        use crate::testing::article;
+        assert_eq!(order_label(Sort::Heat, Order::Desc), "hottest first");
+        assert_eq!(order_label(Sort::Date, Order::Asc), "oldest first");
+        let day = |t| Day::parse(t);
+        assert_eq!(
+            day_range_label(DayRange::new(day("2024-02-01"), day("2024-01-01"))),
+            "2024-01-01 to 2024-02-01"
+        );
+        assert_eq!(
+            day_range_label(DayRange::new(day("2024-01-01"), None)),
+            "from 2024-01-01"
+        );
+        assert_eq!(
+            bounds_label(Bounds::new(Some(10.5), Some(80.0))),
+            "10.5 to 80"
+        );
+        assert_eq!(bounds_label(Bounds::new(Some(50.0), None)), "at least 50");
+        assert_eq!(bounds_label(Bounds::new(None, Some(5.0))), "at most 5");
+        let mut a = article("a", None, 0);
+        a.topics = vec!["AI".into()];
+        let bundle = Bundle::new(vec![a]);
+        let value = |facet, key: &str, include| ActiveFilter::Value {
+            facet,
+            key: key.into(),
+            include,
+        };
+        let cases = [
+            (value(Facet::Topic, "ai", true), "Topic: AI"),
+            (value(Facet::Topic, "cooking", false), "Topic: not cooking"),
+            (
+                value(Facet::Provider, "example.com", true),
+                "Provider: Example",
+            ),
+            (ActiveFilter::Query(" robots ".into()), "Search: robots"),
+            (
+                ActiveFilter::Quality(Bounds::new(None, Some(70.0))),
+                "Quality at most 70",
+            ),
+            (
+                ActiveFilter::Dates(DayRange::new(day("2024-03-01"), day("2024-03-01"))),
+                "Published 2024-03-01",
+            ),
+        ];
+        for (filter, label) in cases {
+            assert_eq!(filter_label(&bundle, &filter), label);
+        }
+    }
+
+    #[test]
+    fn bars_cover_whole_days() {
+        let range = bar_days(19_723.0, 19_730.0);
+        assert_eq!(
+            range.from.map(|d| d.to_string()).as_deref(),
+            Some("2024-01-01")
+        );
+        assert_eq!(
+            range.to.map(|d| d.to_string()).as_deref(),
+            Some("2024-01-07")
+        );
+        assert_eq!(bar_label("Heat 10 to 20", 1), "Heat 10 to 20: 1 article");
     }
 
     #[test]

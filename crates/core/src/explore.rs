@@ -10,7 +10,8 @@ use crate::facet::Facet;
 use crate::model::{Article, Score};
 use crate::search::{search, Query};
 use crate::time::Day;
-use crate::view::{Order, Sort, ViewState};
+use crate::view::{ActiveFilter, Order, Sort, ViewState};
+use crate::words::fold;
 
 /// How many bars the date histogram has at most.
 pub const DATE_BARS: usize = 60;
@@ -195,6 +196,140 @@ pub fn explore(bundle: &Bundle, state: &ViewState) -> Results {
         articles: ordered,
         facets,
     }
+}
+
+/// Whether a facet value is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Neither included nor excluded.
+    Open,
+    /// Included: results have it (or another included value of the facet).
+    Included,
+    /// Excluded: results do not have it.
+    Excluded,
+}
+
+/// One value in a facet's panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetRow {
+    /// What the view state and the URL hold.
+    pub key: String,
+    /// What the reader sees.
+    pub label: String,
+    /// The results the reader would have by also choosing it (see the module docs).
+    pub count: u32,
+    /// Whether it is chosen.
+    pub choice: Choice,
+}
+
+/// The rows of one facet's panel, in the order of [`Results::facets`] (most results first).
+/// A chosen value the collection does not have (from an old or edited link) is listed last with
+/// a count of 0 and its key as label, so the reader can see it and remove it.
+#[must_use]
+pub fn facet_rows(
+    bundle: &Bundle,
+    state: &ViewState,
+    results: &Results,
+    facet: Facet,
+) -> Vec<FacetRow> {
+    let table = bundle.facets().table(facet);
+    let empty = crate::view::Selection::default();
+    let selection = state.selection(facet).unwrap_or(&empty);
+    let choice = |key: &str| {
+        if selection.include.contains(key) {
+            Choice::Included
+        } else if selection.exclude.contains(key) {
+            Choice::Excluded
+        } else {
+            Choice::Open
+        }
+    };
+    let listed = results
+        .facets
+        .iter()
+        .find(|(f, _)| *f == facet)
+        .map_or(&[][..], |(_, list)| list.as_slice());
+    let mut rows: Vec<FacetRow> = listed
+        .iter()
+        .map(|vc| {
+            let value = &table.values()[vc.value as usize];
+            FacetRow {
+                key: value.key.clone(),
+                label: value.label.clone(),
+                count: vc.count,
+                choice: choice(&value.key),
+            }
+        })
+        .collect();
+    let missing = selection
+        .include
+        .iter()
+        .chain(&selection.exclude)
+        .filter(|key| table.find(key).is_none());
+    rows.extend(missing.map(|key| FacetRow {
+        key: key.clone(),
+        label: key.clone(),
+        count: 0,
+        choice: choice(key),
+    }));
+    rows
+}
+
+/// The rows a panel shows, and how many more match `filter`. Rows whose folded label contains
+/// the folded `filter` match; of those, the first `limit` are shown (all when `None`), plus every
+/// chosen row beyond them, so a choice never hides behind "show more".
+///
+/// ```
+/// use broadsheet_core::explore::{visible_rows, Choice, FacetRow};
+/// let row = |label: &str, choice| FacetRow { key: label.to_lowercase(), label: label.into(), count: 1, choice };
+/// let rows = [row("Zürich", Choice::Open), row("Berlin", Choice::Open), row("Oslo", Choice::Included)];
+/// let (shown, more) = visible_rows(&rows, "", Some(1));
+/// assert_eq!((shown.len(), more), (2, 1));
+/// let (shown, _) = visible_rows(&rows, "zur", None);
+/// assert_eq!(shown[0].label, "Zürich");
+/// ```
+#[must_use]
+pub fn visible_rows<'r>(
+    rows: &'r [FacetRow],
+    filter: &str,
+    limit: Option<usize>,
+) -> (Vec<&'r FacetRow>, usize) {
+    let needle = fold(filter.trim());
+    let limit = limit.unwrap_or(usize::MAX);
+    let mut shown = Vec::new();
+    let mut hidden = 0;
+    for row in rows
+        .iter()
+        .filter(|r| needle.is_empty() || fold(&r.label).contains(&needle))
+    {
+        if shown.len() < limit || row.choice != Choice::Open {
+            shown.push(row);
+        } else {
+            hidden += 1;
+        }
+    }
+    (shown, hidden)
+}
+
+/// For each active filter (at most `limit`), how many results the view would have without it:
+/// what a "no results" page offers.
+#[must_use]
+pub fn without_each(
+    bundle: &Bundle,
+    state: &ViewState,
+    limit: usize,
+) -> Vec<(ActiveFilter, usize)> {
+    state
+        .active_filters()
+        .into_iter()
+        .take(limit)
+        .map(|filter| {
+            let count = explore(bundle, &state.apply(filter.removal()))
+                .articles
+                .len();
+            (filter, count)
+        })
+        .collect()
 }
 
 /// The value an order sorts by; `None` sorts last.
@@ -561,6 +696,67 @@ mod tests {
         );
         let s = ViewState::default().apply(Action::SetQuery("\"robots learn\"".into()));
         assert_eq!(ids(&b, &explore(&b, &s)), ["a"]);
+    }
+
+    #[test]
+    fn facet_rows_mark_choices_and_keep_unknown_chosen_values() {
+        let b = bundle();
+        let s = ViewState::default()
+            .apply(Action::Include(Facet::Topic, "AI".into(), true))
+            .apply(Action::Exclude(Facet::Topic, "Sports".into(), true))
+            .apply(Action::Include(Facet::Topic, "Cooking".into(), true));
+        let r = explore(&b, &s);
+        let rows = facet_rows(&b, &s, &r, Facet::Topic);
+        let seen: Vec<_> = rows
+            .iter()
+            .map(|r| (r.label.as_str(), r.count, r.choice))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("AI", 2, Choice::Included),
+                ("Robots", 2, Choice::Open),
+                ("Sports", 1, Choice::Excluded),
+                ("cooking", 0, Choice::Included),
+            ]
+        );
+    }
+
+    #[test]
+    fn visible_rows_filter_by_label_and_never_hide_a_choice() {
+        let row = |label: &str, choice| FacetRow {
+            key: fold(label),
+            label: label.into(),
+            count: 1,
+            choice,
+        };
+        let rows: Vec<FacetRow> = (0..12)
+            .map(|i| row(&format!("Topic {i}"), Choice::Open))
+            .chain([row("Café", Choice::Excluded)])
+            .collect();
+        let (shown, more) = visible_rows(&rows, "", Some(8));
+        assert_eq!((shown.len(), more), (9, 4));
+        assert_eq!(shown[8].label, "Café");
+        let (shown, more) = visible_rows(&rows, "  CAFE ", Some(8));
+        assert_eq!((shown.len(), more), (1, 0));
+        let (shown, more) = visible_rows(&rows, "topic 1", None);
+        assert_eq!((shown.len(), more), (3, 0), "1, 10 and 11");
+    }
+
+    #[test]
+    fn without_each_counts_what_dropping_a_filter_gives() {
+        let b = bundle();
+        let s = ViewState::default()
+            .apply(Action::Include(Facet::Topic, "Sports".into(), true))
+            .apply(Action::SetHeat(Bounds::new(Some(20.0), None)));
+        assert!(explore(&b, &s).articles.is_empty());
+        let counts: Vec<usize> = without_each(&b, &s, 8).iter().map(|(_, n)| *n).collect();
+        assert_eq!(
+            counts,
+            [3, 1],
+            "without the topic: a, d, b; without heat: c"
+        );
+        assert_eq!(without_each(&b, &s, 1).len(), 1);
     }
 
     #[test]

@@ -233,6 +233,47 @@ pub enum Action {
     ClearFilters,
 }
 
+/// One thing narrowing the view, as the reader sees it in a removable chip.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActiveFilter {
+    /// The search text.
+    Query(String),
+    /// A facet value, included or excluded.
+    Value {
+        /// Its facet.
+        facet: Facet,
+        /// Its key.
+        key: String,
+        /// True when included, false when excluded.
+        include: bool,
+    },
+    /// The date range.
+    Dates(DayRange),
+    /// The heat range.
+    Heat(Bounds),
+    /// The quality range.
+    Quality(Bounds),
+}
+
+impl ActiveFilter {
+    /// The action that drops this filter and nothing else.
+    #[must_use]
+    pub fn removal(&self) -> Action {
+        match self {
+            Self::Query(_) => Action::SetQuery(String::new()),
+            Self::Value {
+                facet,
+                key,
+                include: true,
+            } => Action::Include(*facet, key.clone(), false),
+            Self::Value { facet, key, .. } => Action::Exclude(*facet, key.clone(), false),
+            Self::Dates(_) => Action::SetDates(DayRange::default()),
+            Self::Heat(_) => Action::SetHeat(Bounds::default()),
+            Self::Quality(_) => Action::SetQuality(Bounds::default()),
+        }
+    }
+}
+
 /// The canonical key of a facet value: providers are domains (lowercase), the rest are folded.
 #[must_use]
 pub fn facet_key(facet: Facet, value: &str) -> String {
@@ -323,6 +364,39 @@ impl ViewState {
             + usize::from(!self.dates.is_open())
             + usize::from(!self.heat.is_open())
             + usize::from(!self.quality.is_open())
+    }
+
+    /// Every active filter: the query (when it has words to search for), then facet values in
+    /// facet order (included before excluded), then the date, heat and quality ranges.
+    #[must_use]
+    pub fn active_filters(&self) -> Vec<ActiveFilter> {
+        let mut out = Vec::new();
+        if !Query::parse(&self.query).is_empty() {
+            out.push(ActiveFilter::Query(self.query.clone()));
+        }
+        for (facet, sel) in &self.facets {
+            let values = |keys: &BTreeSet<String>, include: bool| {
+                keys.iter()
+                    .map(move |key| ActiveFilter::Value {
+                        facet: *facet,
+                        key: key.clone(),
+                        include,
+                    })
+                    .collect::<Vec<_>>()
+            };
+            out.extend(values(&sel.include, true));
+            out.extend(values(&sel.exclude, false));
+        }
+        if !self.dates.is_open() {
+            out.push(ActiveFilter::Dates(self.dates));
+        }
+        if !self.heat.is_open() {
+            out.push(ActiveFilter::Heat(self.heat));
+        }
+        if !self.quality.is_open() {
+            out.push(ActiveFilter::Quality(self.quality));
+        }
+        out
     }
 
     /// The state after `action`. Returns an equal state when the action changes nothing, so
@@ -524,6 +598,46 @@ mod tests {
             s.selection(Facet::Topic).map(|x| x.include.len()),
             Some(MAX_VALUES)
         );
+    }
+
+    #[test]
+    fn lists_active_filters_and_removes_each_alone() {
+        let s = ViewState::default()
+            .apply(Action::SetQuery("robots".into()))
+            .apply(Action::Exclude(Facet::Provider, "b.example".into(), true))
+            .apply(Action::Include(Facet::Topic, "AI".into(), true))
+            .apply(Action::Exclude(Facet::Topic, "Sports".into(), true))
+            .apply(Action::SetQuality(Bounds::new(None, Some(70.0))))
+            .apply(Action::SetDates(DayRange::new(Day::from_number(5), None)))
+            .apply(Action::SetSort(Sort::Date));
+        let active = s.active_filters();
+        let value = |facet, key: &str, include| ActiveFilter::Value {
+            facet,
+            key: key.into(),
+            include,
+        };
+        assert_eq!(
+            active,
+            [
+                ActiveFilter::Query("robots".into()),
+                value(Facet::Topic, "ai", true),
+                value(Facet::Topic, "sports", false),
+                value(Facet::Provider, "b.example", false),
+                ActiveFilter::Dates(DayRange::new(Day::from_number(5), None)),
+                ActiveFilter::Quality(Bounds::new(None, Some(70.0))),
+            ]
+        );
+        for filter in &active {
+            let rest = s.apply(filter.removal()).active_filters();
+            assert_eq!(rest.len(), active.len() - 1, "{filter:?}");
+            assert!(!rest.contains(filter), "{filter:?}");
+        }
+        let cleared = active.iter().fold(s.clone(), |s, f| s.apply(f.removal()));
+        assert_eq!(cleared, s.apply(Action::ClearFilters), "the sort stays");
+        assert!(ViewState::default()
+            .apply(Action::SetQuery(" -- ".into()))
+            .active_filters()
+            .is_empty());
     }
 
     #[test]
