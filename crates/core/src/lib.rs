@@ -17,6 +17,7 @@
 pub mod bundle;
 pub mod display;
 pub mod explore;
+pub mod export;
 pub mod facet;
 pub mod hash;
 pub mod model;
