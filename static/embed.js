@@ -30,12 +30,14 @@
     if (script.getAttribute('data-broadsheet-embedded')) return;
     script.setAttribute('data-broadsheet-embedded', '1');
     var base = new URL('./', script.src);
-    var params = new URLSearchParams(script.getAttribute('data-view') || '');
+    // The view is passed through as written, so its own encoding (a %2C inside a value) holds.
+    var query = (script.getAttribute('data-view') || '').replace(/^[#/?]+/, '');
     ['theme', 'limit', 'facets'].forEach(function (name) {
       var value = script.getAttribute('data-' + name);
-      if (value && !params.has(name)) params.set(name, value);
+      if (value && !new RegExp('(^|&)' + name + '=').test(query)) {
+        query += (query ? '&' : '') + name + '=' + encodeURIComponent(value).replace(/%2C/gi, ',');
+      }
     });
-    var query = params.toString().replace(/%2C/gi, ',');
     var maxHeight = number(script.getAttribute('data-max-height'), 4000);
     var frame = document.createElement('iframe');
     frame.src = base.href + '#/embed' + (query ? '?' + query : '');
