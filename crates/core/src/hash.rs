@@ -30,11 +30,21 @@ pub struct Decoded {
     pub state: ViewState,
     /// One sentence per ignored part, for a small notice.
     pub notices: Vec<String>,
+    /// Pairs named by the caller's extra keys (see [`decode_with_extras`]).
+    pub extras: Vec<(String, String)>,
 }
 
 /// Reads the query part of a link (after `?`; a leading `?` is allowed).
 #[must_use]
 pub fn decode(input: &str) -> Decoded {
+    decode_with_extras(input, &[])
+}
+
+/// Like [`decode`], for pages that take settings of their own besides the view (the embed
+/// widget's `theme`, the graph's `node`): pairs whose key is in `extras` are not notices but
+/// are returned, in order and still percent-encoded, in [`Decoded::extras`].
+#[must_use]
+pub fn decode_with_extras(input: &str, extras: &[&str]) -> Decoded {
     let mut out = Decoded::default();
     let mut input = input.strip_prefix('?').unwrap_or(input);
     if input.len() > MAX_INPUT {
@@ -51,6 +61,10 @@ pub fn decode(input: &str) -> Decoded {
     for pair in pairs.by_ref().take(MAX_PAIRS) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(key, &mut out.notices);
+        if extras.contains(&key.as_str()) {
+            out.extras.push((key, value.to_owned()));
+            continue;
+        }
         read_pair(&mut out, &key, value, &mut from, &mut to);
     }
     if pairs.next().is_some() {
@@ -365,6 +379,24 @@ mod tests {
             assert!(!d.notices.is_empty(), "{case} should leave a notice");
         }
         assert_eq!(decode("q=%ZZ").state.query(), "%ZZ");
+    }
+
+    #[test]
+    fn extra_keys_are_handed_back_not_noticed() {
+        let d = decode_with_extras("topic=ai&theme=dark&limit=5&zzz=1", &["theme", "limit"]);
+        assert_eq!(
+            d.extras,
+            [
+                ("theme".to_owned(), "dark".to_owned()),
+                ("limit".to_owned(), "5".to_owned())
+            ]
+        );
+        assert_eq!(d.notices.len(), 1, "only zzz is unknown");
+        assert!(d.state.selection(Facet::Topic).is_some());
+        assert!(decode("theme=dark")
+            .notices
+            .iter()
+            .any(|n| n.contains("theme")));
     }
 
     #[test]
