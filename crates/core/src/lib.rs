@@ -21,6 +21,7 @@ pub mod export;
 pub mod facet;
 pub mod hash;
 pub mod model;
+pub mod normal_url;
 pub mod order;
 pub mod percent;
 pub mod route;
