@@ -19,6 +19,7 @@ pub mod display;
 pub mod explore;
 pub mod export;
 pub mod facet;
+pub mod graph;
 pub mod hash;
 pub mod model;
 pub mod normal_url;
