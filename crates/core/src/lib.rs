@@ -21,6 +21,7 @@ pub mod export;
 pub mod facet;
 pub mod graph;
 pub mod hash;
+pub mod layout;
 pub mod model;
 pub mod normal_url;
 pub mod order;
