@@ -1,5 +1,6 @@
 //! The bundle: every validated article plus everything computed from them at build time (sort
-//! orders, facet tables, the search index), in the binary form that `build.rs` writes and the
+//! orders, facet tables, the search index, the related-stories graph), in the binary form that
+//! `build.rs` writes and the
 //! app embeds.
 //!
 //! The encoding is postcard behind a magic number and a version byte. The app only ever decodes;
@@ -7,6 +8,7 @@
 //! against the articles, so a corrupt or foreign artefact is an error rather than a wrong page.
 
 use crate::facet::Facets;
+use crate::graph::Stories;
 use crate::model::{Article, ArticleId};
 use crate::order;
 use crate::search::SearchIndex;
@@ -14,13 +16,13 @@ use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 /// First bytes of every bundle: "BSHT" and the format version.
-const MAGIC: &[u8; 5] = b"BSHT\x02";
+const MAGIC: &[u8; 5] = b"BSHT\x03";
 
 /// Why bytes could not be read as a bundle.
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
     /// The bytes do not start with this version's magic number.
-    #[error("not a Broadsheet bundle of format version 2")]
+    #[error("not a Broadsheet bundle of format version 3")]
     Magic,
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt bundle: {0}")]
@@ -48,6 +50,7 @@ pub struct Bundle {
     by_quality: Permutation,
     facets: Facets,
     index: SearchIndex,
+    stories: Stories,
 }
 
 type Comparator = fn(&Article, &Article) -> Ordering;
@@ -96,6 +99,7 @@ impl Bundle {
             by_quality: permutation(&articles, order::by_quality),
             facets: Facets::build(&articles),
             index: SearchIndex::build(&articles),
+            stories: Stories::build(&articles),
             articles,
         }
     }
@@ -179,6 +183,12 @@ impl Bundle {
         &self.index
     }
 
+    /// The related-stories graph: stories, coverage, neighbours.
+    #[must_use]
+    pub fn stories(&self) -> &Stories {
+        &self.stories
+    }
+
     /// How many articles are drafts.
     #[must_use]
     pub fn draft_count(&self) -> usize {
@@ -216,6 +226,9 @@ impl Bundle {
         }
         if !bundle.index.is_valid_for(a.len()) {
             return Err(BundleError::Tables("search index"));
+        }
+        if !bundle.stories.is_valid_for(a) {
+            return Err(BundleError::Tables("related-stories graph"));
         }
         Ok(bundle)
     }
