@@ -1,7 +1,6 @@
 //! The bundle: every validated article plus everything computed from them at build time (sort
 //! orders, facet tables, the search index, the related-stories graph), in the binary form that
-//! `build.rs` writes and the
-//! app embeds.
+//! `build.rs` writes and the app embeds.
 //!
 //! The encoding is postcard behind a magic number and a version byte. The app only ever decodes;
 //! decoding re-runs every validated type's check and verifies every precomputed structure
