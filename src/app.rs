@@ -1,5 +1,6 @@
 //! The root component: picks the page for the current route and frames it with the site's
-//! header and footer. Which article a route names is the bundle's answer, not the app's.
+//! header and footer. Which article a route names is the bundle's answer, not the app's; the
+//! explore view and its place in the history belong to the route adapter.
 
 use crate::bundle::{is_sample, SharedBundle};
 use crate::components::site_footer::SiteFooter;
@@ -8,8 +9,9 @@ use crate::pages::article::ArticlePage;
 use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
 use crate::pages::not_found::NotFound;
-use crate::route::use_route;
+use crate::route::{use_route, NavAction, Write};
 use broadsheet_core::route::Route;
+use broadsheet_core::view::Action;
 use yew::prelude::*;
 
 /// What `main` hands the app: the decoded bundle, or why it could not be decoded.
@@ -22,18 +24,37 @@ pub struct AppProps {
 /// The whole app.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let route = use_route();
+    let nav = use_route();
+    let dispatcher = nav.dispatcher();
+    // Memoised on the dispatcher (which never changes), so pages see the same callbacks on
+    // every render and skip re-rendering when nothing they show changed.
+    let on_action = use_callback(dispatcher.clone(), |(action, write): (Action, Write), d| {
+        d.dispatch(NavAction::View(action, write));
+    });
+    let on_more = use_callback(dispatcher.clone(), |(), d| d.dispatch(NavAction::MoreRows));
+    let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(NavAction::Dismiss));
     let bundle = match &props.loaded {
         Ok(bundle) => bundle,
         Err(message) => return html! { <LoadError message={message.clone()} /> },
     };
-    let page = match &route {
-        Route::Home => html! { <HomePage bundle={bundle.clone()} /> },
+    let back = nav.last_home.clone();
+    let page = match &nav.route {
+        Route::Home(state) => html! {
+            <HomePage
+                bundle={bundle.clone()}
+                state={state.clone()}
+                notices={nav.notices.clone()}
+                rows={nav.rows}
+                {on_action}
+                {on_more}
+                {on_dismiss}
+            />
+        },
         Route::Article(id) => match bundle.article(id) {
             // Keyed by id so per-page state (such as a failed image) does not carry over when
             // the hash switches straight from one article to another.
-            Some(article) => html! { <ArticlePage key={id.as_str()} {article} /> },
-            None => html! { <NotFound id={AttrValue::from(id.clone())} /> },
+            Some(article) => html! { <ArticlePage key={id.as_str()} {article} {back} /> },
+            None => html! { <NotFound id={AttrValue::from(id.clone())} {back} /> },
         },
     };
     html! {

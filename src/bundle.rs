@@ -1,6 +1,7 @@
 //! The embedded article bundle: the bytes `build.rs` wrote to `OUT_DIR`, decoded once at
 //! start-up, and the cheap handles that pages and components receive as props.
 
+use crate::timing::measure;
 use broadsheet_core::bundle::Bundle;
 use broadsheet_core::model::Article;
 use std::ops::Deref;
@@ -21,16 +22,7 @@ pub fn is_sample() -> bool {
 
 /// Decodes the embedded bundle, or explains why it cannot be read.
 pub fn load() -> Result<SharedBundle, AttrValue> {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{DECODE_MEASURE}:start");
-    if let Some(p) = &performance {
-        // Timing is diagnostic only: a browser that refuses a mark must not stop the app.
-        p.mark(&start).ok();
-    }
-    let decoded = Bundle::decode(BYTES);
-    if let Some(p) = &performance {
-        p.measure_with_start_mark(DECODE_MEASURE, &start).ok();
-    }
+    let decoded = measure(DECODE_MEASURE, || Bundle::decode(BYTES));
     decoded.map(|b| SharedBundle(Rc::new(b))).map_err(|e| {
         AttrValue::from(format!(
             "The article bundle embedded in this page could not be read: {e}. \
@@ -58,26 +50,20 @@ impl Deref for SharedBundle {
 }
 
 impl SharedBundle {
-    /// Every article, hottest first.
-    pub fn by_heat(&self) -> impl Iterator<Item = ArticleRef> + '_ {
-        self.0.by_heat().map(|a| self.handle(a))
+    /// The article with this number (its position in the bundle, as explore answers).
+    pub fn nth(&self, number: u32) -> ArticleRef {
+        ArticleRef {
+            bundle: Rc::clone(&self.0),
+            index: number as usize,
+        }
     }
 
     /// The article with this id, if the bundle has one.
     pub fn article(&self, id: &str) -> Option<ArticleRef> {
-        self.0.get(id).map(|a| self.handle(a))
-    }
-
-    fn handle(&self, article: &Article) -> ArticleRef {
-        let index = self
-            .0
-            .articles()
-            .binary_search_by(|a| a.id.cmp(&article.id))
-            .expect("the article came from this bundle, whose articles are sorted by id");
-        ArticleRef {
+        self.0.position(id).map(|index| ArticleRef {
             bundle: Rc::clone(&self.0),
             index,
-        }
+        })
     }
 }
 

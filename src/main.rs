@@ -9,6 +9,7 @@ mod dates;
 mod hooks;
 mod pages;
 mod route;
+mod timing;
 
 fn main() {
     let loaded = bundle::load();

@@ -1,67 +1,259 @@
-//! The route adapter: the page named by `location.hash`, kept current by listening to
-//! `hashchange`. What a hash means is decided by `broadsheet_core::route`; this hook only wires
-//! it to the browser and manages scrolling between pages.
+//! The route adapter: the page and explore view named by `location.hash`, as a Yew reducer.
+//!
+//! The hash is the source of truth. What a hash means is `broadsheet_core::route`'s answer and
+//! how a view changes is `ViewState::apply`; this module only wires them to the browser: it
+//! reads the hash on load, `hashchange` and `popstate`, writes it back after every change of
+//! view (replacing the history entry while the reader types or drags, pushing one for discrete
+//! choices), and keeps each view's scroll position so Back and Forward return to it.
 
 use broadsheet_core::route::Route;
+use broadsheet_core::view::Action;
 use gloo::events::EventListener;
-use gloo::utils::window;
-use std::cell::Cell;
+use gloo::utils::{history, window};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::HashChangeEvent;
+use wasm_bindgen::JsValue;
+use web_sys::ScrollRestoration;
 use yew::prelude::*;
 
-/// Where the window should scroll once the new page has rendered.
-#[derive(Default)]
-struct Scroll {
-    /// How far the home list was scrolled when the reader left it.
-    home: Cell<f64>,
-    /// Set by a route change, taken by the effect that runs after the new page renders.
-    pending: Cell<Option<f64>>,
+/// How many result rows the list shows at first, and how many more each "Show more" adds.
+pub const PAGE_ROWS: usize = 100;
+
+/// How many explore views' scroll positions are remembered.
+const REMEMBERED_VIEWS: usize = 50;
+
+/// How a change of view reaches the address bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Write {
+    /// A new history entry: Back returns to the view before.
+    Push,
+    /// The current entry changes: for typing and dragging, which would otherwise leave one
+    /// entry per keystroke.
+    Replace,
 }
 
-/// The current route. Re-renders the caller on every `hashchange`.
-///
-/// The page is one document, so the browser keeps the list's scroll offset when an article
-/// opens and clamps it when the shorter page renders. The hook therefore opens articles at the
-/// top and, on the way back, returns to where the reader was in the list.
-#[hook]
-pub fn use_route() -> Route {
-    let route = use_state(current);
-    let scroll = use_memo((), |()| Scroll::default());
-    {
-        let route = route.clone();
-        let scroll = Rc::clone(&scroll);
-        use_effect_with((), move |()| {
-            let listener = EventListener::new(&window(), "hashchange", move |event| {
-                let next = current();
-                let previous = event
-                    .dyn_ref::<HashChangeEvent>()
-                    .map(|e| Route::from_hash(e.old_url().split_once('#').map_or("", |(_, h)| h)));
-                match (&previous, &next) {
-                    (Some(Route::Home), Route::Article(_)) => {
-                        scroll.home.set(window().scroll_y().unwrap_or_default());
-                        scroll.pending.set(Some(0.0));
-                    }
-                    (_, Route::Article(_)) => scroll.pending.set(Some(0.0)),
-                    (Some(Route::Article(_)), Route::Home) => {
-                        scroll.pending.set(Some(scroll.home.get()));
-                    }
-                    _ => {}
+/// What the app shows, and how it got there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nav {
+    /// The page shown.
+    pub route: Route,
+    /// What the link that opened this page had that was ignored.
+    pub notices: Rc<[String]>,
+    /// The hash of the last explore view shown: where an article's "Back to results" goes.
+    pub last_home: AttrValue,
+    /// How many result rows the list shows.
+    pub rows: usize,
+    /// How `route` must reach the address bar once rendered (`Replace` after a load only
+    /// rewrites a link into its canonical spelling).
+    write: Write,
+}
+
+/// A change to [`Nav`].
+#[derive(Debug)]
+pub enum NavAction {
+    /// The address bar changed (a link, Back or Forward, an edit): read it. `rows` is how many
+    /// rows the list showed when the reader last left this view.
+    Load {
+        /// `location.hash`.
+        hash: String,
+        /// Rows to show, when this view was shown before.
+        rows: Option<usize>,
+    },
+    /// Change the explore view.
+    View(Action, Write),
+    /// Show another page of results.
+    MoreRows,
+    /// Hide the notices.
+    Dismiss,
+}
+
+impl Nav {
+    fn load(hash: &str, rows: Option<usize>, last_home: AttrValue) -> Self {
+        let parsed = Route::parse(hash);
+        let last_home = match &parsed.route {
+            Route::Home(_) => AttrValue::from(parsed.route.to_hash()),
+            Route::Article(_) => last_home,
+        };
+        Self {
+            route: parsed.route,
+            notices: parsed.notices.into(),
+            last_home,
+            rows: rows.unwrap_or(PAGE_ROWS),
+            write: Write::Replace,
+        }
+    }
+}
+
+impl Reducible for Nav {
+    type Action = NavAction;
+
+    /// Returns `self` itself when nothing changes, so Yew skips the render.
+    fn reduce(self: Rc<Self>, action: NavAction) -> Rc<Self> {
+        match action {
+            NavAction::Load { hash, rows } => {
+                let next = Self::load(&hash, rows, self.last_home.clone());
+                if next.route == self.route && next.notices.is_empty() {
+                    self
+                } else {
+                    Rc::new(next)
                 }
-                route.set(next);
+            }
+            NavAction::View(action, write) => {
+                let Route::Home(state) = &self.route else {
+                    return self;
+                };
+                let next = state.apply(action);
+                if next == *state {
+                    return self;
+                }
+                let route = Route::Home(next);
+                Rc::new(Self {
+                    last_home: AttrValue::from(route.to_hash()),
+                    route,
+                    notices: Rc::clone(&self.notices),
+                    rows: PAGE_ROWS,
+                    write,
+                })
+            }
+            NavAction::MoreRows => Rc::new(Self {
+                rows: self.rows.saturating_add(PAGE_ROWS),
+                ..(*self).clone()
+            }),
+            NavAction::Dismiss if self.notices.is_empty() => self,
+            NavAction::Dismiss => Rc::new(Self {
+                notices: Rc::from([]),
+                ..(*self).clone()
+            }),
+        }
+    }
+}
+
+/// What the hook remembers outside the render cycle.
+#[derive(Default)]
+struct Memory {
+    /// The canonical hash of the page shown, and the rows its list shows.
+    shown: RefCell<String>,
+    rows: Cell<usize>,
+    /// Explore views the reader left: canonical hash, scroll offset, rows shown. Oldest first.
+    views: RefCell<VecDeque<(String, f64, usize)>>,
+    /// Set when the address bar changes, taken by the effect that runs after the new page
+    /// renders.
+    pending_scroll: Cell<Option<f64>>,
+}
+
+impl Memory {
+    fn remember(&self, hash: String, scroll: f64, rows: usize) {
+        let mut views = self.views.borrow_mut();
+        views.retain(|(h, _, _)| *h != hash);
+        if views.len() == REMEMBERED_VIEWS {
+            views.pop_front();
+        }
+        views.push_back((hash, scroll, rows));
+    }
+
+    fn recall(&self, hash: &str) -> Option<(f64, usize)> {
+        self.views
+            .borrow()
+            .iter()
+            .find(|(h, _, _)| h == hash)
+            .map(|(_, scroll, rows)| (*scroll, *rows))
+    }
+
+    /// Bookkeeping when the address bar changed under the app: remember where the reader was
+    /// in the view they left, and decide where the new page should scroll to. Returns the
+    /// rows to show when the new page is a view seen before.
+    fn arrive(&self, hash: &str) -> Option<usize> {
+        let route = Route::from_hash(hash);
+        let key = route.to_hash();
+        let left = self.shown.replace(key.clone());
+        // `hashchange` and `popstate` both report one traversal; the second finds it done.
+        if left == key {
+            return None;
+        }
+        if matches!(Route::from_hash(&left), Route::Home(_)) {
+            let scroll = window().scroll_y().unwrap_or_default();
+            self.remember(left, scroll, self.rows.get());
+        }
+        match route {
+            Route::Article(_) => {
+                self.pending_scroll.set(Some(0.0));
+                None
+            }
+            Route::Home(_) => {
+                let seen = self.recall(&key);
+                self.pending_scroll.set(seen.map(|(scroll, _)| scroll));
+                seen.map(|(_, rows)| rows)
+            }
+        }
+    }
+}
+
+/// The navigation state, re-rendering the caller on every change. Dispatch [`NavAction`]s to
+/// change the view; the hook writes the hash and restores scroll positions.
+#[hook]
+pub fn use_route() -> UseReducerHandle<Nav> {
+    let nav = use_reducer(|| Nav::load(&current_hash(), None, AttrValue::Static("#/")));
+    let memory = use_memo((), |()| {
+        let memory = Memory::default();
+        memory.shown.replace(nav.route.to_hash());
+        memory
+    });
+    {
+        let dispatcher = nav.dispatcher();
+        let memory = Rc::clone(&memory);
+        use_effect_with((), move |()| {
+            // The app restores positions itself, after the new page has rendered; the
+            // browser's own attempt would land on the old, differently sized page.
+            history()
+                .set_scroll_restoration(ScrollRestoration::Manual)
+                .ok();
+            let on_change = move |_: &Event| {
+                let hash = current_hash();
+                let rows = memory.arrive(&hash);
+                dispatcher.dispatch(NavAction::Load { hash, rows });
+            };
+            let on_change = Rc::new(on_change);
+            let listeners = ["hashchange", "popstate"].map(|name| {
+                let on_change = Rc::clone(&on_change);
+                EventListener::new(&window(), name, move |e| on_change(e))
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
-    use_effect_with((*route).clone(), move |_| {
-        if let Some(y) = scroll.pending.take() {
-            window().scroll_to_with_x_and_y(0.0, y);
-        }
-    });
-    (*route).clone()
+    {
+        let memory = Rc::clone(&memory);
+        let write = nav.write;
+        use_effect_with((nav.route.clone(), nav.rows), move |(route, rows)| {
+            memory.rows.set(*rows);
+            let target = route.to_hash();
+            memory.shown.replace(target.clone());
+            write_hash(&target, write);
+            if let Some(y) = memory.pending_scroll.take() {
+                window().scroll_to_with_x_and_y(0.0, y);
+            }
+        });
+    }
+    nav
 }
 
-fn current() -> Route {
-    Route::from_hash(&window().location().hash().unwrap_or_default())
+/// Puts `target` into the address bar unless it is already there. A bare address (no hash)
+/// already means the default view and is left alone.
+fn write_hash(target: &str, write: Write) {
+    let current = current_hash();
+    if current == target || (target == "#/" && (current.is_empty() || current == "#")) {
+        return;
+    }
+    let history = history();
+    let done = match write {
+        Write::Push => history.push_state_with_url(&JsValue::NULL, "", Some(target)),
+        Write::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(target)),
+    };
+    // A browser that refuses (too many history calls in a short time) keeps the old hash;
+    // the view on screen is still right, and the next change writes again.
+    done.ok();
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
 }

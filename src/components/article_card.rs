@@ -4,12 +4,15 @@
 use crate::bundle::ArticleRef;
 use crate::components::draft_badge::DraftBadge;
 use crate::components::external_link::ExternalLink;
+use crate::components::highlighted::Highlighted;
 use crate::components::picture::{Picture, PictureProps};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use broadsheet_core::route::Route;
+use broadsheet_core::search::Query;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`ArticleCard`].
@@ -17,6 +20,9 @@ use yew::prelude::*;
 pub struct ArticleCardProps {
     /// The article to summarise.
     pub article: ArticleRef,
+    /// The search whose matches to mark in the title and excerpt.
+    #[prop_or_default]
+    pub query: Rc<Query>,
 }
 
 /// An `<article class="card">` summarising one article.
@@ -48,10 +54,14 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     }
                 </p>
                 <h2 class="card-heading">
-                    <ExternalLink class="card-title" href={article.web_url.to_string()}>{ title }</ExternalLink>
+                    <ExternalLink class="card-title" href={article.web_url.to_string()}>
+                        <Highlighted text={title} query={Rc::clone(&props.query)} />
+                    </ExternalLink>
                 </h2>
                 if !article.excerpt.is_empty() {
-                    <p class="card-excerpt">{ article.excerpt.clone() }</p>
+                    <p class="card-excerpt">
+                        <Highlighted text={article.excerpt.clone()} query={Rc::clone(&props.query)} />
+                    </p>
                 }
                 <TopicList article={article.clone()} />
                 <div class="card-foot">

@@ -22,6 +22,8 @@ use yew::prelude::*;
 pub struct ArticlePageProps {
     /// The article to show.
     pub article: ArticleRef,
+    /// The hash of the view the reader came from, where "Back to results" goes.
+    pub back: AttrValue,
 }
 
 /// The article page.
@@ -33,7 +35,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let body = paragraphs(&article.body);
     html! {
         <article class="article-page" data-testid="article-page" data-article-id={article.id.to_string()}>
-            <p><a class="back" href="#/" data-testid="back-link">{ "← All articles" }</a></p>
+            <p><a class="back" href={props.back.clone()} data-testid="back-link">{ "← Back to results" }</a></p>
             <header class="article-header">
                 <p class="kicker">
                     if let Some(category) = &article.category {
@@ -81,7 +83,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 </ul>
             </section>
             <RelatedList article={article.clone()} />
-            <p><a class="back" href="#/">{ "← All articles" }</a></p>
+            <p><a class="back" href={props.back.clone()}>{ "← Back to results" }</a></p>
         </article>
     }
 }

@@ -1,43 +1,264 @@
-//! The home page (`#/`): every article as a card, hottest first.
+//! The explore page (`#/` and `#/?…`): search, facets, ranges and sorting beside the matching
+//! articles. The view comes in as a prop (the route adapter owns it and keeps it in the URL);
+//! every control sends an `Action` back out. What matches and how it is counted and ordered is
+//! `broadsheet_core::explore`'s answer, computed once per view.
 
 use crate::bundle::SharedBundle;
-use crate::components::article_card::ArticleCard;
-use crate::hooks::use_document_title;
-use broadsheet_core::display::count_label;
+use crate::components::boost_controls::BoostControls;
+use crate::components::date_filter::DateFilter;
+use crate::components::empty_results::EmptyResults;
+use crate::components::facet_panel::FacetPanel;
+use crate::components::filter_chips::FilterChips;
+use crate::components::notice::Notice;
+use crate::components::result_list::ResultList;
+use crate::components::score_filter::ScoreFilter;
+use crate::components::search_box::SearchBox;
+use crate::components::sort_controls::SortControls;
+use crate::hooks::{use_document_title, use_shortcuts};
+use crate::route::Write;
+use crate::timing::measure;
+use broadsheet_core::bundle::Bundle;
+use broadsheet_core::display::{count_label, filter_label, order_label};
+use broadsheet_core::explore::{explore, facet_rows, without_each, Bar, FacetRow, Histogram};
+use broadsheet_core::facet::Facet;
+use broadsheet_core::search::Query;
+use broadsheet_core::view::{Action, ActiveFilter, Sort, ViewState};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The name of the Performance measure around each explore run.
+const EXPLORE_MEASURE: &str = "broadsheet:explore";
+
+/// The most filters the empty-results message offers to drop, each costing one more explore.
+const SUGGESTIONS: usize = 12;
 
 /// Props of [`HomePage`].
 #[derive(Properties, PartialEq)]
 pub struct HomePageProps {
-    /// The articles to list.
+    /// The articles.
     pub bundle: SharedBundle,
+    /// The view.
+    pub state: ViewState,
+    /// What the link ignored, for a notice.
+    pub notices: Rc<[String]>,
+    /// How many result rows to show.
+    pub rows: usize,
+    /// Called with each change of view and how it should reach the history.
+    pub on_action: Callback<(Action, Write)>,
+    /// Called to show another page of results.
+    pub on_more: Callback<()>,
+    /// Called to hide the notice.
+    pub on_dismiss: Callback<()>,
 }
 
-/// The list of article cards in heat order.
+/// Everything the page draws that depends on the view, computed once per view.
+struct Explored {
+    articles: Rc<Vec<u32>>,
+    facets: Vec<(Facet, Rc<Vec<FacetRow>>)>,
+    dates: Rc<Vec<Bar>>,
+    heat: Rc<Histogram>,
+    quality: Rc<Histogram>,
+    query: Rc<Query>,
+    active: Vec<ActiveFilter>,
+    chips: Rc<Vec<String>>,
+    /// Per active filter, its label and the results without it; only for an empty result.
+    suggestions: Rc<Vec<(String, usize)>>,
+}
+
+impl Explored {
+    fn new(bundle: &Bundle, state: &ViewState) -> Self {
+        let results = measure(EXPLORE_MEASURE, || explore(bundle, state));
+        let drafts = bundle.draft_count() > 0;
+        let facets = Facet::ALL
+            .into_iter()
+            .filter(|f| *f != Facet::Status || drafts || state.selection(*f).is_some())
+            .map(|f| (f, facet_rows(bundle, state, &results, f)))
+            .filter(|(_, rows)| !rows.is_empty())
+            .map(|(f, rows)| (f, Rc::new(rows)))
+            .collect();
+        let active = state.active_filters();
+        let chips = active.iter().map(|f| filter_label(bundle, f)).collect();
+        let suggestions = if results.articles.is_empty() {
+            without_each(bundle, state, SUGGESTIONS)
+                .into_iter()
+                .map(|(f, count)| (filter_label(bundle, &f), count))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Self {
+            facets,
+            dates: Rc::new(results.dates.bars),
+            heat: Rc::new(results.heat),
+            quality: Rc::new(results.quality),
+            articles: Rc::new(results.articles),
+            query: Rc::new(Query::parse(state.query())),
+            active,
+            chips: Rc::new(chips),
+            suggestions: Rc::new(suggestions),
+        }
+    }
+}
+
+/// The explore page.
 #[component]
 pub fn HomePage(props: &HomePageProps) -> Html {
-    use_document_title(AttrValue::Static("Broadsheet"));
-    let bundle = &props.bundle;
-    let cards = bundle.by_heat().map(|article| {
-        let key = article.id.to_string();
-        html! { <ArticleCard {key} {article} /> }
+    let bundle = props.bundle.clone();
+    let explored = use_memo(props.state.clone(), move |state| {
+        Explored::new(&bundle, state)
     });
-    html! {
-        <section class="home" aria-labelledby="home-title">
-            <header class="page-header">
-                <h1 id="home-title">{ "Top stories" }</h1>
-                <p class="result-summary">
-                    <span data-testid="result-count">{ count_label(bundle.len()) }</span>
-                    { ", hottest first" }
-                </p>
-            </header>
-            if bundle.is_empty() {
+    let filters_open = use_state_eq(|| false);
+    let state = &props.state;
+    let title = if state.query().trim().is_empty() {
+        AttrValue::Static("Broadsheet")
+    } else {
+        AttrValue::from(format!("{} – Broadsheet", state.query().trim()))
+    };
+    use_document_title(title);
+    use_shortcuts();
+
+    if props.bundle.is_empty() {
+        return html! {
+            <section class="home" aria-labelledby="home-title">
+                <header class="page-header">
+                    <h1 id="home-title">{ "Top stories" }</h1>
+                    <p class="result-summary">
+                        <span data-testid="result-count">{ count_label(0) }</span>
+                    </p>
+                </header>
                 <p class="empty" data-testid="empty-list">
                     { "There are no articles in this build. Add article files to the content folder and rebuild." }
                 </p>
-            } else {
-                <div class="cards">{ for cards }</div>
+            </section>
+        };
+    }
+
+    let panels = explored.facets.iter().map(|(facet, rows)| {
+        let facet = *facet;
+        let on_include = props
+            .on_action
+            .reform(move |(key, on)| (Action::Include(facet, key, on), Write::Push));
+        let on_exclude = props
+            .on_action
+            .reform(move |(key, on)| (Action::Exclude(facet, key, on), Write::Push));
+        html! {
+            <FacetPanel key={facet.key()} {facet} rows={Rc::clone(rows)} {on_include} {on_exclude} />
+        }
+    });
+    let on_action = &props.on_action;
+    let on_query = send(on_action, Write::Replace, Action::SetQuery);
+    let on_dates = send(on_action, Write::Replace, Action::SetDates);
+    let on_heat = send(on_action, Write::Replace, Action::SetHeat);
+    let on_quality = send(on_action, Write::Replace, Action::SetQuality);
+    let on_boost = send(on_action, Write::Replace, Action::SetBoost);
+    let on_sort = send(on_action, Write::Push, Action::SetSort);
+    let on_order = send(on_action, Write::Push, Action::SetOrder);
+    let on_clear = on_action.reform(|()| (Action::ClearFilters, Write::Push));
+    let on_remove = {
+        let explored = Rc::clone(&explored);
+        let on_action = on_action.clone();
+        Callback::from(move |i: usize| {
+            if let Some(filter) = explored.active.get(i) {
+                on_action.emit((filter.removal(), Write::Push));
             }
+        })
+    };
+    let on_toggle_filters = {
+        let open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let sort = state.sort();
+    let count = explored.articles.len();
+    let filter_count = state.filter_count();
+    let toggle_label = if filter_count > 0 {
+        format!("Filters ({filter_count})")
+    } else {
+        "Filters".to_owned()
+    };
+    html! {
+        <section class="home" aria-labelledby="home-title">
+            <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+            <header class="page-header">
+                <h1 id="home-title">{ "Top stories" }</h1>
+                <SearchBox value={AttrValue::from(state.query().to_owned())} on_input={on_query} />
+            </header>
+            <div class="explore">
+                <button
+                    type="button"
+                    class="filters-toggle"
+                    data-testid="filters-toggle"
+                    aria-controls="filters"
+                    aria-expanded={if *filters_open { "true" } else { "false" }}
+                    onclick={on_toggle_filters}
+                >
+                    { toggle_label }
+                </button>
+                <aside id="filters" class={classes!("filters", filters_open.then_some("open"))} aria-label="Filters">
+                    // The timeline comes first: facets above it would grow and shrink with
+                    // every choice and move it from under the reader's pointer.
+                    <DateFilter range={state.dates()} bars={Rc::clone(&explored.dates)} on_change={on_dates} />
+                    { for panels }
+                    <ScoreFilter
+                        name="heat"
+                        label="Heat"
+                        bounds={state.heat()}
+                        histogram={Rc::clone(&explored.heat)}
+                        on_change={on_heat}
+                    />
+                    <ScoreFilter
+                        name="quality"
+                        label="Quality"
+                        bounds={state.quality()}
+                        histogram={Rc::clone(&explored.quality)}
+                        on_change={on_quality}
+                    />
+                </aside>
+                <div class="results">
+                    <div class="toolbar">
+                        <p class="result-summary" aria-live="polite">
+                            <span data-testid="result-count">{ count_label(count) }</span>
+                            { ", " }{ order_label(sort, state.order()) }
+                        </p>
+                        <SortControls
+                            {sort}
+                            order={state.order()}
+                            has_query={!explored.query.is_empty()}
+                            {on_sort}
+                            {on_order}
+                        />
+                    </div>
+                    if sort == Sort::Relevance {
+                        <BoostControls boost={state.boost()} on_change={on_boost} />
+                    }
+                    <FilterChips
+                        labels={Rc::clone(&explored.chips)}
+                        clear_all={count > 0}
+                        on_remove={on_remove.clone()}
+                        on_clear={on_clear.clone()}
+                    />
+                    if count == 0 {
+                        <EmptyResults suggestions={Rc::clone(&explored.suggestions)} {on_remove} {on_clear} />
+                    } else {
+                        <ResultList
+                            bundle={props.bundle.clone()}
+                            articles={Rc::clone(&explored.articles)}
+                            rows={props.rows}
+                            query={Rc::clone(&explored.query)}
+                            on_more={props.on_more.clone()}
+                        />
+                    }
+                </div>
+            </div>
         </section>
     }
+}
+
+/// A callback that turns a control's value into an action and sends it with how it should reach
+/// the history.
+fn send<T: 'static>(
+    on_action: &Callback<(Action, Write)>,
+    write: Write,
+    make: fn(T) -> Action,
+) -> Callback<T> {
+    on_action.reform(move |value| (make(value), write))
 }

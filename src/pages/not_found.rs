@@ -8,9 +8,11 @@ use yew::prelude::*;
 pub struct NotFoundProps {
     /// The id the link asked for, decoded; shown as text.
     pub id: AttrValue,
+    /// The hash of the view the reader came from, where the way back goes.
+    pub back: AttrValue,
 }
 
-/// Says which id was not found and offers the way home.
+/// Says which id was not found and offers the way back to the results.
 #[component]
 pub fn NotFound(props: &NotFoundProps) -> Html {
     use_document_title(AttrValue::Static("Article not found – Broadsheet"));
@@ -22,7 +24,7 @@ pub fn NotFound(props: &NotFoundProps) -> Html {
                 <code class="missing-id" data-testid="missing-id">{ props.id.clone() }</code>
                 { ". The link may be out of date, or the article was left out of this build." }
             </p>
-            <p><a class="back" href="#/" data-testid="back-link">{ "← All articles" }</a></p>
+            <p><a class="back" href={props.back.clone()} data-testid="back-link">{ "← Back to results" }</a></p>
         </section>
     }
 }

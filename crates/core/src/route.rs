@@ -1,64 +1,115 @@
-//! The URL hash codec: which page a `#...` fragment names, and the fragment that names a page.
+//! Which page a `#...` fragment names, and the fragment that names a page.
 //!
-//! The app has no server to route for it, so the hash is the whole address. Parsing is total:
-//! whatever a reader pastes or a tool appends, [`Route::from_hash`] returns a page (junk goes
-//! home) and never panics. [`Route::to_hash`] writes the one canonical spelling, percent-encoding
-//! ids so that any valid [`ArticleId`](crate::model::ArticleId) survives the round trip.
+//! The app has no server to route for it, so the hash is the whole address: `#/` is the
+//! explore view, `#/?<query>` the same view narrowed by a query string that [`crate::hash`]
+//! reads and writes, and `#/article/<id>` one article. Parsing is total: whatever a reader
+//! pastes or a tool appends, [`Route::parse`] returns a page (junk goes home) with notices for
+//! what it ignored, and never panics. [`Route::to_hash`] writes the one canonical spelling, so
+//! equal pages have equal links.
 
+use crate::hash;
 use crate::percent;
 use crate::url::MAX_URL_LEN;
+use crate::view::ViewState;
 
 /// The path prefix of an article page, after `#/`.
 const ARTICLE_PREFIX: &str = "article/";
 
 /// A page of the app.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Route {
-    /// The list of every article, hottest first: `#/`, and also the empty hash.
-    #[default]
-    Home,
+    /// The explore view: `#/`, the empty hash, or `#/?<query>` (see [`crate::hash`]).
+    Home(ViewState),
     /// One article's page, `#/article/<id>`, holding the percent-decoded id. The id is not
     /// checked here: an id that names no article is the article page's "not found" case, and
     /// it shows the id the reader asked for.
     Article(String),
 }
 
+impl Default for Route {
+    fn default() -> Self {
+        Self::Home(ViewState::default())
+    }
+}
+
+/// A page read from a hash, and what was ignored on the way.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    /// The page.
+    pub route: Route,
+    /// One sentence per ignored part, for a small notice; empty for a clean link.
+    pub notices: Vec<String>,
+}
+
 impl Route {
-    /// The page a hash names, with or without its leading `#`.
+    /// The page a hash names, with or without its leading `#`, and notices for what the view's
+    /// query string held that was ignored.
     ///
-    /// Anything that is not a known page (an unknown path, an empty article id, a hash longer
-    /// than [`MAX_URL_LEN`]) is [`Route::Home`].
+    /// An unknown path or an empty article id is the default home view; an article hash longer
+    /// than [`MAX_URL_LEN`] is too (no real link is that long), and a long query string is read
+    /// up to [`hash::MAX_INPUT`] bytes. Both say so in a notice.
     ///
     /// ```
     /// use broadsheet_core::route::Route;
-    /// assert_eq!(Route::from_hash(""), Route::Home);
+    /// let parsed = Route::parse("#/?q=robots&zzz=1");
+    /// assert_eq!(parsed.route.to_hash(), "#/?q=robots");
+    /// assert_eq!(parsed.notices, ["ignored unknown setting `zzz`"]);
+    /// ```
+    #[must_use]
+    pub fn parse(hash: &str) -> Parsed {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        if let Some(query) = path.strip_prefix('?') {
+            let decoded = hash::decode(query);
+            return Parsed {
+                route: Self::Home(decoded.state),
+                notices: decoded.notices,
+            };
+        }
+        match path.strip_prefix(ARTICLE_PREFIX) {
+            Some(_) if hash.len() > MAX_URL_LEN => Parsed {
+                route: Self::default(),
+                notices: vec!["the link is too long to name an article".into()],
+            },
+            Some(encoded) if !encoded.is_empty() => Parsed {
+                route: Self::Article(percent::decode(encoded).text),
+                notices: Vec::new(),
+            },
+            _ => Parsed::default(),
+        }
+    }
+
+    /// The page a hash names, without the notices (see [`Route::parse`]).
+    ///
+    /// ```
+    /// use broadsheet_core::route::Route;
+    /// assert_eq!(Route::from_hash(""), Route::default());
     /// assert_eq!(Route::from_hash("#/article/a%20b"), Route::Article("a b".into()));
-    /// assert_eq!(Route::from_hash("#/nonsense"), Route::Home);
+    /// assert_eq!(Route::from_hash("#/nonsense"), Route::default());
     /// ```
     #[must_use]
     pub fn from_hash(hash: &str) -> Self {
-        if hash.len() > MAX_URL_LEN {
-            return Self::Home;
-        }
-        let path = hash.strip_prefix('#').unwrap_or(hash);
-        let path = path.strip_prefix('/').unwrap_or(path);
-        match path.strip_prefix(ARTICLE_PREFIX) {
-            Some(encoded) if !encoded.is_empty() => Self::Article(percent::decode(encoded).text),
-            _ => Self::Home,
-        }
+        Self::parse(hash).route
     }
 
     /// The canonical hash for this page, starting with `#/`.
     ///
     /// ```
     /// use broadsheet_core::route::Route;
-    /// assert_eq!(Route::Home.to_hash(), "#/");
+    /// assert_eq!(Route::default().to_hash(), "#/");
     /// assert_eq!(Route::Article("a b/c".into()).to_hash(), "#/article/a%20b%2Fc");
     /// ```
     #[must_use]
     pub fn to_hash(&self) -> String {
         match self {
-            Self::Home => "#/".to_owned(),
+            Self::Home(state) => {
+                let query = hash::encode(state);
+                if query.is_empty() {
+                    "#/".to_owned()
+                } else {
+                    format!("#/?{query}")
+                }
+            }
             Self::Article(id) => {
                 let mut hash = String::with_capacity(2 + ARTICLE_PREFIX.len() + id.len());
                 hash.push_str("#/");
@@ -73,11 +124,17 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facet::Facet;
+    use crate::view::{Action, Bounds, Order, Sort};
 
     #[test]
     fn reads_home_in_every_spelling() {
         for hash in ["", "#", "#/", "/", "#//", "#/?x=1"] {
-            assert_eq!(Route::from_hash(hash), Route::Home, "{hash:?}");
+            assert_eq!(
+                Route::from_hash(hash),
+                Route::Home(ViewState::default()),
+                "{hash:?}"
+            );
         }
     }
 
@@ -116,19 +173,23 @@ mod tests {
             "#/about",
             "#x",
         ] {
-            assert_eq!(Route::from_hash(hash), Route::Home, "{hash:?}");
+            assert_eq!(
+                Route::from_hash(hash),
+                Route::Home(ViewState::default()),
+                "{hash:?}"
+            );
         }
     }
 
     #[test]
     fn ignores_hashes_longer_than_any_link() {
         let long = format!("#/article/{}", "a".repeat(MAX_URL_LEN));
-        assert_eq!(Route::from_hash(&long), Route::Home);
+        assert_eq!(Route::from_hash(&long), Route::Home(ViewState::default()));
     }
 
     #[test]
     fn writes_canonical_hashes() {
-        assert_eq!(Route::Home.to_hash(), "#/");
+        assert_eq!(Route::Home(ViewState::default()).to_hash(), "#/");
         assert_eq!(
             Route::Article("2019-12-17-amazon".into()).to_hash(),
             "#/article/2019-12-17-amazon"
@@ -159,7 +220,74 @@ mod tests {
             let route = Route::Article(id.into());
             assert_eq!(Route::from_hash(&route.to_hash()), route, "{id:?}");
         }
-        assert_eq!(Route::from_hash(&Route::Home.to_hash()), Route::Home);
+        assert_eq!(
+            Route::from_hash(&Route::Home(ViewState::default()).to_hash()),
+            Route::Home(ViewState::default())
+        );
+    }
+
+    #[test]
+    fn reads_and_writes_explore_views() {
+        let cases = [
+            ("#/?q=robots", "#/?q=robots"),
+            ("#?q=robots", "#/?q=robots"),
+            ("/?q=a+b", "#/?q=a%20b"),
+            (
+                "#/?topic=AI,-Sports&sort=date&order=asc",
+                "#/?topic=ai,-sports&sort=date&order=asc",
+            ),
+            (
+                "#/?heat=80..10&topic=Robots,AI",
+                "#/?topic=ai,robots&heat=10..80",
+            ),
+            ("#/?sort=heat", "#/"),
+            ("#/?", "#/"),
+        ];
+        for (hash, canonical) in cases {
+            let parsed = Route::parse(hash);
+            assert!(parsed.notices.is_empty(), "{hash:?}: {:?}", parsed.notices);
+            assert_eq!(parsed.route.to_hash(), canonical, "{hash:?}");
+            assert_eq!(Route::from_hash(canonical), parsed.route, "{canonical:?}");
+        }
+    }
+
+    #[test]
+    fn round_trips_explore_views() {
+        let state = ViewState::default()
+            .apply(Action::SetQuery("face \"machine learning\" 100%".into()))
+            .apply(Action::Include(
+                Facet::Topic,
+                "Computer Vision".into(),
+                true,
+            ))
+            .apply(Action::Exclude(Facet::Provider, "example.com".into(), true))
+            .apply(Action::SetHeat(Bounds::new(Some(50.0), None)))
+            .apply(Action::SetSort(Sort::Date))
+            .apply(Action::SetOrder(Order::Asc));
+        let route = Route::Home(state);
+        let hash = route.to_hash();
+        assert!(hash.starts_with("#/?q="), "{hash}");
+        let parsed = Route::parse(&hash);
+        assert_eq!(parsed.route, route);
+        assert!(parsed.notices.is_empty());
+    }
+
+    #[test]
+    fn keeps_what_it_can_of_a_junk_view_and_says_what_it_dropped() {
+        let parsed = Route::parse("#/?heat=abc&zzz=1&q=%E0%A4%A");
+        let Route::Home(state) = &parsed.route else {
+            panic!("a junk view is still the home page");
+        };
+        assert!(state.heat().is_open());
+        assert_eq!(state.query(), "\u{FFFD}%A");
+        assert_eq!(parsed.notices.len(), 3, "{:?}", parsed.notices);
+        let long = format!("#/?q={}", "x".repeat(100_000));
+        let parsed = Route::parse(&long);
+        assert!(matches!(parsed.route, Route::Home(_)));
+        assert!(!parsed.notices.is_empty());
+        let parsed = Route::parse(&format!("#/article/{}", "a".repeat(MAX_URL_LEN)));
+        assert_eq!(parsed.route, Route::Home(ViewState::default()));
+        assert_eq!(parsed.notices.len(), 1);
     }
 
     #[test]

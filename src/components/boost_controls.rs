@@ -1,0 +1,56 @@
+//! How much heat and recency count next to relevance, when the list is sorted by relevance.
+//! Kept in the URL like the rest of the view.
+
+use broadsheet_core::view::Boost;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`BoostControls`].
+#[derive(Properties, PartialEq)]
+pub struct BoostControlsProps {
+    /// The boost in force.
+    pub boost: Boost,
+    /// Called with the new boost while a slider moves.
+    pub on_change: Callback<Boost>,
+}
+
+/// Two range sliders, `boost-heat` and `boost-recent`, from 0 to 100.
+#[component]
+pub fn BoostControls(props: &BoostControlsProps) -> Html {
+    let boost = props.boost;
+    let slider = |name: &'static str, label: &'static str, value: u8| {
+        let on_change = props.on_change.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            let Ok(weight) = text.parse::<u8>() else {
+                return;
+            };
+            on_change.emit(match name {
+                "heat" => Boost::new(weight, boost.recent),
+                _ => Boost::new(boost.heat, weight),
+            });
+        });
+        html! {
+            <label class="boost-field">
+                <span>{ label }</span>
+                <input
+                    type="range"
+                    min="0"
+                    max="100"
+                    step="5"
+                    data-testid={format!("boost-{name}")}
+                    value={value.to_string()}
+                    {oninput}
+                />
+                <output class="boost-value">{ value }</output>
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="boost" data-testid="boost">
+            <legend>{ "Boost" }</legend>
+            { slider("heat", "Heat", boost.heat) }
+            { slider("recent", "Recency", boost.recent) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,99 @@
+//! The publication date range: two date fields (whole UTC days, inclusive) over a histogram of
+//! the results' dates that the reader can brush to choose a span.
+
+use crate::components::bar_chart::BarChart;
+use crate::components::range_field::RangeField;
+use broadsheet_core::display::{bar_days, bar_label, day_range_label};
+use broadsheet_core::explore::Bar;
+use broadsheet_core::time::Day;
+use broadsheet_core::view::DayRange;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`DateFilter`].
+#[derive(Properties, PartialEq)]
+pub struct DateFilterProps {
+    /// The chosen range.
+    pub range: DayRange,
+    /// The results' dates, in bars over the whole collection's span.
+    pub bars: Rc<Vec<Bar>>,
+    /// Called with the new range.
+    pub on_change: Callback<DayRange>,
+}
+
+/// A `<fieldset>` with `date-from`, `date-to` and `date-histogram`.
+#[component]
+pub fn DateFilter(props: &DateFilterProps) -> Html {
+    let range = props.range;
+    let spans: Vec<DayRange> = props
+        .bars
+        .iter()
+        .map(|b| bar_days(b.start, b.end))
+        .collect();
+    let titles: Vec<String> = props
+        .bars
+        .iter()
+        .zip(&spans)
+        .map(|(bar, span)| bar_label(&day_range_label(*span), bar.count))
+        .collect();
+    let first = spans.first().and_then(|s| s.from);
+    let last = spans.last().and_then(|s| s.to);
+    let selected = (!range.is_open())
+        .then(|| {
+            let inside = |s: &DayRange| {
+                s.to.is_none_or(|t| range.from.is_none_or(|f| t >= f))
+                    && s.from.is_none_or(|f| range.to.is_none_or(|t| f <= t))
+            };
+            let a = spans.iter().position(inside)?;
+            let b = spans.iter().rposition(inside)?;
+            Some((a, b))
+        })
+        .flatten();
+    let on_select = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |(a, b): (usize, usize)| {
+            let from = spans.get(a).and_then(|s| s.from);
+            let to = spans.get(b).and_then(|s| s.to);
+            on_change.emit(DayRange::new(from, to));
+        })
+    };
+    let field = |end: &'static str, label: &'static str, value: Option<Day>| {
+        let on_change = props.on_change.reform(move |text: String| {
+            let day = Day::parse(&text);
+            match end {
+                "from" => DayRange::new(day, range.to),
+                _ => DayRange::new(range.from, day),
+            }
+        });
+        html! {
+            <RangeField
+                {label}
+                kind="date"
+                testid={format!("date-{end}")}
+                value={value.map(|d| d.to_string()).unwrap_or_default()}
+                min={first.map(|d| AttrValue::from(d.to_string()))}
+                max={last.map(|d| AttrValue::from(d.to_string()))}
+                {on_change}
+            />
+        }
+    };
+    html! {
+        <fieldset class="range date-range" data-testid="date-range">
+            <legend class="facet-name">{ "Published" }</legend>
+            if !props.bars.is_empty() {
+                <BarChart
+                    bars={Rc::clone(&props.bars)}
+                    titles={Rc::new(titles)}
+                    label="Publication dates of the results; drag across the bars to choose a span"
+                    testid="date-histogram"
+                    {selected}
+                    {on_select}
+                />
+            }
+            <div class="range-fields">
+                { field("from", "From", range.from) }
+                { field("to", "To", range.to) }
+            </div>
+        </fieldset>
+    }
+}

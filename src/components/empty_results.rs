@@ -1,0 +1,50 @@
+//! What the list says when a view matches nothing: that it is empty, what dropping each filter
+//! would give, and a way to clear them all.
+
+use broadsheet_core::display::count_label;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`EmptyResults`].
+#[derive(Properties, PartialEq)]
+pub struct EmptyResultsProps {
+    /// Per active filter: its label and the results without it.
+    pub suggestions: Rc<Vec<(String, usize)>>,
+    /// Called with the position of the filter to drop.
+    pub on_remove: Callback<usize>,
+    /// Called to drop every filter.
+    pub on_clear: Callback<()>,
+}
+
+/// A `<div data-testid="no-results">`.
+#[component]
+pub fn EmptyResults(props: &EmptyResultsProps) -> Html {
+    let suggestions = props
+        .suggestions
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, count))| *count > 0)
+        .map(|(i, (label, count))| {
+            let onclick = props.on_remove.reform(move |_: MouseEvent| i);
+            html! {
+                <li key={label.as_str()}>
+                    <button type="button" class="link-button" data-testid="drop-filter" {onclick}>
+                        { format!("Drop “{label}”") }
+                    </button>
+                    { format!(" for {}", count_label(*count)) }
+                </li>
+            }
+        })
+        .collect::<Html>();
+    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    html! {
+        <div class="no-results" data-testid="no-results">
+            <h2>{ "No articles match" }</h2>
+            <p>{ "Try a shorter search, or loosen a filter:" }</p>
+            <ul class="suggestions">{ suggestions }</ul>
+            <button type="button" class="button" data-testid="clear-filters" onclick={on_clear}>
+                { "Clear all filters" }
+            </button>
+        </div>
+    }
+}

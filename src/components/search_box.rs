@@ -1,0 +1,47 @@
+//! The search field, `#search` (the page's `/` shortcut focuses it). Escape empties it.
+
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// Props of [`SearchBox`].
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The search text.
+    pub value: AttrValue,
+    /// Called with the new text on every edit.
+    pub on_input: Callback<String>,
+}
+
+/// An `<input type="search" data-testid="search">` with a visible label.
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let oninput = props
+        .on_input
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let onkeydown = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_input.emit(String::new());
+            }
+        })
+    };
+    html! {
+        <div class="search" role="search">
+            <label class="search-label" for="search">{ "Search" }</label>
+            <input
+                id="search"
+                class="search-input"
+                type="search"
+                data-testid="search"
+                placeholder="Titles, topics, outlets…"
+                aria-keyshortcuts="/"
+                autocomplete="off"
+                spellcheck="false"
+                value={props.value.clone()}
+                {oninput}
+                {onkeydown}
+            />
+        </div>
+    }
+}
