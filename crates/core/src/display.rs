@@ -9,7 +9,7 @@ use crate::bundle::Bundle;
 use crate::facet::Facet;
 use crate::model::{Image, Score};
 use crate::time::Day;
-use crate::view::{ActiveFilter, Bounds, DayRange, Order, Sort};
+use crate::view::{ActiveFilter, Bounds, CountRange, DayRange, Order, Sort};
 
 /// Shown where a heat or quality is unknown.
 pub const UNKNOWN_SCORE: &str = "—";
@@ -30,6 +30,18 @@ pub fn count_label(count: usize) -> String {
 #[must_use]
 pub fn draft_count_label(count: usize) -> String {
     let noun = if count == 1 { "draft" } else { "drafts" };
+    format!("{count} {noun}")
+}
+
+/// "1 outlet", "3 outlets": how many outlets covered a story.
+///
+/// ```
+/// assert_eq!(broadsheet_core::display::outlets_label(1), "1 outlet");
+/// assert_eq!(broadsheet_core::display::outlets_label(3), "3 outlets");
+/// ```
+#[must_use]
+pub fn outlets_label(count: u32) -> String {
+    let noun = if count == 1 { "outlet" } else { "outlets" };
     format!("{count} {noun}")
 }
 
@@ -102,6 +114,8 @@ pub fn order_label(sort: Sort, order: Order) -> &'static str {
         Sort::Date => "newest first",
         Sort::Quality if asc => "lowest quality first",
         Sort::Quality => "highest quality first",
+        Sort::Coverage if asc => "least covered first",
+        Sort::Coverage => "most covered first",
         Sort::Relevance if asc => "weakest match first",
         Sort::Relevance => "best match first",
     }
@@ -148,6 +162,18 @@ pub fn bounds_label(bounds: Bounds) -> String {
     }
 }
 
+/// "Covered by 2 to 5 outlets", "Covered by at least 3 outlets", "Covered by 1 outlet".
+#[must_use]
+pub fn coverage_range_label(range: CountRange) -> String {
+    match (range.min, range.max) {
+        (Some(a), Some(b)) if a == b => format!("Covered by {}", outlets_label(a)),
+        (Some(a), Some(b)) => format!("Covered by {a} to {}", outlets_label(b)),
+        (Some(a), None) => format!("Covered by at least {}", outlets_label(a)),
+        (None, Some(b)) => format!("Covered by at most {}", outlets_label(b)),
+        (None, None) => "Covered by any number of outlets".to_owned(),
+    }
+}
+
 /// The text of an active filter's chip: "Topic: AI", "Topic: not Sports", "Heat at least 50".
 #[must_use]
 pub fn filter_label(bundle: &Bundle, filter: &ActiveFilter) -> String {
@@ -166,6 +192,7 @@ pub fn filter_label(bundle: &Bundle, filter: &ActiveFilter) -> String {
         ActiveFilter::Dates(range) => format!("Published {}", day_range_label(*range)),
         ActiveFilter::Heat(b) => format!("Heat {}", bounds_label(*b)),
         ActiveFilter::Quality(b) => format!("Quality {}", bounds_label(*b)),
+        ActiveFilter::Coverage(r) => coverage_range_label(*r),
     }
 }
 
@@ -231,6 +258,23 @@ mod tests {
         use crate::testing::article;
         assert_eq!(order_label(Sort::Heat, Order::Desc), "hottest first");
         assert_eq!(order_label(Sort::Date, Order::Asc), "oldest first");
+        assert_eq!(
+            order_label(Sort::Coverage, Order::Desc),
+            "most covered first"
+        );
+        assert_eq!(
+            order_label(Sort::Coverage, Order::Asc),
+            "least covered first"
+        );
+        assert_eq!(outlets_label(0), "0 outlets");
+        assert_eq!(
+            coverage_range_label(CountRange::new(None, Some(1))),
+            "Covered by at most 1 outlet"
+        );
+        assert_eq!(
+            coverage_range_label(CountRange::new(Some(4), Some(4))),
+            "Covered by 4 outlets"
+        );
         let day = |t| Day::parse(t);
         assert_eq!(
             day_range_label(DayRange::new(day("2024-02-01"), day("2024-01-01"))),
@@ -269,6 +313,14 @@ mod tests {
             (
                 ActiveFilter::Dates(DayRange::new(day("2024-03-01"), day("2024-03-01"))),
                 "Published 2024-03-01",
+            ),
+            (
+                ActiveFilter::Coverage(CountRange::new(Some(2), Some(5))),
+                "Covered by 2 to 5 outlets",
+            ),
+            (
+                ActiveFilter::Coverage(CountRange::new(Some(3), None)),
+                "Covered by at least 3 outlets",
             ),
         ];
         for (filter, label) in cases {

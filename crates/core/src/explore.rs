@@ -128,12 +128,14 @@ pub fn explore(bundle: &Bundle, state: &ViewState) -> Results {
         .collect();
     let mut member = vec![false; n];
     let dates = state.dates();
-    for (i, a) in articles.iter().enumerate() {
+    let coverage = state.coverage();
+    for ((i, a), number) in articles.iter().enumerate().zip(0..) {
         let searched = relevance.as_ref().is_none_or(|r| !r[i].is_nan());
         if !searched
             || !dates.contains(Day::of(a.published_at))
             || !state.heat().contains(a.heat.map(Score::get))
             || !state.quality().contains(a.quality.map(Score::get))
+            || !coverage.contains(bundle.stories().article_coverage(number))
         {
             continue;
         }
@@ -353,6 +355,7 @@ fn order(
             #[allow(clippy::cast_precision_loss)] // Seconds below 2^38 are exact in f64.
             Some(a.published_at.unix() as f64)
         }),
+        Sort::Coverage => return by_coverage(bundle, pick(bundle.date_order()), order),
         Sort::Relevance => match relevance {
             Some(r) => return by_relevance(bundle, state, pick(bundle.date_order()), r, order),
             None => (pick(bundle.heat_order()), |a| a.heat.map(Score::get)),
@@ -361,6 +364,19 @@ fn order(
     match order {
         Order::Desc => base,
         Order::Asc => ascending(&base, |i| key(&articles[i as usize])),
+    }
+}
+
+/// Most covered first, ties newest first then by id; ascending reverses the runs of equal
+/// coverage like every other order. `by_date` lists the members newest first: a stable sort
+/// keeps that order within each run. Coverage is known for every article (its own outlet
+/// counts), so nothing sorts last as unknown.
+fn by_coverage(bundle: &Bundle, mut by_date: Vec<u32>, order: Order) -> Vec<u32> {
+    let stories = bundle.stories();
+    by_date.sort_by_key(|&i| std::cmp::Reverse(stories.article_coverage(i)));
+    match order {
+        Order::Desc => by_date,
+        Order::Asc => ascending(&by_date, |i| Some(f64::from(stories.article_coverage(i)))),
     }
 }
 
@@ -527,10 +543,15 @@ fn nice_ceiling(max: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::testing::article;
-    use crate::view::{Action, Bounds, DayRange};
+    use crate::view::{Action, Bounds, CountRange, DayRange};
 
     /// Five articles; day 0 is 1970-01-01.
     fn bundle() -> Bundle {
+        Bundle::new(articles())
+    }
+
+    /// The five articles of [`bundle`], in the order [`Bundle::new`] sorts them into.
+    fn articles() -> Vec<Article> {
         let day = 86_400;
         let mut a = article("a", Some(90.0), 10 * day);
         a.topics = vec!["AI".into(), "Robots".into()];
@@ -551,7 +572,40 @@ mod tests {
         d.draft = true;
         let mut e = article("e", Some(10.0), 40 * day);
         e.title = "Nothing to see".into();
-        Bundle::new(vec![a, b, c, d, e])
+        vec![a, b, c, d, e]
+    }
+
+    /// A related entry linking to `link`, published by `domain` when given.
+    fn entry(link: &str, domain: Option<&str>) -> crate::model::Related {
+        crate::model::Related {
+            title: format!("About {link}"),
+            excerpt: String::new(),
+            published_at: None,
+            web_url: crate::url::HttpUrl::parse(link).expect("test url"),
+            amp_web_url: None,
+            cdn_amp_web_url: None,
+            kind: None,
+            provider: domain.map(|d| crate::model::Provider {
+                name: d.to_uppercase(),
+                domain: Some(d.into()),
+                images: Vec::new(),
+            }),
+            quality: None,
+            images: Vec::new(),
+        }
+    }
+
+    /// The five articles with related entries: `a` lists `b` (of other.example) and an outside
+    /// story of x.example, so the story of `a` and `b` has 3 outlets; `c` lists one of
+    /// y.example (2 outlets); `d` and `e` stand alone (1 outlet each).
+    fn covered_bundle() -> Bundle {
+        let mut list = articles();
+        list[0].related = vec![
+            entry("https://example.com/b", None),
+            entry("https://x.example/story", Some("x.example")),
+        ];
+        list[2].related = vec![entry("https://y.example/story", Some("y.example"))];
+        Bundle::new(list)
     }
 
     fn ids(b: &Bundle, r: &Results) -> Vec<String> {
@@ -671,6 +725,50 @@ mod tests {
             ["c", "a", "d", "e", "b"]
         );
         assert_eq!(sorted(Sort::Quality, Order::Asc), ["a", "c", "d", "e", "b"]);
+    }
+
+    #[test]
+    fn coverage_sorts_most_covered_first_with_newest_first_ties() {
+        let b = covered_bundle();
+        let coverage: Vec<u32> = (0..5).map(|i| b.stories().article_coverage(i)).collect();
+        assert_eq!(coverage, [3, 3, 2, 1, 1]);
+        let sorted = |order| {
+            let s = ViewState::default()
+                .apply(Action::SetSort(Sort::Coverage))
+                .apply(Action::SetOrder(order));
+            ids(&b, &explore(&b, &s))
+        };
+        assert_eq!(sorted(Order::Desc), ["b", "a", "c", "d", "e"]);
+        assert_eq!(
+            sorted(Order::Asc),
+            ["d", "e", "c", "b", "a"],
+            "runs reversed, each still newest first then by id"
+        );
+    }
+
+    #[test]
+    fn keeps_articles_whose_story_coverage_is_in_range() {
+        let b = covered_bundle();
+        let within = |min, max| {
+            let s = ViewState::default().apply(Action::SetCoverage(CountRange::new(min, max)));
+            ids(&b, &explore(&b, &s))
+        };
+        assert_eq!(within(Some(2), None), ["a", "b", "c"], "listed by heat");
+        assert_eq!(within(None, Some(1)), ["d", "e"]);
+        assert_eq!(within(Some(3), Some(3)), ["a", "b"]);
+        assert!(within(Some(4), None).is_empty());
+        let s = ViewState::default()
+            .apply(Action::SetCoverage(CountRange::new(Some(2), None)))
+            .apply(Action::Include(Facet::Topic, "AI".into(), true));
+        assert_eq!(ids(&b, &explore(&b, &s)), ["a", "b"], "and with the facets");
+        assert_eq!(
+            without_each(&b, &s, 8)
+                .iter()
+                .map(|(_, n)| *n)
+                .collect::<Vec<_>>(),
+            [3, 2],
+            "without the topic: a, b, c; without the coverage: a, b"
+        );
     }
 
     #[test]

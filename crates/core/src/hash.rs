@@ -2,8 +2,9 @@
 //!
 //! Format version 1 (a link without `v=` is version 1):
 //! `q=<text>&topic=<a>,-<b>&provider=<domain>&category=<c>&type=<t>&status=<s>`
-//! `&from=YYYY-MM-DD&to=YYYY-MM-DD&heat=<min>..<max>&quality=<min>..<max>`
-//! `&sort=heat|date|quality|relevance&order=asc|desc&boost=heat:<0-100>,recent:<0-100>`.
+//! `&from=YYYY-MM-DD&to=YYYY-MM-DD&heat=<min>..<max>&quality=<min>..<max>&coverage=<min>..<max>`
+//! `&sort=heat|date|quality|coverage|relevance&order=asc|desc&boost=heat:<0-100>,recent:<0-100>`.
+//! `coverage` counts outlets, so its ends are whole numbers.
 //! Lists are comma-separated; a leading `-` excludes a value; values are percent-encoded (so a
 //! literal comma or leading dash is `%2C` / `%2D`).
 //!
@@ -14,7 +15,7 @@
 use crate::facet::Facet;
 use crate::percent;
 use crate::time::Day;
-use crate::view::{Boost, Bounds, Order, Sort, ViewState, MAX_VALUES};
+use crate::view::{Boost, Bounds, CountRange, Order, Sort, ViewState, MAX_VALUES};
 
 /// The format version this code writes.
 pub const VERSION: u32 = 1;
@@ -129,6 +130,10 @@ fn read_pair(
             Some(b) => state.set_quality_raw(b),
             None => bad(notices),
         },
+        "coverage" => match parse_counts(&value) {
+            Some(r) => state.set_coverage_raw(r),
+            None => bad(notices),
+        },
         "sort" => match Sort::from_key(&value) {
             Some(sort) => state.set_sort_raw(sort),
             None => bad(notices),
@@ -160,6 +165,23 @@ fn parse_bounds(value: &str) -> Option<Bounds> {
     };
     let b = Bounds::new(num(min).ok()?, num(max).ok()?);
     (!b.is_open()).then_some(b)
+}
+
+/// `min..max`, either end optional; each a whole number written in decimal digits.
+fn parse_counts(value: &str) -> Option<CountRange> {
+    let (min, max) = value.split_once("..")?;
+    let num = |s: &str| -> Result<Option<u32>, ()> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        // `u32::from_str` also takes a leading `+`, which the canonical form never writes.
+        if !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(());
+        }
+        s.parse().map(Some).map_err(|_| ())
+    };
+    let r = CountRange::new(num(min).ok()?, num(max).ok()?);
+    (!r.is_open()).then_some(r)
 }
 
 /// `heat:30,recent:20`, either part optional, each 0 to 100.
@@ -272,6 +294,15 @@ pub fn encode(state: &ViewState) -> String {
     if !state.quality().is_open() {
         parts.push(format!("quality={}", bounds(state.quality())));
     }
+    let coverage = state.coverage();
+    if !coverage.is_open() {
+        let end = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        parts.push(format!(
+            "coverage={}..{}",
+            end(coverage.min),
+            end(coverage.max)
+        ));
+    }
     if let Some(sort) = state.chosen_sort() {
         parts.push(format!("sort={}", sort.key()));
     }
@@ -295,7 +326,7 @@ pub fn encode(state: &ViewState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::{Action, DayRange};
+    use crate::view::{Action, CountRange, DayRange};
 
     fn full_state() -> ViewState {
         ViewState::default()
@@ -319,6 +350,7 @@ mod tests {
             )))
             .apply(Action::SetHeat(Bounds::new(Some(50.0), None)))
             .apply(Action::SetQuality(Bounds::new(Some(10.5), Some(90.0))))
+            .apply(Action::SetCoverage(CountRange::new(Some(2), Some(6))))
             .apply(Action::SetSort(Sort::Date))
             .apply(Action::SetOrder(Order::Asc))
             .apply(Action::SetBoost(Boost::new(30, 20)))
@@ -331,7 +363,7 @@ mod tests {
             "q=%22machine%20learning%22%20caf%C3%A9%2C%20100%25%20%26%20more\
              &topic=a%2Cb,computer%20vision,-%2Ddash&provider=example.com&category=news&type=-video\
              &status=draft&from=2024-01-01&to=2024-06-30&heat=50..&quality=10.5..90\
-             &sort=date&order=asc&boost=heat:30,recent:20"
+             &coverage=2..6&sort=date&order=asc&boost=heat:30,recent:20"
         );
         assert_eq!(encode(&ViewState::default()), "");
     }
@@ -367,6 +399,13 @@ mod tests {
             "order=sideways",
             "boost=heat:500",
             "boost=x",
+            "coverage=..",
+            "coverage=x..",
+            "coverage=-1..",
+            "coverage=+2..",
+            "coverage=1.5..",
+            "coverage=99999999999..",
+            "coverage=3",
             "nonsense=1",
             "q=%E0%A4%A",
             "q=%ZZ",
@@ -427,6 +466,20 @@ mod tests {
     }
 
     #[test]
+    fn reads_coverage_ranges() {
+        let range = |link: &str| decode(link).state.coverage();
+        assert_eq!(range("coverage=3.."), CountRange::new(Some(3), None));
+        assert_eq!(range("coverage=..5"), CountRange::new(None, Some(5)));
+        assert_eq!(range("coverage=6..2"), CountRange::new(Some(2), Some(6)));
+        assert_eq!(encode(&decode("coverage=6..2").state), "coverage=2..6");
+        assert_eq!(encode(&decode("coverage=007..").state), "coverage=7..");
+        assert_eq!(
+            encode(&decode("sort=coverage&order=asc").state),
+            "sort=coverage&order=asc"
+        );
+    }
+
+    #[test]
     fn equal_views_have_equal_links() {
         let a = decode("topic=Robots,AI&heat=80..10");
         let b = decode("heat=10..80&topic=ai,robots");
@@ -474,6 +527,8 @@ mod tests {
                     Order::Desc
                 })),
                 (any::<u8>(), any::<u8>()).prop_map(|(h, r)| Action::SetBoost(Boost::new(h, r))),
+                (any::<Option<u32>>(), any::<Option<u32>>())
+                    .prop_map(|(a, b)| Action::SetCoverage(CountRange::new(a, b))),
             ]
         }
 

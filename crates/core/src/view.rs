@@ -108,6 +108,42 @@ impl DayRange {
     }
 }
 
+/// An inclusive range of whole counts, such as how many outlets covered a story; either end
+/// may be open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct CountRange {
+    /// Lowest count kept.
+    pub min: Option<u32>,
+    /// Highest count kept.
+    pub max: Option<u32>,
+}
+
+impl CountRange {
+    /// A range with its ends in order.
+    #[must_use]
+    pub fn new(min: Option<u32>, max: Option<u32>) -> Self {
+        match (min, max) {
+            (Some(a), Some(b)) if a > b => Self {
+                min: Some(b),
+                max: Some(a),
+            },
+            _ => Self { min, max },
+        }
+    }
+
+    /// True when neither end is set.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        self.min.is_none() && self.max.is_none()
+    }
+
+    /// Whether the count is inside.
+    #[must_use]
+    pub fn contains(&self, count: u32) -> bool {
+        self.min.is_none_or(|m| count >= m) && self.max.is_none_or(|m| count <= m)
+    }
+}
+
 /// What the list is ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sort {
@@ -117,13 +153,21 @@ pub enum Sort {
     Date,
     /// Quality, highest first.
     Quality,
+    /// How many outlets covered the article's story, most first.
+    Coverage,
     /// Search relevance, best first (only with a query).
     Relevance,
 }
 
 impl Sort {
     /// Every sort, in menu order.
-    pub const ALL: [Self; 4] = [Self::Heat, Self::Date, Self::Quality, Self::Relevance];
+    pub const ALL: [Self; 5] = [
+        Self::Heat,
+        Self::Date,
+        Self::Quality,
+        Self::Coverage,
+        Self::Relevance,
+    ];
 
     /// The URL value.
     #[must_use]
@@ -132,6 +176,7 @@ impl Sort {
             Self::Heat => "heat",
             Self::Date => "date",
             Self::Quality => "quality",
+            Self::Coverage => "coverage",
             Self::Relevance => "relevance",
         }
     }
@@ -149,6 +194,7 @@ impl Sort {
             Self::Heat => "Heat",
             Self::Date => "Date",
             Self::Quality => "Quality",
+            Self::Coverage => "Coverage",
             Self::Relevance => "Relevance",
         }
     }
@@ -199,6 +245,7 @@ pub struct ViewState {
     dates: DayRange,
     heat: Bounds,
     quality: Bounds,
+    coverage: CountRange,
     sort: Option<Sort>,
     order: Order,
     boost: Boost,
@@ -223,6 +270,8 @@ pub enum Action {
     SetHeat(Bounds),
     /// Set the quality range.
     SetQuality(Bounds),
+    /// Set the range of how many outlets covered an article's story.
+    SetCoverage(CountRange),
     /// Choose a sort (its natural direction).
     SetSort(Sort),
     /// Choose the direction.
@@ -253,6 +302,8 @@ pub enum ActiveFilter {
     Heat(Bounds),
     /// The quality range.
     Quality(Bounds),
+    /// The range of outlets covering the story.
+    Coverage(CountRange),
 }
 
 impl ActiveFilter {
@@ -270,6 +321,7 @@ impl ActiveFilter {
             Self::Dates(_) => Action::SetDates(DayRange::default()),
             Self::Heat(_) => Action::SetHeat(Bounds::default()),
             Self::Quality(_) => Action::SetQuality(Bounds::default()),
+            Self::Coverage(_) => Action::SetCoverage(CountRange::default()),
         }
     }
 }
@@ -320,6 +372,12 @@ impl ViewState {
         self.quality
     }
 
+    /// The range of outlets covering an article's story.
+    #[must_use]
+    pub fn coverage(&self) -> CountRange {
+        self.coverage
+    }
+
     /// The sort as chosen, `None` when it is the default.
     #[must_use]
     pub fn chosen_sort(&self) -> Option<Sort> {
@@ -364,10 +422,11 @@ impl ViewState {
             + usize::from(!self.dates.is_open())
             + usize::from(!self.heat.is_open())
             + usize::from(!self.quality.is_open())
+            + usize::from(!self.coverage.is_open())
     }
 
     /// Every active filter: the query (when it has words to search for), then facet values in
-    /// facet order (included before excluded), then the date, heat and quality ranges.
+    /// facet order (included before excluded), then the date, heat, quality and coverage ranges.
     #[must_use]
     pub fn active_filters(&self) -> Vec<ActiveFilter> {
         let mut out = Vec::new();
@@ -396,6 +455,9 @@ impl ViewState {
         if !self.quality.is_open() {
             out.push(ActiveFilter::Quality(self.quality));
         }
+        if !self.coverage.is_open() {
+            out.push(ActiveFilter::Coverage(self.coverage));
+        }
         out
     }
 
@@ -414,6 +476,7 @@ impl ViewState {
             Action::SetDates(range) => next.dates = DayRange::new(range.from, range.to),
             Action::SetHeat(b) => next.heat = Bounds::new(b.min, b.max),
             Action::SetQuality(b) => next.quality = Bounds::new(b.min, b.max),
+            Action::SetCoverage(r) => next.coverage = CountRange::new(r.min, r.max),
             Action::SetSort(sort) => {
                 next.sort = Some(sort);
                 next.order = Order::Desc;
@@ -426,6 +489,7 @@ impl ViewState {
                 next.dates = DayRange::default();
                 next.heat = Bounds::default();
                 next.quality = Bounds::default();
+                next.coverage = CountRange::default();
             }
         }
         next.normalise();
@@ -490,6 +554,10 @@ impl ViewState {
 
     pub(crate) fn set_quality_raw(&mut self, b: Bounds) {
         self.quality = Bounds::new(b.min, b.max);
+    }
+
+    pub(crate) fn set_coverage_raw(&mut self, r: CountRange) {
+        self.coverage = CountRange::new(r.min, r.max);
     }
 
     pub(crate) fn set_sort_raw(&mut self, sort: Sort) {
@@ -579,6 +647,19 @@ mod tests {
     }
 
     #[test]
+    fn coverage_ranges_are_put_in_order_counted_and_cleared() {
+        let s = ViewState::default().apply(Action::SetCoverage(CountRange::new(Some(5), Some(2))));
+        assert_eq!(s.coverage(), CountRange::new(Some(2), Some(5)));
+        assert_eq!((s.coverage().min, s.coverage().max), (Some(2), Some(5)));
+        assert_eq!(s.filter_count(), 1);
+        let r = s.coverage();
+        assert!(!r.contains(1) && r.contains(2) && r.contains(5) && !r.contains(6));
+        assert!(CountRange::default().contains(0));
+        assert!(CountRange::new(Some(3), None).contains(u32::MAX));
+        assert_eq!(s.apply(Action::ClearFilters), ViewState::default());
+    }
+
+    #[test]
     fn unknown_values_are_outside_bounded_ranges() {
         let open = Bounds::default();
         assert!(open.contains(None));
@@ -608,6 +689,7 @@ mod tests {
             .apply(Action::Include(Facet::Topic, "AI".into(), true))
             .apply(Action::Exclude(Facet::Topic, "Sports".into(), true))
             .apply(Action::SetQuality(Bounds::new(None, Some(70.0))))
+            .apply(Action::SetCoverage(CountRange::new(Some(3), None)))
             .apply(Action::SetDates(DayRange::new(Day::from_number(5), None)))
             .apply(Action::SetSort(Sort::Date));
         let active = s.active_filters();
@@ -625,6 +707,7 @@ mod tests {
                 value(Facet::Provider, "b.example", false),
                 ActiveFilter::Dates(DayRange::new(Day::from_number(5), None)),
                 ActiveFilter::Quality(Bounds::new(None, Some(70.0))),
+                ActiveFilter::Coverage(CountRange::new(Some(3), None)),
             ]
         );
         for filter in &active {
