@@ -35,7 +35,16 @@ pub fn fold_char_into(c: char, out: &mut String) {
             return;
         }
         c => {
-            out.extend(c.to_lowercase());
+            // A lowercase form can itself be a letter the table folds (`ẞ` → `ß` → `ss`,
+            // the Ångström sign → `å` → `a`): fold it again, so folding twice changes nothing
+            // and a key read back from a link equals the key that was written.
+            for lower in c.to_lowercase() {
+                if lower == c {
+                    out.push(lower);
+                } else {
+                    fold_char_into(lower, out);
+                }
+            }
             return;
         }
     };
@@ -119,6 +128,22 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(fold(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn folding_twice_changes_nothing() {
+        for text in [
+            "\u{1E9E}",
+            "\u{212B}ngstr\u{00F6}m",
+            "\u{0130}stanbul",
+            "\u{212A}elvin",
+            "ΣΑΣ",
+        ] {
+            let once = fold(text);
+            assert_eq!(fold(&once), once, "{text:?}");
+        }
+        assert_eq!(fold("\u{1E9E}"), "ss");
+        assert_eq!(fold("\u{212B}"), "a");
     }
 
     #[test]
