@@ -1,0 +1,118 @@
+// Hostile content (e2e/fixtures/hostile-articles): titles, excerpts, provider names, topics,
+// related entries and bodies that are HTML and script payloads must reach the page as text,
+// run nothing and open no dialog; a draft's canary string must not be anywhere in dist/; and
+// odd links (unknown article, newer format, junk) still give a usable page.
+// BROADSHEET_HOSTILE_DIST is a release build of that folder (scripts/test makes it).
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { distFromEnv, launchBrowser, serveDir, withPage } from '../harness.mjs';
+
+const TITLE = "<script>window.__pwned = 1; alert('title')</script>";
+const EXCERPT = '"><svg onload="window.__pwned = 2"><img src=x onerror="window.__pwned = 3">';
+const PROVIDER = '<b onmouseover="window.__pwned = 4">Bold & Co</b>';
+const ENTITY_TITLE = '<img src=x onerror=alert(1)> decoded entities stay text';
+const CANARY = 'CANARY-DRAFT-7f3a9c';
+
+let dist;
+let server;
+let browser;
+before(async () => {
+  dist = distFromEnv('BROADSHEET_HOSTILE_DIST');
+  server = await serveDir(dist);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Fails the test if the page opens any dialog (alert, confirm, prompt). */
+function forbidDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return dialogs;
+}
+
+test('payloads in every text field are shown as text and run nothing', async () => {
+  await withPage(browser, async (page) => {
+    const dialogs = forbidDialogs(page);
+    await page.goto(server.url);
+    const card = page.locator('article.card', { hasText: 'window.__pwned = 1' });
+    await card.waitFor();
+    assert.equal((await card.locator('.card-title').textContent()).trim(), TITLE);
+    assert.ok((await card.textContent()).includes(EXCERPT), 'the excerpt is shown literally');
+    assert.ok((await card.textContent()).includes(PROVIDER), 'the provider name is shown literally');
+    assert.ok((await card.textContent()).includes('<i>italic</i>'), 'topics are shown literally');
+    await page.locator('article.card', { hasText: ENTITY_TITLE }).waitFor();
+    const injected = await page.evaluate(() => ({
+      pwned: window.__pwned,
+      scripts: [...document.querySelectorAll('script')].filter((s) => !s.src).map((s) => s.textContent),
+      svgOnload: document.querySelectorAll('svg[onload], img[onerror], b[onmouseover], iframe').length,
+      italic: document.querySelectorAll('article.card i').length,
+    }));
+    assert.equal(injected.pwned, undefined, 'no payload ran');
+    assert.ok(injected.scripts.every((s) => !s.includes('__pwned')), 'no payload became a script element');
+    assert.equal(injected.svgOnload, 0, 'no payload became an element');
+    assert.equal(injected.italic, 0, 'markup in topics stays text');
+    assert.deepEqual(dialogs, []);
+  });
+});
+
+test('the article page, its title and its related entries keep payloads as text', async () => {
+  await withPage(browser, async (page) => {
+    const dialogs = forbidDialogs(page);
+    await page.goto(`${server.url}#/article/script-title`);
+    const article = page.locator('[data-testid="article-page"]');
+    await article.waitFor();
+    assert.equal((await article.locator('h1').textContent()).trim(), TITLE);
+    assert.equal(await page.title(), TITLE, 'document.title holds the raw text');
+    assert.ok((await article.textContent()).includes('<script>window.__pwned = 6</script>'), 'the body is text');
+    await page.goto(`${server.url}#/article/entity-title`);
+    await page.locator('h1', { hasText: ENTITY_TITLE }).waitFor();
+    const related = page.locator('[data-testid="related"]');
+    assert.ok((await related.textContent()).includes('<a href="javascript:alert(1)">related</a>'));
+    const hrefs = await page.evaluate(() =>
+      [...document.querySelectorAll('a[href], img[src], iframe[src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')),
+    );
+    assert.ok(hrefs.every((h) => !/^\s*javascript:/i.test(h)), `no javascript: link: ${hrefs.join(' ')}`);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+  });
+});
+
+test('no byte of a left-out draft is in dist', async () => {
+  const files = [];
+  const walk = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else files.push(path);
+    }
+  };
+  await walk(dist);
+  assert.ok(files.some((f) => f.endsWith('.wasm')), 'dist holds the app');
+  for (const file of files) {
+    const bytes = await readFile(file);
+    assert.equal(bytes.includes(CANARY), false, `${file} contains the draft's canary`);
+    assert.equal(bytes.includes(Buffer.from(CANARY, 'utf16le')), false, `${file} contains the canary (UTF-16)`);
+  }
+  await withPage(browser, async (page) => {
+    await page.goto(`${server.url}#/article/draft-canary`);
+    await page.locator('[data-testid="not-found"]').waitFor();
+  });
+});
+
+test('links from a newer version and junk links give a notice and a usable page', async () => {
+  await withPage(browser, async (page) => {
+    for (const hash of ['#/?v=9&topic=safety&future=1', '#/?%%%&q=%E0%A4%A&heat=abc', `#/?q=${'x'.repeat(20000)}`]) {
+      await page.goto(`${server.url}${hash}`);
+      await page.locator('[data-testid="notice"]').waitFor();
+      await page.locator('[data-testid="result-count"]').waitFor();
+    }
+  });
+});
