@@ -2,8 +2,11 @@
 //! reports its kind at its line, and the whole report pinned in `tests/fixtures/bad.expected`
 //! (regenerate with `BLESS=1 cargo test -p broadsheet-ingest --test errors` after reading the diff).
 
-use broadsheet_ingest::diagnostic::{Diagnostic, Problem, Severity};
+mod common;
+
+use broadsheet_ingest::diagnostic::{Problem, Severity};
 use broadsheet_ingest::{ingest, Options, Report};
+use common::{assert_rows, Row};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -33,18 +36,9 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn find<'r>(report: &'r Report, file: &str) -> Vec<&'r Diagnostic> {
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| d.path == Path::new("bad").join(file))
-        .collect()
-}
-
 #[test]
 fn each_fixture_reports_its_kind_at_its_line() {
-    type Check = fn(&Problem) -> bool;
-    let table: &[(&str, usize, &str, Check)] = &[
+    let table: &[Row] = &[
         ("missing-front-matter.md", 1, "", |p| {
             *p == Problem::NoFrontMatter
         }),
@@ -138,20 +132,7 @@ fn each_fixture_reports_its_kind_at_its_line() {
         }),
     ];
     let report = bad_report();
-    for (file, line, field, check) in table {
-        let found = find(&report, file);
-        assert!(
-            found
-                .iter()
-                .any(|d| d.line == *line && d.field == *field && check(&d.problem)),
-            "{file}: expected a problem on line {line} at `{field}`, got:\n{}",
-            found
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
+    assert_rows(&report, "bad", table);
     assert!(
         report.articles.is_empty(),
         "nothing is bundled when there are errors"

@@ -2,8 +2,11 @@
 //! generated here) and must produce an error or warning naming the file, line and field; never
 //! a panic, a hang or unbounded memory.
 
+mod common;
+
 use broadsheet_ingest::diagnostic::{Problem, Severity};
 use broadsheet_ingest::{ingest, Options, Report};
+use common::{assert_rows, Row};
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -13,11 +16,9 @@ fn hostile_report() -> Report {
     ingest(&dir, Path::new("hostile"), Options::default())
 }
 
-type Check = fn(&Problem) -> bool;
-
 #[test]
 fn every_hostile_fixture_is_refused_with_a_located_reason() {
-    let table: &[(&str, usize, &str, Check)] = &[
+    let table: &[Row] = &[
         ("yaml-billion-laughs.md", 8, "a", |p| *p == Problem::Anchor),
         ("yaml-billion-laughs.md", 9, "b[0]", |p| {
             *p == Problem::Alias
@@ -162,24 +163,7 @@ fn every_hostile_fixture_is_refused_with_a_located_reason() {
         }),
     ];
     let report = hostile_report();
-    for (file, line, field, check) in table {
-        let found: Vec<_> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.path == Path::new("hostile").join(file))
-            .collect();
-        assert!(
-            found
-                .iter()
-                .any(|d| d.line == *line && d.field == *field && check(&d.problem)),
-            "{file}: expected a problem on line {line} at `{field}`, got:\n{}",
-            found
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
+    assert_rows(&report, "hostile", table);
     let files = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile"))
         .expect("fixtures")
         .count();
