@@ -26,6 +26,7 @@ pub mod model;
 pub mod normal_url;
 pub mod order;
 pub mod percent;
+pub mod picture;
 pub mod route;
 pub mod search;
 pub mod time;
