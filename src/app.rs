@@ -6,6 +6,7 @@ use crate::bundle::{is_sample, SharedBundle};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::pages::article::ArticlePage;
+use crate::pages::graph::GraphPage;
 use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
 use crate::pages::not_found::NotFound;
@@ -32,6 +33,9 @@ pub fn App(props: &AppProps) -> Html {
         d.dispatch(NavAction::View(action, write));
     });
     let on_more = use_callback(dispatcher.clone(), |(), d| d.dispatch(NavAction::MoreRows));
+    let on_select = use_callback(dispatcher.clone(), |key: Option<String>, d| {
+        d.dispatch(NavAction::Select(key));
+    });
     let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(NavAction::Dismiss));
     let bundle = match &props.loaded {
         Ok(bundle) => bundle,
@@ -55,6 +59,16 @@ pub fn App(props: &AppProps) -> Html {
             // the hash switches straight from one article to another.
             Some(article) => html! { <ArticlePage key={id.as_str()} {article} {back} /> },
             None => html! { <NotFound id={AttrValue::from(id.clone())} {back} /> },
+        },
+        Route::Graph(state, node) => html! {
+            <GraphPage
+                bundle={bundle.clone()}
+                state={state.clone()}
+                node={node.clone().map(AttrValue::from)}
+                notices={nav.notices.clone()}
+                {on_select}
+                {on_dismiss}
+            />
         },
     };
     html! {

@@ -81,6 +81,18 @@ impl PartialEq for ArticleRef {
     }
 }
 
+impl ArticleRef {
+    /// The article's number: its position in the bundle, and its node in the related graph.
+    pub fn number(&self) -> u32 {
+        u32::try_from(self.index).expect("the bundle numbers its articles with u32")
+    }
+
+    /// The bundle the article is in, for what it knows about the article's neighbours.
+    pub fn bundle(&self) -> &Bundle {
+        &self.bundle
+    }
+}
+
 impl Deref for ArticleRef {
     type Target = Article;
     fn deref(&self) -> &Article {

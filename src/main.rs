@@ -6,8 +6,11 @@ mod app;
 mod bundle;
 mod components;
 mod dates;
+mod graph_engine;
 mod hooks;
+mod node_text;
 mod pages;
+mod palette;
 mod route;
 mod timing;
 

@@ -40,7 +40,8 @@ pub struct Nav {
     pub route: Route,
     /// What the link that opened this page had that was ignored.
     pub notices: Rc<[String]>,
-    /// The hash of the last explore view shown: where an article's "Back to results" goes.
+    /// The hash of the last explore view or graph shown: where an article's "Back to results"
+    /// goes.
     pub last_home: AttrValue,
     /// How many result rows the list shows.
     pub rows: usize,
@@ -64,6 +65,9 @@ pub enum NavAction {
     View(Action, Write),
     /// Show another page of results.
     MoreRows,
+    /// Select a node of the graph view by its key, or nothing. The selection replaces the
+    /// history entry: clicking around a picture is not a trail of pages to go Back through.
+    Select(Option<String>),
     /// Hide the notices.
     Dismiss,
 }
@@ -72,7 +76,7 @@ impl Nav {
     fn load(hash: &str, rows: Option<usize>, last_home: AttrValue) -> Self {
         let parsed = Route::parse(hash);
         let last_home = match &parsed.route {
-            Route::Home(_) => AttrValue::from(parsed.route.to_hash()),
+            Route::Home(_) | Route::Graph(..) => AttrValue::from(parsed.route.to_hash()),
             Route::Article(_) => last_home,
         };
         Self {
@@ -114,6 +118,21 @@ impl Reducible for Nav {
                     notices: Rc::clone(&self.notices),
                     rows: PAGE_ROWS,
                     write,
+                })
+            }
+            NavAction::Select(key) => {
+                let Route::Graph(state, node) = &self.route else {
+                    return self;
+                };
+                if *node == key {
+                    return self;
+                }
+                let route = Route::Graph(state.clone(), key);
+                Rc::new(Self {
+                    last_home: AttrValue::from(route.to_hash()),
+                    route,
+                    write: Write::Replace,
+                    ..(*self).clone()
                 })
             }
             NavAction::MoreRows => Rc::new(Self {
@@ -176,7 +195,7 @@ impl Memory {
             self.remember(left, scroll, self.rows.get());
         }
         match route {
-            Route::Article(_) => {
+            Route::Article(_) | Route::Graph(..) => {
                 self.pending_scroll.set(Some(0.0));
                 None
             }

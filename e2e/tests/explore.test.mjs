@@ -273,12 +273,12 @@ test('relevance and its boost are offered only with a query, and kept in the lin
     await open(page);
     const sorts = () =>
       page.locator('[data-testid="sort"] option').evaluateAll((os) => os.map((o) => o.value));
-    assert.deepEqual(await sorts(), ['heat', 'date', 'quality']);
+    assert.deepEqual(await sorts(), ['heat', 'date', 'quality', 'coverage']);
     assert.equal(await page.locator('[data-testid="boost-heat"]').count(), 0);
 
     await page.locator('[data-testid="search"]').fill('council');
     await hashBecomes(page, '#/?q=council');
-    assert.deepEqual(await sorts(), ['heat', 'date', 'quality', 'relevance']);
+    assert.deepEqual(await sorts(), ['heat', 'date', 'quality', 'coverage', 'relevance']);
     const slider = page.locator('[data-testid="boost-heat"]');
     await slider.fill('40');
     await hashBecomes(page, '#/?q=council&boost=heat:40');

@@ -10,6 +10,7 @@ use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
+use broadsheet_core::display::outlets_label;
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
 use std::rc::Rc;
@@ -31,6 +32,10 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let article = &props.article;
     let title = AttrValue::from(article.title.clone());
     let details_label = format!("Details: {title}");
+    let coverage = article
+        .bundle()
+        .stories()
+        .article_coverage(article.number());
     let thumbnail = article
         .images
         .first()
@@ -48,6 +53,10 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     />
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     <PublishedDate at={article.published_at} />
+                    <span class="sep" aria-hidden="true">{ " · " }</span>
+                    <span class="coverage" data-testid="coverage" title="Outlets that covered this story">
+                        { outlets_label(coverage) }
+                    </span>
                     if article.draft {
                         { " " }
                         <DraftBadge />

@@ -22,6 +22,9 @@ pub struct RangeFieldProps {
     /// The highest value the field offers.
     #[prop_or_default]
     pub max: Option<AttrValue>,
+    /// The step of a number field; any value when unset.
+    #[prop_or_default]
+    pub step: Option<AttrValue>,
     /// Called with the field's text when it changes.
     pub on_change: Callback<String>,
 }
@@ -42,7 +45,7 @@ pub fn RangeField(props: &RangeFieldProps) -> Html {
                 value={props.value.clone()}
                 min={props.min.clone()}
                 max={props.max.clone()}
-                step={number.then_some("any")}
+                step={props.step.clone().or_else(|| number.then_some(AttrValue::Static("any")))}
                 inputmode={number.then_some("decimal")}
                 {onchange}
             />

@@ -1,10 +1,14 @@
-//! The stories an article's source lists as related: each links out to its outlet.
+//! The stories an article's source lists as related, in two groups: the ones this collection
+//! holds (links to their pages here) and the ones elsewhere (links out to their outlets). Which
+//! is which is the related graph's answer, worked out at build time from normalised URLs.
 
 use crate::bundle::ArticleRef;
 use crate::components::external_link::ExternalLink;
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use broadsheet_core::display::score_label;
+use broadsheet_core::model::Related;
+use broadsheet_core::route::Route;
 use yew::prelude::*;
 
 /// Props of [`RelatedList`].
@@ -14,50 +18,106 @@ pub struct RelatedListProps {
     pub article: ArticleRef,
 }
 
-/// A `<section data-testid="related">` with one `<li>` per related story.
+/// Where a related entry leads.
+enum Target {
+    /// Another article of this collection, by id.
+    Inside(String),
+    /// The article itself (a source listing its own page).
+    Itself,
+    /// A story outside the collection.
+    Elsewhere,
+}
+
+/// A `<section data-testid="related">` holding `related-inside` and `related-elsewhere`
+/// groups, one `<li>` per related entry in the source's order.
 #[component]
 pub fn RelatedList(props: &RelatedListProps) -> Html {
-    let related = &props.article.related;
-    let items = related.iter().enumerate().map(|(index, story)| {
-        // Related stories have no id and may repeat a URL; the list never reorders, so the
-        // position is a stable key.
-        html! {
-            <li key={index} class="related-item">
-                <ExternalLink class="related-title" href={story.web_url.to_string()}>
-                    { story.title.clone() }
-                </ExternalLink>
-                <p class="related-meta">
-                    if let Some(provider) = &story.provider {
-                        <ProviderName
-                            name={provider.name.clone()}
-                            domain={provider.domain.clone().map(AttrValue::from)}
-                        />
-                        <span class="sep" aria-hidden="true">{ " · " }</span>
-                    }
-                    if let Some(at) = story.published_at {
-                        <PublishedDate {at} />
-                        <span class="sep" aria-hidden="true">{ " · " }</span>
-                    }
-                    <span class="related-quality">{ "Quality " }{ score_label(story.quality) }</span>
-                    if let Some(kind) = &story.kind {
-                        <span class="sep" aria-hidden="true">{ " · " }</span>
-                        <span class="related-kind">{ kind.clone() }</span>
-                    }
-                </p>
-                if !story.excerpt.is_empty() {
-                    <p class="related-excerpt">{ story.excerpt.clone() }</p>
-                }
-            </li>
+    let article = &props.article;
+    let bundle = article.bundle();
+    let stories = bundle.stories();
+    let own = article.number();
+    let article_count = stories.article_count();
+    let mut inside = Vec::new();
+    let mut elsewhere = Vec::new();
+    for (index, (story, &node)) in article.related.iter().zip(stories.targets(own)).enumerate() {
+        let target = if node == own {
+            Target::Itself
+        } else if (node as usize) < article_count {
+            Target::Inside(bundle.article(node).id.to_string())
+        } else {
+            Target::Elsewhere
+        };
+        let item = item(index, story, &target);
+        match target {
+            Target::Elsewhere => elsewhere.push(item),
+            _ => inside.push(item),
         }
-    });
+    }
     html! {
         <section class="related" data-testid="related" aria-labelledby="related-title">
             <h2 id="related-title">{ "Related stories" }</h2>
-            if related.is_empty() {
+            if article.related.is_empty() {
                 <p class="muted">{ "The source lists no related stories." }</p>
-            } else {
-                <ul class="related-list">{ for items }</ul>
+            }
+            if !inside.is_empty() {
+                <section class="related-group" data-testid="related-inside" aria-labelledby="related-inside-title">
+                    <h3 id="related-inside-title">{ "In this collection" }</h3>
+                    <ul class="related-list">{ for inside }</ul>
+                </section>
+            }
+            if !elsewhere.is_empty() {
+                <section class="related-group" data-testid="related-elsewhere" aria-labelledby="related-elsewhere-title">
+                    <h3 id="related-elsewhere-title">{ "Elsewhere" }</h3>
+                    <ul class="related-list">{ for elsewhere }</ul>
+                </section>
             }
         </section>
+    }
+}
+
+fn item(index: usize, story: &Related, target: &Target) -> Html {
+    let title = match target {
+        Target::Inside(id) => html! {
+            <a class="related-title" href={Route::Article(id.clone()).to_hash()}>{ story.title.clone() }</a>
+        },
+        Target::Itself => html! {
+            <span class="related-title">
+                { story.title.clone() }
+                <span class="muted">{ " (this article)" }</span>
+            </span>
+        },
+        Target::Elsewhere => html! {
+            <ExternalLink class="related-title" href={story.web_url.to_string()}>
+                { story.title.clone() }
+            </ExternalLink>
+        },
+    };
+    // Related stories have no id and may repeat a URL; the list never reorders, so the
+    // position in the source's list is a stable key.
+    html! {
+        <li key={index} class="related-item">
+            { title }
+            <p class="related-meta">
+                if let Some(provider) = &story.provider {
+                    <ProviderName
+                        name={provider.name.clone()}
+                        domain={provider.domain.clone().map(AttrValue::from)}
+                    />
+                    <span class="sep" aria-hidden="true">{ " · " }</span>
+                }
+                if let Some(at) = story.published_at {
+                    <PublishedDate {at} />
+                    <span class="sep" aria-hidden="true">{ " · " }</span>
+                }
+                <span class="related-quality">{ "Quality " }{ score_label(story.quality) }</span>
+                if let Some(kind) = &story.kind {
+                    <span class="sep" aria-hidden="true">{ " · " }</span>
+                    <span class="related-kind">{ kind.clone() }</span>
+                }
+            </p>
+            if !story.excerpt.is_empty() {
+                <p class="related-excerpt">{ story.excerpt.clone() }</p>
+            }
+        </li>
     }
 }

@@ -1,13 +1,16 @@
 //! An article's own page (`#/article/<id>`): every field the bundle carries, the body as plain
-//! text, and the related stories.
+//! text, the related stories, the other articles of its story, and a picture of the stories
+//! around it.
 
 use crate::bundle::ArticleRef;
 use crate::components::draft_badge::DraftBadge;
+use crate::components::ego_graph::EgoGraph;
 use crate::components::external_link::ExternalLink;
 use crate::components::picture::{Picture, PictureProps};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::related_list::RelatedList;
+use crate::components::same_story::SameStory;
 use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use crate::dates::DateStyle;
@@ -83,6 +86,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 </ul>
             </section>
             <RelatedList article={article.clone()} />
+            <SameStory article={article.clone()} />
+            <EgoGraph article={article.clone()} />
             <p><a class="back" href={props.back.clone()}>{ "← Back to results" }</a></p>
         </article>
     }

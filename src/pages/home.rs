@@ -5,6 +5,7 @@
 
 use crate::bundle::SharedBundle;
 use crate::components::boost_controls::BoostControls;
+use crate::components::coverage_filter::CoverageFilter;
 use crate::components::date_filter::DateFilter;
 use crate::components::empty_results::EmptyResults;
 use crate::components::facet_panel::FacetPanel;
@@ -21,6 +22,7 @@ use broadsheet_core::bundle::Bundle;
 use broadsheet_core::display::{count_label, filter_label, order_label};
 use broadsheet_core::explore::{explore, facet_rows, without_each, Bar, FacetRow, Histogram};
 use broadsheet_core::facet::Facet;
+use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
 use broadsheet_core::view::{Action, ActiveFilter, Sort, ViewState};
 use std::rc::Rc;
@@ -151,6 +153,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let on_heat = send(on_action, Write::Replace, Action::SetHeat);
     let on_quality = send(on_action, Write::Replace, Action::SetQuality);
     let on_boost = send(on_action, Write::Replace, Action::SetBoost);
+    let on_coverage = send(on_action, Write::Replace, Action::SetCoverage);
     let on_sort = send(on_action, Write::Push, Action::SetSort);
     let on_order = send(on_action, Write::Push, Action::SetOrder);
     let on_clear = on_action.reform(|()| (Action::ClearFilters, Write::Push));
@@ -212,6 +215,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                         histogram={Rc::clone(&explored.quality)}
                         on_change={on_quality}
                     />
+                    <CoverageFilter range={state.coverage()} on_change={on_coverage} />
                 </aside>
                 <div class="results">
                     <div class="toolbar">
@@ -219,6 +223,11 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                             <span data-testid="result-count">{ count_label(count) }</span>
                             { ", " }{ order_label(sort, state.order()) }
                         </p>
+                        if count > 0 {
+                            <a class="graph-link" data-testid="graph-link" href={Route::Graph(state.clone(), None).to_hash()}>
+                                { "Graph of these results" }
+                            </a>
+                        }
                         <SortControls
                             {sort}
                             order={state.order()}

@@ -2,7 +2,8 @@
 //!
 //! The app has no server to route for it, so the hash is the whole address: `#/` is the
 //! explore view, `#/?<query>` the same view narrowed by a query string that [`crate::hash`]
-//! reads and writes, and `#/article/<id>` one article. Parsing is total: whatever a reader
+//! reads and writes, `#/article/<id>` one article, and `#/graph?<query>&node=<key>` the graph of
+//! a view's related stories. Parsing is total: whatever a reader
 //! pastes or a tool appends, [`Route::parse`] returns a page (junk goes home) with notices for
 //! what it ignored, and never panics. [`Route::to_hash`] writes the one canonical spelling, so
 //! equal pages have equal links.
@@ -14,6 +15,10 @@ use crate::view::ViewState;
 
 /// The path prefix of an article page, after `#/`.
 const ARTICLE_PREFIX: &str = "article/";
+/// The path of the graph view, after `#/`.
+const GRAPH_PATH: &str = "graph";
+/// The graph view's own setting: the selected node.
+const NODE_KEY: &str = "node";
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +29,12 @@ pub enum Route {
     /// checked here: an id that names no article is the article page's "not found" case, and
     /// it shows the id the reader asked for.
     Article(String),
+    /// The graph of a view's articles and their related outside stories, `#/graph` or
+    /// `#/graph?<query>&node=<key>`: the view, read as [`crate::hash`] reads the explore
+    /// view's, and the percent-decoded key of the selected node (an article id, or `o<k>` for
+    /// an outside story; see [`crate::picture::node_key`]). The key is not checked here: one
+    /// that names no node selects nothing.
+    Graph(ViewState, Option<String>),
 }
 
 impl Default for Route {
@@ -66,6 +77,11 @@ impl Route {
                 notices: decoded.notices,
             };
         }
+        if let Some(rest) = path.strip_prefix(GRAPH_PATH) {
+            if rest.is_empty() || rest.starts_with('?') {
+                return Self::parse_graph(rest);
+            }
+        }
         match path.strip_prefix(ARTICLE_PREFIX) {
             Some(_) if hash.len() > MAX_URL_LEN => Parsed {
                 route: Self::default(),
@@ -76,6 +92,26 @@ impl Route {
                 notices: Vec::new(),
             },
             _ => Parsed::default(),
+        }
+    }
+
+    /// `#/graph` after the path: the view's settings and the last `node=` (a node is one thing,
+    /// so earlier ones are noticed and dropped; an empty one selects nothing).
+    fn parse_graph(query: &str) -> Parsed {
+        let mut decoded = hash::decode_with_extras(query, &[NODE_KEY]);
+        if decoded.extras.len() > 1 {
+            decoded.notices.push(format!(
+                "the link names more than one `{NODE_KEY}`; the last was kept"
+            ));
+        }
+        let node = decoded
+            .extras
+            .pop()
+            .map(|(_, value)| percent::decode(&value).text)
+            .filter(|key| !key.is_empty());
+        Parsed {
+            route: Self::Graph(decoded.state, node),
+            notices: decoded.notices,
         }
     }
 
@@ -115,6 +151,23 @@ impl Route {
                 hash.push_str("#/");
                 hash.push_str(ARTICLE_PREFIX);
                 percent::encode_into(id, &mut hash);
+                hash
+            }
+            Self::Graph(state, node) => {
+                let mut hash = format!("#/{GRAPH_PATH}");
+                let query = hash::encode(state);
+                if !query.is_empty() || node.is_some() {
+                    hash.push('?');
+                    hash.push_str(&query);
+                }
+                if let Some(node) = node {
+                    if !query.is_empty() {
+                        hash.push('&');
+                    }
+                    hash.push_str(NODE_KEY);
+                    hash.push('=');
+                    percent::encode_into(node, &mut hash);
+                }
                 hash
             }
         }
@@ -288,6 +341,56 @@ mod tests {
         let parsed = Route::parse(&format!("#/article/{}", "a".repeat(MAX_URL_LEN)));
         assert_eq!(parsed.route, Route::Home(ViewState::default()));
         assert_eq!(parsed.notices.len(), 1);
+    }
+
+    #[test]
+    fn reads_and_writes_graph_views() {
+        let cases = [
+            ("#/graph", "#/graph"),
+            ("#/graph?", "#/graph"),
+            ("#graph?topic=AI", "#/graph?topic=ai"),
+            ("#/graph?node=o12", "#/graph?node=o12"),
+            (
+                "#/graph?node=caf%C3%A9%20x&topic=AI&sort=date",
+                "#/graph?topic=ai&sort=date&node=caf%C3%A9%20x",
+            ),
+            (
+                "#/graph?coverage=3..&node=a+b",
+                "#/graph?coverage=3..&node=a%2Bb",
+            ),
+            ("#/graph?node=", "#/graph"),
+        ];
+        for (hash, canonical) in cases {
+            let parsed = Route::parse(hash);
+            assert!(parsed.notices.is_empty(), "{hash:?}: {:?}", parsed.notices);
+            assert!(matches!(parsed.route, Route::Graph(..)), "{hash:?}");
+            assert_eq!(parsed.route.to_hash(), canonical, "{hash:?}");
+            assert_eq!(Route::from_hash(canonical), parsed.route, "{canonical:?}");
+        }
+        let Route::Graph(state, node) = Route::from_hash("#/graph?topic=ai&node=a%26b%3Dc") else {
+            panic!("a graph link opens the graph");
+        };
+        assert_eq!(hash::encode(&state), "topic=ai");
+        assert_eq!(node.as_deref(), Some("a&b=c"));
+        let route = Route::Graph(ViewState::default(), Some("?&#/%".into()));
+        assert_eq!(Route::from_hash(&route.to_hash()), route);
+    }
+
+    #[test]
+    fn keeps_the_graph_and_says_what_its_link_got_wrong() {
+        let parsed = Route::parse("#/graph?node=a&zzz=1&node=b");
+        assert_eq!(parsed.route.to_hash(), "#/graph?node=b");
+        assert_eq!(parsed.notices.len(), 2, "{:?}", parsed.notices);
+        let parsed = Route::parse("#/?node=a");
+        assert_eq!(
+            parsed.route,
+            Route::default(),
+            "the explore view has no node"
+        );
+        assert_eq!(parsed.notices.len(), 1);
+        for hash in ["#/graphs", "#/graph/x", "#/GRAPH"] {
+            assert_eq!(Route::from_hash(hash), Route::default(), "{hash:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,51 @@
+//! The coverage range: how many outlets must have covered an article's story for it to stay in
+//! the list. Counts are whole numbers, so each end takes digits only; anything else clears it.
+
+use crate::components::range_field::RangeField;
+use broadsheet_core::view::CountRange;
+use yew::prelude::*;
+
+/// Props of [`CoverageFilter`].
+#[derive(Properties, PartialEq)]
+pub struct CoverageFilterProps {
+    /// The chosen range.
+    pub range: CountRange,
+    /// Called with the new range.
+    pub on_change: Callback<CountRange>,
+}
+
+/// A `<fieldset data-testid="coverage-range">` with `coverage-min` and `coverage-max`.
+#[component]
+pub fn CoverageFilter(props: &CoverageFilterProps) -> Html {
+    let range = props.range;
+    let field = |end: &'static str, label: &'static str, value: Option<u32>| {
+        let on_change = props.on_change.reform(move |text: String| {
+            let count = text.trim().parse::<u32>().ok();
+            match end {
+                "min" => CountRange::new(count, range.max),
+                _ => CountRange::new(range.min, count),
+            }
+        });
+        html! {
+            <RangeField
+                {label}
+                kind="number"
+                testid={format!("coverage-{end}")}
+                value={value.map(|v| v.to_string()).unwrap_or_default()}
+                min={AttrValue::Static("1")}
+                step={AttrValue::Static("1")}
+                {on_change}
+            />
+        }
+    };
+    html! {
+        <fieldset class="range coverage-range" data-testid="coverage-range">
+            <legend class="facet-name">{ "Coverage" }</legend>
+            <p class="range-note">{ "Outlets that covered the story" }</p>
+            <div class="range-fields">
+                { field("min", "Min", range.min) }
+                { field("max", "Max", range.max) }
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,203 @@
+//! The article page's ego graph: the article, its related stories and theirs (two links out),
+//! laid out by `broadsheet_core::layout` and drawn as SVG. The graph is small (capped), so the
+//! layout runs to convergence before drawing, in well under a frame, and the picture is plain
+//! markup: each node is a link (inside the app or out to the outlet) with a `<title>` tooltip.
+
+use crate::bundle::ArticleRef;
+use crate::components::swatch::Swatch;
+use crate::node_text::describe;
+use crate::palette::colour;
+use broadsheet_core::bundle::Bundle;
+use broadsheet_core::graph::{Node, Subgraph};
+use broadsheet_core::layout::Layout;
+use broadsheet_core::picture::{ego_looks, node_key, node_provider, Look, MAX_RADIUS};
+use broadsheet_core::route::Route;
+use broadsheet_core::url::safe_href;
+use yew::prelude::*;
+
+/// How many links out from the article the graph reaches.
+const DEPTH: u32 = 2;
+/// How many nodes the graph shows at first, and how many more each "Show more" adds.
+const STEP: usize = 24;
+/// The most nodes "Show more" goes up to: beyond this the exact layout is no longer instant,
+/// and the graph view is the place for big pictures.
+const MOST: usize = 240;
+/// The layout's seed: the same article always gets the same picture.
+const SEED: u64 = 1;
+/// Ticks after which the layout stops even if it has not settled (it settles far sooner).
+const MAX_TICKS: usize = 600;
+/// CSS pixels per layout unit at full size: circles of a few pixels, edges of about fifty. A
+/// narrow screen shrinks the whole picture rather than cropping it.
+const PIXELS_PER_UNIT: f64 = 1.6;
+
+/// Props of [`EgoGraph`].
+#[derive(Properties, PartialEq)]
+pub struct EgoGraphProps {
+    /// The article at the centre.
+    pub article: ArticleRef,
+}
+
+/// The ego graph, laid out.
+struct Drawing {
+    sub: Subgraph,
+    looks: Vec<Look>,
+    positions: Vec<[f64; 2]>,
+    view_box: String,
+    /// Width and height at full size, in CSS pixels.
+    size: [String; 2],
+}
+
+impl Drawing {
+    fn new(bundle: &Bundle, article: u32, cap: usize) -> Self {
+        let sub = bundle.stories().ego(article, DEPTH, cap);
+        let looks = ego_looks(bundle, &sub);
+        let mut layout = Layout::new(sub.nodes.len(), &sub.edges, SEED);
+        for _ in 0..MAX_TICKS {
+            if layout.is_converged() {
+                break;
+            }
+            layout.step();
+        }
+        let pad = MAX_RADIUS + 6.0;
+        let [x0, y0, x1, y1] = layout.bounds().unwrap_or([0.0; 4]);
+        // A lone article still gets a small square rather than a zero-sized box.
+        let (w, h) = ((x1 - x0).max(60.0), (y1 - y0).max(60.0));
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let (w, h) = (w + 2.0 * pad, h + 2.0 * pad);
+        let view_box = format!("{:.1} {:.1} {w:.1} {h:.1}", cx - w / 2.0, cy - h / 2.0);
+        Self {
+            positions: layout.positions().to_vec(),
+            sub,
+            looks,
+            view_box,
+            size: [w, h].map(|v| format!("{:.0}", v * PIXELS_PER_UNIT)),
+        }
+    }
+}
+
+/// An `<svg data-testid="ego-graph">` with a `[data-node]` circle per node, a legend of the
+/// outlets, and "Show more" while the cap leaves nodes out.
+#[component]
+pub fn EgoGraph(props: &EgoGraphProps) -> Html {
+    let cap = use_state_eq(|| STEP);
+    let article = props.article.clone();
+    let number = article.number();
+    let drawing = {
+        let article = article.clone();
+        use_memo((number, *cap), move |&(number, cap)| {
+            Drawing::new(article.bundle(), number, cap)
+        })
+    };
+    let bundle = article.bundle();
+    let Drawing {
+        sub,
+        looks,
+        positions,
+        view_box,
+        size,
+    } = &*drawing;
+    let edges = sub.edges.iter().map(|&[a, b]| {
+        let (p, q) = (positions[a as usize], positions[b as usize]);
+        html! {
+            <line
+                x1={format!("{:.1}", p[0])} y1={format!("{:.1}", p[1])}
+                x2={format!("{:.1}", q[0])} y2={format!("{:.1}", q[1])}
+            />
+        }
+    });
+    let nodes = sub.nodes.iter().enumerate().map(|(i, &node)| {
+        let look = looks[i];
+        let [x, y] = positions[i];
+        let fill = colour(look.colour);
+        let class = classes!(
+            "node",
+            look.outside.then_some("outside"),
+            (node == number).then_some("centre")
+        );
+        let circle = html! {
+            <circle
+                {class}
+                data-node={node_key(bundle, node)}
+                cx={format!("{x:.1}")}
+                cy={format!("{y:.1}")}
+                r={format!("{:.1}", look.radius)}
+                fill={if look.outside { "none" } else { fill }}
+                stroke={fill}
+            >
+                <title>{ describe(bundle, node) }</title>
+            </circle>
+        };
+        match bundle.stories().node(node) {
+            Node::Article(a) if a == number => circle,
+            Node::Article(a) => html! {
+                <a href={Route::Article(bundle.article(a).id.to_string()).to_hash()}>{ circle }</a>
+            },
+            Node::Outside(at) => {
+                let url = at.get(bundle.articles()).web_url.as_str();
+                match safe_href(url) {
+                    Some(href) => html! {
+                        <a href={href.to_owned()} target="_blank" rel="noopener noreferrer">{ circle }</a>
+                    },
+                    None => circle,
+                }
+            }
+        }
+    });
+    let legend = outlets_legend(bundle, sub, looks);
+    let more = {
+        let cap = cap.clone();
+        Callback::from(move |_: MouseEvent| cap.set((*cap + STEP).min(MOST)))
+    };
+    html! {
+        <section class="ego" aria-labelledby="ego-title">
+            <h2 id="ego-title">{ "Around this story" }</h2>
+            <p class="muted">
+                { "This article, the stories it lists as related, and the ones those list. Filled circles are in this collection, dashed rings are elsewhere; size is heat (quality for stories elsewhere), colour is the outlet. Select a circle to open it." }
+            </p>
+            <svg
+                class="ego-graph"
+                data-testid="ego-graph"
+                data-node-count={sub.nodes.len().to_string()}
+                data-edge-count={sub.edges.len().to_string()}
+                viewBox={view_box.clone()}
+                width={size[0].clone()}
+                height={size[1].clone()}
+                role="group"
+                aria-label="Related stories around this article"
+            >
+                <g class="edges">{ for edges }</g>
+                <g class="nodes">{ for nodes }</g>
+            </svg>
+            <ul class="legend" aria-label="Outlets">{ legend }</ul>
+            if sub.truncated && *cap < MOST {
+                <p>
+                    <button type="button" class="button" data-testid="ego-more" onclick={more}>
+                        { "Show more" }
+                    </button>
+                </p>
+            }
+        </section>
+    }
+}
+
+/// One legend entry per outlet in the picture, in order of first appearance.
+fn outlets_legend(bundle: &Bundle, sub: &Subgraph, looks: &[Look]) -> Html {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (&node, look) in sub.nodes.iter().zip(looks) {
+        let name = node_provider(bundle, node)
+            .map_or_else(|| "Unknown outlet".to_owned(), |p| p.name.clone());
+        if !seen.iter().any(|(n, _)| *n == name) {
+            seen.push((name, look.colour));
+        }
+    }
+    seen.into_iter()
+        .map(|(name, c)| {
+            html! {
+                <li key={name.clone()} class="legend-item">
+                    <Swatch colour={c} />
+                    { name }
+                </li>
+            }
+        })
+        .collect()
+}

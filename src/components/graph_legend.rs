@@ -1,0 +1,59 @@
+//! The graph view's legend: which colour is which of the largest stories, and what the shapes
+//! and sizes mean.
+
+use crate::bundle::SharedBundle;
+use crate::components::swatch::Swatch;
+use broadsheet_core::picture::{node_title, story_colour, StoryGroup, OTHER_COLOUR};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`GraphLegend`].
+#[derive(Properties, PartialEq)]
+pub struct GraphLegendProps {
+    /// Where the articles are.
+    pub bundle: SharedBundle,
+    /// The stories of the view, largest first.
+    pub groups: Rc<Vec<StoryGroup>>,
+}
+
+/// A `<div data-testid="graph-legend">`.
+#[component]
+pub fn GraphLegend(props: &GraphLegendProps) -> Html {
+    let bundle = &props.bundle;
+    let coloured = props
+        .groups
+        .iter()
+        .take(OTHER_COLOUR)
+        .enumerate()
+        .map(|(rank, group)| {
+            let title = group
+                .lead()
+                .map(|n| node_title(bundle, n).to_owned())
+                .unwrap_or_default();
+            html! {
+                <li key={group.story} class="legend-item">
+                    <Swatch colour={story_colour(rank)} />
+                    <span class="legend-label">{ title }</span>
+                    <span class="muted">{ format!(" ({})", group.len()) }</span>
+                </li>
+            }
+        });
+    let others = props.groups.len().saturating_sub(OTHER_COLOUR);
+    html! {
+        <div class="legend graph-legend" data-testid="graph-legend">
+            <ul class="legend-shapes">
+                <li class="legend-item"><Swatch colour={OTHER_COLOUR} />{ "in this collection (size: heat)" }</li>
+                <li class="legend-item"><Swatch colour={OTHER_COLOUR} hollow=true />{ "elsewhere (size: quality)" }</li>
+            </ul>
+            <ul class="legend-stories" aria-label="Largest stories">
+                { for coloured }
+                if others > 0 {
+                    <li class="legend-item">
+                        <Swatch colour={OTHER_COLOUR} />
+                        { format!("{others} other stories") }
+                    </li>
+                }
+            </ul>
+        </div>
+    }
+}

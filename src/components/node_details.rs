@@ -1,0 +1,58 @@
+//! The selected node of the graph view: what it is, and a link that opens it (its page here,
+//! or its outlet's page in a new tab).
+
+use crate::bundle::SharedBundle;
+use crate::components::external_link::ExternalLink;
+use crate::node_text::describe;
+use broadsheet_core::display::outlets_label;
+use broadsheet_core::graph::Node;
+use broadsheet_core::route::Route;
+use yew::prelude::*;
+
+/// Props of [`NodeDetails`].
+#[derive(Properties, PartialEq)]
+pub struct NodeDetailsProps {
+    /// Where the articles are.
+    pub bundle: SharedBundle,
+    /// The selected node (a node number of the related graph).
+    pub node: u32,
+    /// Called to clear the selection.
+    pub on_close: Callback<()>,
+}
+
+/// An `<aside data-testid="node-details">`.
+#[component]
+pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
+    let bundle = &props.bundle;
+    let stories = bundle.stories();
+    let text = describe(bundle, props.node);
+    let mut lines = text.lines();
+    let title = lines.next().unwrap_or_default().to_owned();
+    let rest: Vec<String> = lines.map(str::to_owned).collect();
+    let open = match stories.node(props.node) {
+        Node::Article(a) => html! {
+            <a class="button" data-testid="node-open" href={Route::Article(bundle.nth(a).id.to_string()).to_hash()}>
+                { "Open article" }
+            </a>
+        },
+        Node::Outside(at) => html! {
+            <ExternalLink class="button" testid="node-open" href={at.get(bundle.articles()).web_url.to_string()}>
+                { "Open at the outlet" }
+            </ExternalLink>
+        },
+    };
+    let story = stories.story_of(props.node);
+    let onclick = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <aside class="node-details" data-testid="node-details" aria-labelledby="node-details-title">
+            <h2 id="node-details-title">{ title }</h2>
+            { for rest.into_iter().map(|line| html! { <p class="muted">{ line }</p> }) }
+            <p>{ format!("Story covered by {}", outlets_label(stories.coverage(story))) }</p>
+            <p class="node-actions">
+                { open }
+                { " " }
+                <button type="button" class="link-button" data-testid="node-close" {onclick}>{ "Clear selection" }</button>
+            </p>
+        </aside>
+    }
+}

@@ -1,0 +1,118 @@
+//! The graph view's accessible alternative: the same stories as a list, each with the outlets
+//! that covered it and its members (articles here link to their pages, stories elsewhere link
+//! out). Real links and buttons, so it is all reachable and usable from the keyboard.
+
+use crate::bundle::SharedBundle;
+use crate::components::external_link::ExternalLink;
+use crate::components::swatch::Swatch;
+use broadsheet_core::display::outlets_label;
+use broadsheet_core::graph::Node;
+use broadsheet_core::picture::{node_key, node_title, story_colour, StoryGroup};
+use broadsheet_core::route::Route;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How many stories the list shows at first, and how many more each "Show more" adds: a big
+/// view has thousands, and the list must not hold up the page.
+const PAGE: usize = 40;
+
+/// Props of [`StoryList`].
+#[derive(Properties, PartialEq)]
+pub struct StoryListProps {
+    /// Where the articles are.
+    pub bundle: SharedBundle,
+    /// The stories of the view, largest first.
+    pub groups: Rc<Vec<StoryGroup>>,
+    /// Called with the key of the node to select in the picture.
+    pub on_select: Callback<Option<String>>,
+}
+
+/// A `<section data-testid="story-list">` with one `li[data-story]` per story, its members
+/// as `li[data-node]`.
+#[component]
+pub fn StoryList(props: &StoryListProps) -> Html {
+    let shown = use_state_eq(|| PAGE);
+    let bundle = &props.bundle;
+    let stories = bundle.stories();
+    let items = props.groups.iter().take(*shown).enumerate().map(|(rank, group)| {
+        let lead = group.lead().map(|node| node_title(bundle, node).to_owned()).unwrap_or_default();
+        let outlets = stories.outlets(bundle.articles(), group.story);
+        let coverage = stories.coverage(group.story);
+        let select = group.lead().map(|node| {
+            let key = node_key(bundle, node);
+            props.on_select.reform(move |_: MouseEvent| Some(key.clone()))
+        });
+        let members = group.articles.iter().chain(&group.outside).map(|&node| {
+            let key = node_key(bundle, node);
+            match stories.node(node) {
+                Node::Article(a) => {
+                    let article = bundle.nth(a);
+                    html! {
+                        <li key={key.clone()} class="story-member" data-node={key}>
+                            <a href={Route::Article(article.id.to_string()).to_hash()}>{ article.title.clone() }</a>
+                            <span class="muted">{ " · " }{ article.provider.name.clone() }</span>
+                        </li>
+                    }
+                }
+                Node::Outside(at) => {
+                    let entry = at.get(bundle.articles());
+                    html! {
+                        <li key={key.clone()} class="story-member outside" data-node={key}>
+                            <ExternalLink href={entry.web_url.to_string()}>{ entry.title.clone() }</ExternalLink>
+                            <span class="muted">
+                                { " · elsewhere" }
+                                if let Some(p) = &entry.provider {
+                                    { ", " }{ p.name.clone() }
+                                }
+                            </span>
+                        </li>
+                    }
+                }
+            }
+        });
+        html! {
+            <li key={group.story} class="story" data-testid="story" data-story={group.story.to_string()}>
+                <h3 class="story-title">
+                    <Swatch colour={story_colour(rank)} />
+                    { lead }
+                </h3>
+                <p class="story-outlets" data-testid="story-outlets">
+                    { format!("Covered by {}", outlets_label(coverage)) }
+                    if !outlets.is_empty() {
+                        { ": " }{ outlets.join(", ") }
+                    }
+                </p>
+                <ul class="story-members">{ for members }</ul>
+                if let Some(onclick) = select {
+                    <button type="button" class="link-button" {onclick}>{ "Show in the graph" }</button>
+                }
+            </li>
+        }
+    });
+    let rest = props.groups.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    let articles: usize = props.groups.iter().map(|g| g.articles.len()).sum();
+    let outside: usize = props.groups.iter().map(|g| g.outside.len()).sum();
+    html! {
+        <section class="story-list" data-testid="story-list" aria-labelledby="story-list-title">
+            <h2 id="story-list-title">{ "Stories in this graph" }</h2>
+            <p class="muted" data-testid="story-list-summary">
+                { format!(
+                    "{} stories: {articles} articles here and {outside} stories elsewhere.",
+                    props.groups.len()
+                ) }
+            </p>
+            <ol class="stories">{ for items }</ol>
+            if rest > 0 {
+                <p class="more">
+                    <button type="button" class="button" data-testid="more-stories" onclick={more}>
+                        { format!("Show more stories ({rest} left)") }
+                    </button>
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,781 @@
+//! The graph view's running picture: the force layout advanced in time slices, one slice per
+//! animation frame, drawn to SVG or a canvas, and the pointer gestures that zoom, pan, drag and
+//! select. It lives outside Yew's render cycle because it changes 60 times a second: Yew draws
+//! the surface once per scene and this module moves what is on it.
+//!
+//! No frame does more than [`BUDGET_MS`] of layout work (at least one tick, so big layouts still
+//! progress), so the page keeps answering input while the layout settles.
+
+use crate::bundle::SharedBundle;
+use crate::node_text::describe;
+use crate::palette::colour;
+use broadsheet_core::graph::Subgraph;
+use broadsheet_core::layout::Layout;
+use broadsheet_core::picture::{hit, Look, Viewport, COLOURS};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::utils::window;
+use std::cell::RefCell;
+use std::f64::consts::TAU;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, PointerEvent};
+use yew::Callback;
+
+/// The most layout work one animation frame does, in milliseconds. With drawing, a frame stays
+/// within the 16.7 ms of a 60 Hz display for layouts up to a few thousand nodes; a 10,000-node
+/// tick alone takes longer, and then each frame does exactly one.
+pub const BUDGET_MS: f64 = 10.0;
+
+/// The layout's seed: the same view always gets the same picture.
+const SEED: u64 = 7;
+/// Pixels of free space around the graph when it is fitted to the drawing.
+const FIT_MARGIN: f64 = 24.0;
+/// How far (in CSS pixels) a press may move and still count as a click.
+const CLICK_SLOP: f64 = 4.0;
+/// How far beyond its circle (in CSS pixels) a node still catches the pointer.
+const HIT_SLOP: f64 = 4.0;
+/// Wheel zoom per pixel of scroll: 100 px of wheel is about a 20% zoom.
+const WHEEL_ZOOM: f64 = 0.0018;
+/// Circles are never drawn smaller than this many CSS pixels on the canvas, so a zoomed-out
+/// 10,000-node graph is still a field of dots.
+const MIN_SCREEN_RADIUS: f64 = 1.2;
+/// The name of the Performance measure from the first frame to a settled layout.
+pub const LAYOUT_MEASURE: &str = "broadsheet:graph-layout";
+
+/// Everything the picture draws, fixed for one view.
+pub struct Scene {
+    /// The bundle the nodes come from, for tooltips.
+    pub bundle: SharedBundle,
+    /// Nodes and edges.
+    pub sub: Subgraph,
+    /// How each node looks.
+    pub looks: Vec<Look>,
+    /// Each node's neighbours, for highlighting.
+    pub neighbours: Vec<Vec<u32>>,
+}
+
+/// The drawing the engine moves things on.
+pub enum Surface {
+    /// SVG drawn by Yew: the `<g>` that holds the picture, its circles and lines in node and
+    /// edge order.
+    Svg {
+        /// The transformed group.
+        group: Element,
+        /// One circle per node.
+        circles: Vec<Element>,
+        /// One line per edge.
+        lines: Vec<Element>,
+        /// The `<svg>`, which says when something is hovered.
+        root: Element,
+    },
+    /// A canvas the engine paints on.
+    Canvas {
+        /// The element.
+        canvas: HtmlCanvasElement,
+        /// Its 2D context.
+        context: CanvasRenderingContext2d,
+    },
+}
+
+/// What the reader's pointers are doing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gesture {
+    Idle,
+    /// A pointer went down (on a node or not) and has not moved far yet.
+    Press {
+        pointer: i32,
+        node: Option<usize>,
+        start: [f64; 2],
+    },
+    /// A node follows the pointer.
+    Drag {
+        pointer: i32,
+        node: usize,
+    },
+    /// The picture follows the pointer.
+    Pan {
+        pointer: i32,
+        last: [f64; 2],
+    },
+    /// Two pointers zoom and pan.
+    Pinch {
+        distance: f64,
+        middle: [f64; 2],
+    },
+}
+
+/// What a gesture asks of the page, emitted once the engine is no longer borrowed.
+#[derive(Clone, Copy)]
+enum Outcome {
+    Nothing,
+    Select(Option<usize>),
+    Open(usize),
+}
+
+/// The running picture.
+pub struct Engine {
+    scene: Rc<Scene>,
+    layout: Layout,
+    viewport: Viewport,
+    /// Keep fitting the whole graph to the drawing while it settles, until the reader zooms
+    /// or pans.
+    auto_fit: bool,
+    surface: Surface,
+    stage: HtmlElement,
+    tooltip: HtmlElement,
+    size: [f64; 2],
+    hover: Option<usize>,
+    selected: Option<usize>,
+    gesture: Gesture,
+    pointers: Vec<(i32, [f64; 2])>,
+    /// Per colour, the inside and the outside nodes: the canvas fills and strokes each group
+    /// with one path.
+    by_colour: Vec<(Vec<u32>, Vec<u32>)>,
+    frame: Option<AnimationFrame>,
+    /// Set when positions moved since the SVG last got them.
+    moved: bool,
+    /// Set until the first settled frame has been recorded.
+    timing: bool,
+    /// Whether the drawing says `data-state="settled"`.
+    shows_settled: bool,
+    on_select: Callback<Option<usize>>,
+    on_open: Callback<usize>,
+    this: Weak<RefCell<Engine>>,
+}
+
+/// The engine and the listeners that feed it; dropping it stops everything.
+pub struct Running {
+    engine: Rc<RefCell<Engine>>,
+    _listeners: Vec<EventListener>,
+}
+
+impl Running {
+    /// Starts the layout and the drawing on `surface` inside `stage` (the element that takes
+    /// the pointer events), with `tooltip` as the hover label.
+    pub fn start(
+        scene: Rc<Scene>,
+        surface: Surface,
+        stage: &HtmlElement,
+        tooltip: HtmlElement,
+        on_select: Callback<Option<usize>>,
+        on_open: Callback<usize>,
+    ) -> Self {
+        let n = scene.sub.nodes.len();
+        let layout = Layout::new(n, &scene.sub.edges, SEED);
+        let mut by_colour = vec![(Vec::new(), Vec::new()); COLOURS];
+        for (i, look) in (0..).zip(&scene.looks) {
+            let (inside, outside) = &mut by_colour[look.colour.min(COLOURS - 1)];
+            if look.outside {
+                outside.push(i);
+            } else {
+                inside.push(i);
+            }
+        }
+        if let Some(p) = window().performance() {
+            // Timing is diagnostic only: a refused mark must not stop the picture.
+            p.mark(&format!("{LAYOUT_MEASURE}:start")).ok();
+        }
+        let engine = Rc::new_cyclic(|this| {
+            RefCell::new(Engine {
+                scene,
+                layout,
+                viewport: Viewport::default(),
+                auto_fit: true,
+                surface,
+                stage: stage.clone(),
+                tooltip,
+                size: [0.0; 2],
+                hover: None,
+                selected: None,
+                gesture: Gesture::Idle,
+                pointers: Vec::new(),
+                by_colour,
+                frame: None,
+                moved: true,
+                timing: true,
+                shows_settled: false,
+                on_select,
+                on_open,
+                this: this.clone(),
+            })
+        });
+        let listeners = listen(&engine, stage);
+        engine.borrow_mut().schedule();
+        Self {
+            engine,
+            _listeners: listeners,
+        }
+    }
+
+    /// Shows `node` (a position in the scene) as selected.
+    pub fn select(&self, node: Option<usize>) {
+        let mut engine = self.engine.borrow_mut();
+        if engine.selected != node {
+            engine.selected = node;
+            engine.schedule();
+        }
+    }
+
+    /// Fits the whole graph to the drawing, and keeps it fitted while it settles.
+    pub fn fit(&self) {
+        let mut engine = self.engine.borrow_mut();
+        engine.auto_fit = true;
+        engine.schedule();
+    }
+
+    /// Zooms about the centre of the drawing.
+    pub fn zoom(&self, factor: f64) {
+        let mut engine = self.engine.borrow_mut();
+        let [w, h] = engine.size;
+        engine.viewport = engine.viewport.zoom_at(factor, [w / 2.0, h / 2.0]);
+        engine.auto_fit = false;
+        engine.schedule();
+    }
+}
+
+/// Attaches the pointer and wheel listeners. The wheel listener is not passive: it stops the
+/// page from scrolling while the reader zooms.
+fn listen(engine: &Rc<RefCell<Engine>>, stage: &HtmlElement) -> Vec<EventListener> {
+    let active = EventListenerOptions::enable_prevent_default();
+    let on = |name: &'static str, handler: fn(&mut Engine, &PointerEvent) -> Outcome| {
+        let weak = Rc::downgrade(engine);
+        EventListener::new_with_options(stage, name, active, move |event| {
+            let (Some(engine), Some(event)) = (weak.upgrade(), event.dyn_ref::<PointerEvent>())
+            else {
+                return;
+            };
+            let outcome = handler(&mut engine.borrow_mut(), event);
+            Engine::emit(&engine, outcome);
+        })
+    };
+    let weak = Rc::downgrade(engine);
+    let wheel = EventListener::new_with_options(stage, "wheel", active, move |event| {
+        let (Some(engine), Some(event)) = (weak.upgrade(), event.dyn_ref::<web_sys::WheelEvent>())
+        else {
+            return;
+        };
+        event.prevent_default();
+        engine.borrow_mut().wheel(event);
+    });
+    let weak = Rc::downgrade(engine);
+    let double = EventListener::new(stage, "dblclick", move |event| {
+        let (Some(engine), Some(event)) = (weak.upgrade(), event.dyn_ref::<web_sys::MouseEvent>())
+        else {
+            return;
+        };
+        let at = engine.borrow().local(event.client_x(), event.client_y());
+        let node = engine.borrow().node_at(at);
+        if let Some(node) = node {
+            Engine::emit(&engine, Outcome::Open(node));
+        }
+    });
+    let weak = Rc::downgrade(engine);
+    let resize = EventListener::new(&window(), "resize", move |_| {
+        if let Some(engine) = weak.upgrade() {
+            engine.borrow_mut().schedule();
+        }
+    });
+    vec![
+        on("pointerdown", Engine::pointer_down),
+        on("pointermove", Engine::pointer_move),
+        on("pointerup", Engine::pointer_up),
+        on("pointercancel", Engine::pointer_up),
+        on("pointerleave", Engine::pointer_leave),
+        wheel,
+        double,
+        resize,
+    ]
+}
+
+impl Engine {
+    fn emit(engine: &Rc<RefCell<Self>>, outcome: Outcome) {
+        // Callbacks may re-render the page, which talks to the engine again: call them only
+        // once the engine is free.
+        let (on_select, on_open) = {
+            let e = engine.borrow();
+            (e.on_select.clone(), e.on_open.clone())
+        };
+        match outcome {
+            Outcome::Nothing => {}
+            Outcome::Select(node) => on_select.emit(node),
+            Outcome::Open(node) => on_open.emit(node),
+        }
+    }
+
+    /// Asks for a frame, unless one is already coming.
+    fn schedule(&mut self) {
+        if self.frame.is_some() {
+            return;
+        }
+        let this = self.this.clone();
+        self.frame = Some(request_animation_frame(move |_| {
+            if let Some(engine) = this.upgrade() {
+                engine.borrow_mut().tick();
+            }
+        }));
+    }
+
+    /// One frame: layout work within the budget, then drawing.
+    fn tick(&mut self) {
+        self.frame = None;
+        let performance = window().performance();
+        let now = || performance.as_ref().map_or(0.0, web_sys::Performance::now);
+        let start = now();
+        let running = !self.layout.is_converged();
+        if running {
+            loop {
+                self.layout.step();
+                if self.layout.is_converged() || now() - start >= BUDGET_MS {
+                    break;
+                }
+            }
+            self.moved = true;
+            if self.shows_settled {
+                self.shows_settled = false;
+                self.drawing().set_attribute("data-state", "running").ok();
+            }
+        }
+        self.measure_stage();
+        if self.auto_fit {
+            self.viewport =
+                Viewport::fit(self.layout.bounds(), self.size[0], self.size[1], FIT_MARGIN);
+        }
+        self.draw();
+        if self.layout.is_converged() {
+            self.settled();
+        } else {
+            self.schedule();
+        }
+    }
+
+    /// Records the first settling and says so on the drawing, for tests and benchmarks.
+    fn settled(&mut self) {
+        if self.timing {
+            self.timing = false;
+            if let Some(p) = window().performance() {
+                let start = format!("{LAYOUT_MEASURE}:start");
+                p.measure_with_start_mark(LAYOUT_MEASURE, &start).ok();
+                p.clear_marks_with_mark_name(&start);
+            }
+        }
+        if !self.shows_settled {
+            self.shows_settled = true;
+            self.drawing().set_attribute("data-state", "settled").ok();
+        }
+    }
+
+    fn drawing(&self) -> &Element {
+        match &self.surface {
+            Surface::Svg { root, .. } => root,
+            Surface::Canvas { canvas, .. } => canvas,
+        }
+    }
+
+    /// Reads the stage's size; a canvas gets a backing store of as many device pixels.
+    fn measure_stage(&mut self) {
+        let size = [
+            f64::from(self.stage.client_width()),
+            f64::from(self.stage.client_height()),
+        ];
+        if size == self.size {
+            return;
+        }
+        self.size = size;
+        if let Surface::Canvas { canvas, .. } = &self.surface {
+            let ratio = window().device_pixel_ratio().max(1.0);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Small, positive.
+            let pixels = |css: f64| (css * ratio).round().max(1.0) as u32;
+            canvas.set_width(pixels(size[0]));
+            canvas.set_height(pixels(size[1]));
+        }
+    }
+
+    /// A client point as a point of the drawing.
+    fn local(&self, x: i32, y: i32) -> [f64; 2] {
+        let rect = self.stage.get_bounding_client_rect();
+        [f64::from(x) - rect.left(), f64::from(y) - rect.top()]
+    }
+
+    fn node_at(&self, at: [f64; 2]) -> Option<usize> {
+        let point = self.viewport.to_layout(at);
+        hit(
+            self.layout.positions(),
+            &self.scene.looks,
+            point,
+            HIT_SLOP / self.viewport.scale,
+        )
+    }
+
+    fn pointer_down(&mut self, event: &PointerEvent) -> Outcome {
+        if event.button() != 0 && event.pointer_type() == "mouse" {
+            return Outcome::Nothing;
+        }
+        let at = self.local(event.client_x(), event.client_y());
+        let id = event.pointer_id();
+        self.pointers.retain(|(p, _)| *p != id);
+        self.pointers.push((id, at));
+        // Keep receiving this pointer's moves when it leaves the drawing mid-drag.
+        if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            target.set_pointer_capture(id).ok();
+        }
+        event.prevent_default();
+        if let [(_, a), (_, b)] = self.pointers[..] {
+            self.end_drag();
+            self.gesture = Gesture::Pinch {
+                distance: distance(a, b),
+                middle: middle(a, b),
+            };
+        } else if self.pointers.len() == 1 {
+            self.gesture = Gesture::Press {
+                pointer: id,
+                node: self.node_at(at),
+                start: at,
+            };
+        }
+        Outcome::Nothing
+    }
+
+    fn pointer_move(&mut self, event: &PointerEvent) -> Outcome {
+        let at = self.local(event.client_x(), event.client_y());
+        let id = event.pointer_id();
+        if let Some(slot) = self.pointers.iter_mut().find(|(p, _)| *p == id) {
+            slot.1 = at;
+        }
+        match self.gesture {
+            Gesture::Idle => {
+                let over = self.node_at(at);
+                self.hover_on(over, at);
+            }
+            Gesture::Press {
+                pointer,
+                node,
+                start,
+            } if pointer == id && distance(start, at) > CLICK_SLOP => {
+                self.gesture = match node {
+                    Some(node) => Gesture::Drag { pointer, node },
+                    None => Gesture::Pan {
+                        pointer,
+                        last: start,
+                    },
+                };
+                return self.pointer_move(event);
+            }
+            Gesture::Drag { pointer, node } if pointer == id => {
+                let [x, y] = self.viewport.to_layout(at);
+                self.layout.pin(node, x, y);
+                self.hover_on(Some(node), at);
+                self.schedule();
+            }
+            Gesture::Pan { pointer, last } if pointer == id => {
+                self.viewport = self.viewport.pan(at[0] - last[0], at[1] - last[1]);
+                self.auto_fit = false;
+                self.gesture = Gesture::Pan { pointer, last: at };
+                self.schedule();
+            }
+            Gesture::Pinch {
+                distance: before,
+                middle: was,
+            } => {
+                if let [(_, a), (_, b)] = self.pointers[..] {
+                    let (now, mid) = (distance(a, b), middle(a, b));
+                    let factor = if before > 0.0 { now / before } else { 1.0 };
+                    self.viewport = self
+                        .viewport
+                        .zoom_at(factor, mid)
+                        .pan(mid[0] - was[0], mid[1] - was[1]);
+                    self.auto_fit = false;
+                    self.gesture = Gesture::Pinch {
+                        distance: now,
+                        middle: mid,
+                    };
+                    self.schedule();
+                }
+            }
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn pointer_up(&mut self, event: &PointerEvent) -> Outcome {
+        let id = event.pointer_id();
+        self.pointers.retain(|(p, _)| *p != id);
+        let outcome = match self.gesture {
+            Gesture::Press { pointer, node, .. }
+                if pointer == id && event.type_() == "pointerup" =>
+            {
+                Outcome::Select(node)
+            }
+            _ => Outcome::Nothing,
+        };
+        self.end_drag();
+        self.gesture = Gesture::Idle;
+        outcome
+    }
+
+    fn pointer_leave(&mut self, event: &PointerEvent) -> Outcome {
+        // A captured pointer leaves the drawing mid-gesture and comes back: only a free
+        // pointer's leaving ends the hover.
+        if self.gesture == Gesture::Idle && event.pointer_type() == "mouse" {
+            self.hover_on(None, [0.0; 2]);
+        }
+        Outcome::Nothing
+    }
+
+    fn end_drag(&mut self) {
+        if let Gesture::Drag { node, .. } = self.gesture {
+            // Let go, the node settles among its neighbours instead of staying nailed down.
+            self.layout.unpin(node);
+            self.schedule();
+        }
+    }
+
+    fn wheel(&mut self, event: &web_sys::WheelEvent) {
+        let at = self.local(event.client_x(), event.client_y());
+        // Lines and pages (Firefox, some mice) scroll much further than pixels.
+        let unit = match event.delta_mode() {
+            1 => 16.0,
+            2 => self.size[1].max(1.0),
+            _ => 1.0,
+        };
+        let factor = (-event.delta_y() * unit * WHEEL_ZOOM).exp();
+        self.viewport = self.viewport.zoom_at(factor, at);
+        self.auto_fit = false;
+        self.schedule();
+    }
+
+    /// Highlights `node` and its neighbours and shows its tooltip near `at`.
+    fn hover_on(&mut self, node: Option<usize>, at: [f64; 2]) {
+        if node.is_some() {
+            let style = self.tooltip.style();
+            // Kept inside the stage so a node near the right edge keeps a readable label.
+            let x = at[0].min(self.size[0] - 200.0).max(0.0);
+            style
+                .set_property("left", &format!("{:.0}px", x + 12.0))
+                .ok();
+            style
+                .set_property("top", &format!("{:.0}px", at[1] + 12.0))
+                .ok();
+        }
+        if node == self.hover {
+            return;
+        }
+        if let Surface::Svg {
+            circles,
+            lines,
+            root,
+            ..
+        } = &self.surface
+        {
+            mark_near(circles, lines, &self.scene, self.hover, false);
+            mark_near(circles, lines, &self.scene, node, true);
+            match node {
+                Some(_) => root.set_attribute("data-hovering", "").ok(),
+                None => root.remove_attribute("data-hovering").ok(),
+            };
+        }
+        self.hover = node;
+        match node {
+            Some(node) => {
+                let text = describe(&self.scene.bundle, self.scene.sub.nodes[node]);
+                self.tooltip.set_text_content(Some(&text));
+                self.tooltip.set_hidden(false);
+            }
+            None => self.tooltip.set_hidden(true),
+        }
+        self.schedule();
+    }
+
+    fn draw(&mut self) {
+        match &self.surface {
+            Surface::Svg { .. } => self.draw_svg(),
+            Surface::Canvas { context, .. } => self.draw_canvas(context),
+        }
+    }
+
+    fn draw_svg(&mut self) {
+        let Surface::Svg {
+            group,
+            circles,
+            lines,
+            ..
+        } = &self.surface
+        else {
+            return;
+        };
+        let v = self.viewport;
+        group
+            .set_attribute(
+                "transform",
+                &format!("translate({:.2} {:.2}) scale({:.5})", v.x, v.y, v.scale),
+            )
+            .ok();
+        for (i, circle) in circles.iter().enumerate() {
+            if Some(i) == self.selected {
+                circle.set_attribute("data-selected", "").ok();
+            } else {
+                circle.remove_attribute("data-selected").ok();
+            }
+        }
+        if !self.moved {
+            return;
+        }
+        self.moved = false;
+        let p = self.layout.positions();
+        for (circle, [x, y]) in circles.iter().zip(p) {
+            circle.set_attribute("cx", &format!("{x:.2}")).ok();
+            circle.set_attribute("cy", &format!("{y:.2}")).ok();
+        }
+        for (line, &[a, b]) in lines.iter().zip(&self.scene.sub.edges) {
+            let (s, t) = (p[a as usize], p[b as usize]);
+            line.set_attribute("x1", &format!("{:.2}", s[0])).ok();
+            line.set_attribute("y1", &format!("{:.2}", s[1])).ok();
+            line.set_attribute("x2", &format!("{:.2}", t[0])).ok();
+            line.set_attribute("y2", &format!("{:.2}", t[1])).ok();
+        }
+    }
+
+    fn draw_canvas(&self, context: &CanvasRenderingContext2d) {
+        let ratio = window().device_pixel_ratio().max(1.0);
+        let [w, h] = self.size;
+        context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).ok();
+        context.clear_rect(0.0, 0.0, w, h);
+        let screen: Vec<[f64; 2]> = self
+            .layout
+            .positions()
+            .iter()
+            .map(|&p| self.viewport.to_screen(p))
+            .collect();
+        let near: Option<Vec<bool>> = self.hover.map(|node| {
+            let mut near = vec![false; screen.len()];
+            near[node] = true;
+            for &m in &self.scene.neighbours[node] {
+                near[m as usize] = true;
+            }
+            near
+        });
+        let faded = near.is_some();
+        context.set_global_alpha(if faded { 0.18 } else { 1.0 });
+        self.paint(context, &screen, |_| true);
+        if let Some(near) = &near {
+            context.set_global_alpha(1.0);
+            self.paint(context, &screen, |i| near[i]);
+        }
+        context.set_global_alpha(1.0);
+        if let Some(node) = self.selected.filter(|&s| s < screen.len()) {
+            let [x, y] = screen[node];
+            let r = self.screen_radius(node) + 3.0;
+            context.begin_path();
+            context.arc(x, y, r, 0.0, TAU).ok();
+            context.set_line_width(2.5);
+            context.set_line_dash(&js_sys::Array::new()).ok();
+            context.set_stroke_style_str("#1b1b1b");
+            context.stroke();
+        }
+    }
+
+    fn screen_radius(&self, node: usize) -> f64 {
+        (self.scene.looks[node].radius * self.viewport.scale).max(MIN_SCREEN_RADIUS)
+    }
+
+    /// Paints the edges and nodes for which `keep` holds, one path per colour.
+    fn paint(
+        &self,
+        context: &CanvasRenderingContext2d,
+        screen: &[[f64; 2]],
+        keep: impl Fn(usize) -> bool,
+    ) {
+        let [w, h] = self.size;
+        let visible = |[x, y]: [f64; 2], r: f64| x > -r && y > -r && x < w + r && y < h + r;
+        context.begin_path();
+        for &[a, b] in &self.scene.sub.edges {
+            let (a, b) = (a as usize, b as usize);
+            if !(keep(a) && keep(b)) {
+                continue;
+            }
+            let (s, t) = (screen[a], screen[b]);
+            if !visible(s, 0.0) && !visible(t, 0.0) {
+                continue;
+            }
+            context.move_to(s[0], s[1]);
+            context.line_to(t[0], t[1]);
+        }
+        context.set_line_width(1.0);
+        context.set_line_dash(&js_sys::Array::new()).ok();
+        context.set_stroke_style_str("#a39d8f");
+        context.stroke();
+        let dash = js_sys::Array::of2(&JsValue::from_f64(3.0), &JsValue::from_f64(2.0));
+        for (c, (inside, outside)) in self.by_colour.iter().enumerate() {
+            let fill = colour(c);
+            context.begin_path();
+            let mut any = false;
+            for &i in inside {
+                let i = i as usize;
+                let r = self.screen_radius(i);
+                if keep(i) && visible(screen[i], r) {
+                    let [x, y] = screen[i];
+                    context.move_to(x + r, y);
+                    context.arc(x, y, r, 0.0, TAU).ok();
+                    any = true;
+                }
+            }
+            if any {
+                context.set_fill_style_str(fill);
+                context.fill();
+            }
+            context.begin_path();
+            any = false;
+            for &i in outside {
+                let i = i as usize;
+                let r = self.screen_radius(i);
+                if keep(i) && visible(screen[i], r) {
+                    let [x, y] = screen[i];
+                    context.move_to(x + r, y);
+                    context.arc(x, y, r, 0.0, TAU).ok();
+                    any = true;
+                }
+            }
+            if any {
+                context.set_fill_style_str("#ffffff");
+                context.fill();
+                context.set_line_width(1.5);
+                context.set_line_dash(&dash).ok();
+                context.set_stroke_style_str(fill);
+                context.stroke();
+            }
+        }
+    }
+}
+
+/// Sets or clears `data-near` on a node's circle, its neighbours' and the lines between them.
+fn mark_near(circles: &[Element], lines: &[Element], scene: &Scene, node: Option<usize>, on: bool) {
+    let Some(node) = node else { return };
+    let set = |el: &Element| {
+        if on {
+            el.set_attribute("data-near", "").ok();
+        } else {
+            el.remove_attribute("data-near").ok();
+        }
+    };
+    let mut near = vec![node];
+    near.extend(scene.neighbours[node].iter().map(|&m| m as usize));
+    for &i in &near {
+        if let Some(circle) = circles.get(i) {
+            set(circle);
+        }
+    }
+    let hub = u32::try_from(node).expect("fewer than 2^32 nodes");
+    for (line, edge) in lines.iter().zip(&scene.sub.edges) {
+        if edge.contains(&hub) {
+            set(line);
+        }
+    }
+}
+
+fn distance(a: [f64; 2], b: [f64; 2]) -> f64 {
+    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
+}
+
+fn middle(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
+    [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]
+}

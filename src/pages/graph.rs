@@ -1,0 +1,202 @@
+//! The graph view (`#/graph?<view>&node=<key>`): every article of an explore view and the
+//! outside stories they link to, laid out as a force-directed picture, beside the same stories
+//! as a list. The view comes in as a prop, like the explore page's; the selected node goes out
+//! as a key for the URL.
+
+use crate::bundle::SharedBundle;
+use crate::components::graph_legend::GraphLegend;
+use crate::components::graph_picture::{GraphPicture, Renderer, SceneRef};
+use crate::components::node_details::NodeDetails;
+use crate::components::notice::Notice;
+use crate::components::story_list::StoryList;
+use crate::graph_engine::Scene;
+use crate::hooks::use_document_title;
+use crate::timing::measure;
+use broadsheet_core::explore::explore;
+use broadsheet_core::graph::Node;
+use broadsheet_core::picture::{
+    find_node, neighbours, node_key, story_groups, view_looks, StoryGroup,
+};
+use broadsheet_core::route::Route;
+use broadsheet_core::url::safe_href;
+use broadsheet_core::view::ViewState;
+use gloo::utils::window;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Above this many nodes the picture is a canvas rather than SVG. Measured with
+/// `e2e/graph-bench.mjs --renderers` in headless Chromium (see the README's "Benchmarks"): an
+/// SVG frame (moving every circle and line) stays under 8 ms up to about 1,500 nodes and grows
+/// linearly past it, while a canvas frame of 10,000 nodes takes about as long as an SVG one of
+/// 1,500.
+pub const SVG_MAX_NODES: usize = 1_500;
+
+/// The name of the Performance measure around building the picture's scene.
+const SCENE_MEASURE: &str = "broadsheet:graph-scene";
+
+/// Props of [`GraphPage`].
+#[derive(Properties, PartialEq)]
+pub struct GraphPageProps {
+    /// The articles.
+    pub bundle: SharedBundle,
+    /// The view whose articles to draw.
+    pub state: ViewState,
+    /// The selected node's key, as the link has it.
+    pub node: Option<AttrValue>,
+    /// What the link ignored, for a notice.
+    pub notices: Rc<[String]>,
+    /// Called with the key of the node to select, or `None`.
+    pub on_select: Callback<Option<String>>,
+    /// Called to hide the notice.
+    pub on_dismiss: Callback<()>,
+}
+
+/// The picture and the list of one view, computed once per view.
+struct Graphed {
+    scene: SceneRef,
+    groups: Rc<Vec<StoryGroup>>,
+}
+
+impl Graphed {
+    fn new(bundle: &SharedBundle, state: &ViewState) -> Self {
+        measure(SCENE_MEASURE, || {
+            let results = explore(bundle, state);
+            let stories = bundle.stories();
+            let sub = stories.subgraph(&results.articles);
+            let groups = story_groups(stories, &sub);
+            let looks = view_looks(bundle, &sub, &groups);
+            let neighbours = neighbours(sub.nodes.len(), &sub.edges);
+            Self {
+                scene: SceneRef(Rc::new(Scene {
+                    bundle: bundle.clone(),
+                    sub,
+                    looks,
+                    neighbours,
+                })),
+                groups: Rc::new(groups),
+            }
+        })
+    }
+}
+
+/// SVG up to [`SVG_MAX_NODES`], a canvas above; `?renderer=svg` or `?renderer=canvas` in the
+/// page's address (before the `#`) forces one, for measuring where the change should be.
+fn renderer(nodes: usize) -> Renderer {
+    let search = window().location().search().unwrap_or_default();
+    let forced = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("renderer="));
+    match forced {
+        Some("svg") => Renderer::Svg,
+        Some("canvas") => Renderer::Canvas,
+        _ if nodes <= SVG_MAX_NODES => Renderer::Svg,
+        _ => Renderer::Canvas,
+    }
+}
+
+/// Opens a node: an article's page here, or an outside story at its outlet in a new tab.
+fn open(bundle: &SharedBundle, node: u32) {
+    match bundle.stories().node(node) {
+        Node::Article(a) => {
+            let hash = Route::Article(bundle.nth(a).id.to_string()).to_hash();
+            // A refused navigation leaves the reader on the graph, which is still usable.
+            window().location().set_hash(&hash).ok();
+        }
+        Node::Outside(at) => {
+            let url = at.get(bundle.articles()).web_url.as_str();
+            if let Some(href) = safe_href(url) {
+                // A blocked pop-up is the browser's decision; the details panel links it too.
+                window()
+                    .open_with_url_and_target_and_features(href, "_blank", "noopener,noreferrer")
+                    .ok();
+            }
+        }
+    }
+}
+
+/// The graph page.
+#[component]
+pub fn GraphPage(props: &GraphPageProps) -> Html {
+    use_document_title(AttrValue::Static("Graph – Broadsheet"));
+    let graphed = {
+        let bundle = props.bundle.clone();
+        use_memo(props.state.clone(), move |state| {
+            Graphed::new(&bundle, state)
+        })
+    };
+    let scene = graphed.scene.clone();
+    let sub = &scene.0.sub;
+    let selected_node = props
+        .node
+        .as_deref()
+        .and_then(|key| find_node(&props.bundle, key));
+    // Nodes are ascending (articles, then outside stories), so a node's place is a search.
+    let selected = selected_node.and_then(|node| sub.nodes.binary_search(&node).ok());
+    let on_pick = {
+        let on_select = props.on_select.clone();
+        use_callback(scene.clone(), move |position: Option<usize>, scene| {
+            let key = position
+                .and_then(|p| scene.0.sub.nodes.get(p))
+                .map(|&node| node_key(&scene.0.bundle, node));
+            on_select.emit(key);
+        })
+    };
+    let on_open = use_callback(scene.clone(), |position: usize, scene| {
+        if let Some(&node) = scene.0.sub.nodes.get(position) {
+            open(&scene.0.bundle, node);
+        }
+    });
+    let on_close = props.on_select.reform(|()| None);
+    let articles: usize = graphed.groups.iter().map(|g| g.articles.len()).sum();
+    let outside = sub.nodes.len() - articles;
+    let summary = format!(
+        "{articles} articles and {outside} stories elsewhere, in {} stories",
+        graphed.groups.len()
+    );
+    let label = AttrValue::from(format!(
+        "Graph of {summary}. The list of stories beside it has the same content."
+    ));
+    html! {
+        <section class="graph-page" aria-labelledby="graph-title">
+            <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+            <header class="page-header">
+                <h1 id="graph-title">{ "Graph of these results" }</h1>
+                <p class="result-summary">
+                    <span data-testid="graph-summary">{ summary }</span>
+                    <span class="sep" aria-hidden="true">{ " · " }</span>
+                    <a data-testid="graph-back" href={Route::Home(props.state.clone()).to_hash()}>
+                        { "← Back to the list" }
+                    </a>
+                </p>
+            </header>
+            if sub.nodes.is_empty() {
+                <p class="empty" data-testid="graph-empty">
+                    { "No articles match this view, so there is nothing to draw. Go back to the list and widen it." }
+                </p>
+            } else {
+                <div class="graph-layout">
+                    <div class="graph-main">
+                        <GraphPicture
+                            scene={scene.clone()}
+                            renderer={renderer(sub.nodes.len())}
+                            {selected}
+                            {label}
+                            on_select={on_pick}
+                            {on_open}
+                        />
+                        if let Some(node) = selected_node.filter(|_| selected.is_some()) {
+                            <NodeDetails bundle={props.bundle.clone()} {node} {on_close} />
+                        }
+                        <GraphLegend bundle={props.bundle.clone()} groups={Rc::clone(&graphed.groups)} />
+                    </div>
+                    <StoryList
+                        bundle={props.bundle.clone()}
+                        groups={Rc::clone(&graphed.groups)}
+                        on_select={props.on_select.clone()}
+                    />
+                </div>
+            }
+        </section>
+    }
+}
