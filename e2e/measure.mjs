@@ -63,17 +63,20 @@ try {
     await page.locator('[data-testid="result-count"]').waitFor({ timeout: TIMEOUT_MS });
     for (const ch of query) {
       const before = await page.locator('[data-testid="result-count"]').textContent();
-      await page.evaluate(() => {
-        // Timed from the keydown event itself, so the driver's own latency is not counted.
+      await page.evaluate((initial) => {
+        // Timed from the keydown event itself, so the driver's own latency is not counted; the
+        // count element may be replaced rather than edited, so the whole body is watched.
         window.__keyAt = undefined;
-        document.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { capture: true, once: true });
         window.__countAt = undefined;
-        const target = document.querySelector('[data-testid="result-count"]');
+        document.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { capture: true, once: true });
         new MutationObserver((_, observer) => {
-          window.__countAt = performance.now();
-          observer.disconnect();
-        }).observe(target, { childList: true, subtree: true, characterData: true });
-      });
+          const now = document.querySelector('[data-testid="result-count"]')?.textContent;
+          if (now !== undefined && now !== initial) {
+            window.__countAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, before);
       await search.press(ch === ' ' ? 'Space' : ch);
       const changed = await page
         .waitForFunction(() => window.__countAt !== undefined, null, { timeout: 2000 })
