@@ -58,7 +58,8 @@ pub struct GraphPictureProps {
 }
 
 /// A `[data-testid="graph"]` drawing (with `data-node-count`, `data-edge-count`,
-/// `data-renderer` and `data-state` = `running` or `settled`) and its zoom and fit buttons.
+/// `data-renderer` and `data-state` = `running` or `settled`; as SVG, a circle per node with
+/// `data-node` = its key and `data-story` = its story) and its zoom and fit buttons.
 #[component]
 pub fn GraphPicture(props: &GraphPictureProps) -> Html {
     let stage = use_node_ref();
@@ -119,6 +120,7 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                         <circle
                             class={classes!("node", look.outside.then_some("outside"))}
                             data-node={node_key(&scene.bundle, node)}
+                        data-story={scene.bundle.stories().story_of(node).to_string()}
                             r={format!("{:.2}", look.radius)}
                             fill={if look.outside { "#ffffff" } else { fill }}
                             stroke={fill}
