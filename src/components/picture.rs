@@ -1,9 +1,13 @@
 //! An image from the article data: its URL passes `safe_href`, its box is reserved before it
 //! loads (width and height attributes, or the CSS aspect ratio of its class), and a failed load
 //! turns into a plain placeholder of the same shape instead of a broken-image icon.
+//!
+//! The placeholder's shape is set through the CSSOM, not a `style` attribute: the page runs
+//! under a Content-Security-Policy without `'unsafe-inline'` styles, which refuses attributes.
 
 use broadsheet_core::model::Image;
 use broadsheet_core::url::safe_href;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// Props of [`Picture`].
@@ -44,6 +48,20 @@ pub fn Picture(props: &PictureProps) -> Html {
     // Remembers which URL failed, not just that one did, so a reused component whose `src`
     // changes tries the new image.
     let failed = use_state(|| None::<AttrValue>);
+    let is_failed = failed.as_ref() == Some(&props.src);
+    let placeholder = use_node_ref();
+    {
+        let placeholder = placeholder.clone();
+        let ratio = props.width.zip(props.height);
+        use_effect_with((ratio, is_failed), move |(ratio, _)| {
+            if let (Some((w, h)), Some(el)) = (ratio, placeholder.cast::<HtmlElement>()) {
+                // A refused property keeps the class's own shape: still a placeholder.
+                el.style()
+                    .set_property("aspect-ratio", &format!("{w} / {h}"))
+                    .ok();
+            }
+        });
+    }
     if safe_href(&props.src).is_none() {
         return Html::default();
     }
@@ -52,11 +70,7 @@ pub fn Picture(props: &PictureProps) -> Html {
         let src = props.src.clone();
         Callback::from(move |_: Event| failed.set(Some(src.clone())))
     };
-    if failed.as_ref() == Some(&props.src) {
-        let ratio = props
-            .width
-            .zip(props.height)
-            .map(|(w, h)| format!("aspect-ratio: {w} / {h}"));
+    if is_failed {
         let described = !props.alt.is_empty();
         return html! {
             <span
@@ -64,7 +78,7 @@ pub fn Picture(props: &PictureProps) -> Html {
                 role={described.then_some("img")}
                 aria-label={described.then(|| props.alt.clone())}
                 aria-hidden={(!described).then_some("true")}
-                style={ratio}
+                ref={placeholder}
             />
         };
     }

@@ -1,0 +1,49 @@
+// Starts Broadsheet: fetches the WebAssembly app and runs it, or says what is missing instead of
+// leaving the page blank.
+//
+// A file rather than Trunk's inline loader, so the page runs under a Content-Security-Policy
+// whose script-src is 'self' 'wasm-unsafe-eval' (no 'unsafe-inline'). Trunk's post_build hook
+// (scripts/trunk-boot) writes the content-hashed file names into the copy in dist/ and gives
+// that copy a hashed name of its own; the names below are what this file says before that.
+const APP_SCRIPT = './broadsheet.js';
+const APP_WASM = './broadsheet_bg.wasm';
+
+/** Shows why the app cannot run, as text (never as markup). */
+function explain(title, detail) {
+  const box = document.createElement('div');
+  box.className = 'load-error';
+  box.setAttribute('role', 'alert');
+  box.setAttribute('data-testid', 'boot-error');
+  const heading = document.createElement('h1');
+  heading.textContent = title;
+  const text = document.createElement('p');
+  text.textContent = detail;
+  box.append(heading, text);
+  document.body.append(box);
+}
+
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  explain(
+    'Broadsheet needs WebAssembly',
+    'This browser does not offer WebAssembly, or it has been switched off (some browsers do so ' +
+      'in a strict security mode). Please open this page in a current version of Firefox, ' +
+      'Chrome, Edge or Safari, or allow WebAssembly for this site.',
+  );
+} else {
+  // The wasm download starts now, while the script that instantiates it loads.
+  const wasm = fetch(new URL(APP_WASM, import.meta.url));
+  // Its failure is reported through the app's start below; without this, a failed download
+  // would also count as an unhandled rejection when the script fails first.
+  wasm.catch(() => {});
+  import(APP_SCRIPT)
+    .then((app) => app.default({ module_or_path: wasm }))
+    .catch((error) => {
+      explain(
+        'Broadsheet could not start',
+        'The app failed to load or to start (' +
+          String((error && error.message) || error) +
+          '). Reloading the page may help; if the site was just updated, its files may be ' +
+          'out of step for a few minutes.',
+      );
+    });
+}
