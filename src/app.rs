@@ -1,11 +1,15 @@
 //! The root component: picks the page for the current route and frames it with the site's
-//! header and footer. Which article a route names is the bundle's answer, not the app's; the
-//! explore view and its place in the history belong to the route adapter.
+//! header and footer (the embed widget goes unframed), and owns the page's colour theme. Which
+//! article a route names is the bundle's answer, not the app's; the explore view and its place
+//! in the history belong to the route adapter.
 
 use crate::bundle::{is_sample, SharedBundle};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::components::theme_toggle::ThemeToggle;
+use crate::hooks::use_theme;
 use crate::pages::article::ArticlePage;
+use crate::pages::embed::EmbedPage;
 use crate::pages::graph::GraphPage;
 use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
@@ -37,6 +41,10 @@ pub fn App(props: &AppProps) -> Html {
         d.dispatch(NavAction::Select(key));
     });
     let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(NavAction::Dismiss));
+    let theme = use_theme(match &nav.route {
+        Route::Embed(_, options) => Some(options.theme()),
+        _ => None,
+    });
     let bundle = match &props.loaded {
         Ok(bundle) => bundle,
         Err(message) => return html! { <LoadError message={message.clone()} /> },
@@ -70,10 +78,25 @@ pub fn App(props: &AppProps) -> Html {
                 {on_dismiss}
             />
         },
+        // The widget is all its frame shows: no site header or footer around it.
+        Route::Embed(state, options) => {
+            return html! {
+                <EmbedPage
+                    bundle={bundle.clone()}
+                    state={state.clone()}
+                    options={options.clone()}
+                    notices={nav.notices.clone()}
+                    {on_action}
+                    {on_dismiss}
+                />
+            };
+        }
     };
     html! {
         <>
-            <SiteHeader />
+            <SiteHeader>
+                <ThemeToggle dark={theme.dark} on_toggle={theme.toggle.clone()} />
+            </SiteHeader>
             <main id="main" class="page">{ page }</main>
             <SiteFooter count={bundle.len()} drafts={bundle.draft_count()} sample={is_sample()} />
         </>

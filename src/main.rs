@@ -4,14 +4,18 @@
 
 mod app;
 mod bundle;
+mod clipboard;
 mod components;
 mod dates;
+mod download;
 mod graph_engine;
 mod hooks;
+mod location;
 mod node_text;
 mod pages;
 mod palette;
 mod route;
+mod theme;
 mod timing;
 
 fn main() {

@@ -77,7 +77,7 @@ impl Nav {
         let parsed = Route::parse(hash);
         let last_home = match &parsed.route {
             Route::Home(_) | Route::Graph(..) => AttrValue::from(parsed.route.to_hash()),
-            Route::Article(_) => last_home,
+            Route::Article(_) | Route::Embed(..) => last_home,
         };
         Self {
             route: parsed.route,
@@ -104,16 +104,26 @@ impl Reducible for Nav {
                 }
             }
             NavAction::View(action, write) => {
-                let Route::Home(state) = &self.route else {
-                    return self;
+                let (route, write, last_home) = match &self.route {
+                    Route::Home(state) => {
+                        let route = Route::Home(state.apply(action));
+                        let last_home = AttrValue::from(route.to_hash());
+                        (route, write, last_home)
+                    }
+                    // The widget's view changes like the app's, but always in place: entries
+                    // pushed inside a frame would land in the host page's history.
+                    Route::Embed(state, options) => (
+                        Route::Embed(state.apply(action), options.clone()),
+                        Write::Replace,
+                        self.last_home.clone(),
+                    ),
+                    Route::Article(_) | Route::Graph(..) => return self,
                 };
-                let next = state.apply(action);
-                if next == *state {
+                if route == self.route {
                     return self;
                 }
-                let route = Route::Home(next);
                 Rc::new(Self {
-                    last_home: AttrValue::from(route.to_hash()),
+                    last_home,
                     route,
                     notices: Rc::clone(&self.notices),
                     rows: PAGE_ROWS,
@@ -195,7 +205,7 @@ impl Memory {
             self.remember(left, scroll, self.rows.get());
         }
         match route {
-            Route::Article(_) | Route::Graph(..) => {
+            Route::Article(_) | Route::Graph(..) | Route::Embed(..) => {
                 self.pending_scroll.set(Some(0.0));
                 None
             }

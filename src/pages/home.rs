@@ -8,14 +8,17 @@ use crate::components::boost_controls::BoostControls;
 use crate::components::coverage_filter::CoverageFilter;
 use crate::components::date_filter::DateFilter;
 use crate::components::empty_results::EmptyResults;
+use crate::components::export_buttons::ExportButtons;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::filter_chips::FilterChips;
 use crate::components::notice::Notice;
 use crate::components::result_list::ResultList;
 use crate::components::score_filter::ScoreFilter;
 use crate::components::search_box::SearchBox;
+use crate::components::share_button::ShareButton;
 use crate::components::sort_controls::SortControls;
 use crate::hooks::{use_document_title, use_shortcuts};
+use crate::location::Deployment;
 use crate::route::Write;
 use crate::timing::measure;
 use broadsheet_core::bundle::Bundle;
@@ -110,6 +113,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
         Explored::new(&bundle, state)
     });
     let filters_open = use_state_eq(|| false);
+    let deployment = use_memo((), |()| Deployment::current());
     let state = &props.state;
     let title = if state.query().trim().is_empty() {
         AttrValue::Static("Broadsheet")
@@ -234,6 +238,15 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                             has_query={!explored.query.is_empty()}
                             {on_sort}
                             {on_order}
+                        />
+                    </div>
+                    <div class="view-actions">
+                        <ShareButton state={state.clone()} deployment={Rc::clone(&deployment)} />
+                        <ExportButtons
+                            bundle={props.bundle.clone()}
+                            articles={Rc::clone(&explored.articles)}
+                            state={state.clone()}
+                            deployment={Rc::clone(&deployment)}
                         />
                     </div>
                     if sort == Sort::Relevance {

@@ -2,6 +2,7 @@
 //! embedded bundle cannot be read.
 
 pub mod article;
+pub mod embed;
 pub mod graph;
 pub mod home;
 pub mod load_error;

@@ -16,6 +16,7 @@
 
 pub mod bundle;
 pub mod display;
+pub mod embed;
 pub mod explore;
 pub mod export;
 pub mod facet;

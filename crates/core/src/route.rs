@@ -2,12 +2,14 @@
 //!
 //! The app has no server to route for it, so the hash is the whole address: `#/` is the
 //! explore view, `#/?<query>` the same view narrowed by a query string that [`crate::hash`]
-//! reads and writes, `#/article/<id>` one article, and `#/graph?<query>&node=<key>` the graph of
-//! a view's related stories. Parsing is total: whatever a reader
+//! reads and writes, `#/article/<id>` one article, `#/graph?<query>&node=<key>` the graph of
+//! a view's related stories, and `#/embed?<query>` the compact widget that other sites frame
+//! (the view's keys plus [`crate::embed`]'s). Parsing is total: whatever a reader
 //! pastes or a tool appends, [`Route::parse`] returns a page (junk goes home) with notices for
 //! what it ignored, and never panics. [`Route::to_hash`] writes the one canonical spelling, so
 //! equal pages have equal links.
 
+use crate::embed::{self, EmbedOptions};
 use crate::hash;
 use crate::percent;
 use crate::url::MAX_URL_LEN;
@@ -19,6 +21,8 @@ const ARTICLE_PREFIX: &str = "article/";
 const GRAPH_PATH: &str = "graph";
 /// The graph view's own setting: the selected node.
 const NODE_KEY: &str = "node";
+/// The path of the embed widget, after `#/`.
+const EMBED_PATH: &str = "embed";
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +39,9 @@ pub enum Route {
     /// an outside story; see [`crate::picture::node_key`]). The key is not checked here: one
     /// that names no node selects nothing.
     Graph(ViewState, Option<String>),
+    /// The embed widget, `#/embed` or `#/embed?<query>`: a view and the widget's own settings
+    /// (see [`crate::embed`]).
+    Embed(ViewState, EmbedOptions),
 }
 
 impl Default for Route {
@@ -82,6 +89,11 @@ impl Route {
                 return Self::parse_graph(rest);
             }
         }
+        if let Some(rest) = path.strip_prefix(EMBED_PATH) {
+            if rest.is_empty() || rest.starts_with('?') {
+                return Self::parse_embed(rest);
+            }
+        }
         match path.strip_prefix(ARTICLE_PREFIX) {
             Some(_) if hash.len() > MAX_URL_LEN => Parsed {
                 route: Self::default(),
@@ -112,6 +124,18 @@ impl Route {
         Parsed {
             route: Self::Graph(decoded.state, node),
             notices: decoded.notices,
+        }
+    }
+
+    /// `#/embed` after the path: the view's settings and the widget's (see [`crate::embed`]).
+    fn parse_embed(query: &str) -> Parsed {
+        let decoded = hash::decode_with_extras(query, &embed::KEYS);
+        let read = EmbedOptions::from_extras(&decoded.extras);
+        let mut notices = decoded.notices;
+        notices.extend(read.notices);
+        Parsed {
+            route: Self::Embed(decoded.state, read.options),
+            notices,
         }
     }
 
@@ -169,6 +193,14 @@ impl Route {
                     percent::encode_into(node, &mut hash);
                 }
                 hash
+            }
+            Self::Embed(state, options) => {
+                let query = embed::query(state, options);
+                if query.is_empty() {
+                    format!("#/{EMBED_PATH}")
+                } else {
+                    format!("#/{EMBED_PATH}?{query}")
+                }
             }
         }
     }
@@ -389,6 +421,47 @@ mod tests {
         );
         assert_eq!(parsed.notices.len(), 1);
         for hash in ["#/graphs", "#/graph/x", "#/GRAPH"] {
+            assert_eq!(Route::from_hash(hash), Route::default(), "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn reads_and_writes_embed_widgets() {
+        use crate::embed::Theme;
+        let cases = [
+            ("#/embed", "#/embed"),
+            ("#/embed?", "#/embed"),
+            ("#embed?limit=10&theme=auto", "#/embed"),
+            (
+                "#/embed?theme=dark&topic=AI&limit=5&facets=provider,topic",
+                "#/embed?topic=ai&facets=topic,provider&theme=dark&limit=5",
+            ),
+            ("#/embed?q=robots&sort=date", "#/embed?q=robots&sort=date"),
+        ];
+        for (hash, canonical) in cases {
+            let parsed = Route::parse(hash);
+            assert!(parsed.notices.is_empty(), "{hash:?}: {:?}", parsed.notices);
+            assert!(matches!(parsed.route, Route::Embed(..)), "{hash:?}");
+            assert_eq!(parsed.route.to_hash(), canonical, "{hash:?}");
+            assert_eq!(Route::from_hash(canonical), parsed.route, "{canonical:?}");
+        }
+        let Route::Embed(state, options) = Route::from_hash("#/embed?topic=ai&theme=light") else {
+            panic!("an embed link opens the widget");
+        };
+        assert_eq!(hash::encode(&state), "topic=ai");
+        assert_eq!(options.theme(), Theme::Light);
+    }
+
+    #[test]
+    fn keeps_the_widget_and_says_what_its_link_got_wrong() {
+        let parsed = Route::parse("#/embed?theme=neon&limit=0&zzz=1&topic=ai");
+        assert_eq!(parsed.route.to_hash(), "#/embed?topic=ai");
+        assert_eq!(parsed.notices.len(), 3, "{:?}", parsed.notices);
+        // A widget setting on the app's own view is not one of its settings.
+        let parsed = Route::parse("#/?theme=dark");
+        assert_eq!(parsed.route, Route::default());
+        assert_eq!(parsed.notices.len(), 1);
+        for hash in ["#/embedded", "#/embed/x", "#/EMBED"] {
             assert_eq!(Route::from_hash(hash), Route::default(), "{hash:?}");
         }
     }

@@ -1,0 +1,64 @@
+//! One result in the embed widget: a headline that opens Broadsheet's page for the article in
+//! a new tab (the widget's frame is too small to read in), the outlet and date, and a link to
+//! the story at its outlet.
+
+use crate::bundle::ArticleRef;
+use crate::components::external_link::ExternalLink;
+use crate::components::highlighted::Highlighted;
+use crate::components::provider_name::ProviderName;
+use crate::components::published_date::PublishedDate;
+use broadsheet_core::search::Query;
+use broadsheet_core::url::safe_href;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`EmbedCard`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedCardProps {
+    /// The article.
+    pub article: ArticleRef,
+    /// Broadsheet's page for it: the deployment's address plus `#/article/<id>`.
+    pub href: AttrValue,
+    /// The search whose matches to mark in the headline.
+    #[prop_or_default]
+    pub query: Rc<Query>,
+}
+
+/// An `<li data-testid="embed-item">`.
+#[component]
+pub fn EmbedCard(props: &EmbedCardProps) -> Html {
+    let article = &props.article;
+    let title = AttrValue::from(article.title.clone());
+    let headline = html! { <Highlighted text={title} query={Rc::clone(&props.query)} /> };
+    html! {
+        <li class="embed-item" data-testid="embed-item" data-article-id={article.id.to_string()}>
+            <h2 class="embed-heading">
+                if safe_href(&props.href).is_some() {
+                    <a
+                        class="embed-title"
+                        data-testid="open-article"
+                        href={props.href.clone()}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                    >
+                        { headline }
+                    </a>
+                } else {
+                    <span class="embed-title">{ headline }</span>
+                }
+            </h2>
+            <p class="embed-meta">
+                <ProviderName
+                    name={article.provider.name.clone()}
+                    domain={article.provider.domain.clone().map(AttrValue::from)}
+                />
+                <span class="sep" aria-hidden="true">{ " · " }</span>
+                <PublishedDate at={article.published_at} />
+                <span class="sep" aria-hidden="true">{ " · " }</span>
+                <ExternalLink class="embed-source" testid="source-link" href={article.web_url.to_string()}>
+                    { "Source" }
+                </ExternalLink>
+            </p>
+        </li>
+    }
+}

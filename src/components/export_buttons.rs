@@ -1,0 +1,118 @@
+//! Downloads of the current results as CSV, JSON and an Atom feed. The files are written in the
+//! page from the bundled articles (`broadsheet_core::export`) and hold every result of the
+//! view, not only the cards shown; their names say the view.
+
+use crate::bundle::SharedBundle;
+use crate::download;
+use crate::location::Deployment;
+use broadsheet_core::model::Article;
+use broadsheet_core::route::Route;
+use broadsheet_core::view::ViewState;
+use broadsheet_core::{export, hash};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ExportButtons`].
+#[derive(Properties, PartialEq)]
+pub struct ExportButtonsProps {
+    /// Where the articles are.
+    pub bundle: SharedBundle,
+    /// Every result, in display order.
+    pub articles: Rc<Vec<u32>>,
+    /// The view, for file names and the feed's title and address.
+    pub state: ViewState,
+    /// Where this copy of Broadsheet is served from.
+    pub deployment: Rc<Deployment>,
+}
+
+/// The three formats.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    Json,
+    Atom,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Json => "json",
+            Self::Atom => "atom",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            Self::Csv => "text/csv;charset=utf-8",
+            Self::Json => "application/json;charset=utf-8",
+            Self::Atom => "application/atom+xml;charset=utf-8",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV",
+            Self::Json => "JSON",
+            Self::Atom => "Atom",
+        }
+    }
+}
+
+/// A labelled group of three download buttons, `data-testid="export-<format>"`.
+#[component]
+pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
+    let query = Rc::new(hash::encode(&props.state));
+    let button = |format: Format| {
+        let (bundle, articles) = (props.bundle.clone(), Rc::clone(&props.articles));
+        let query = Rc::clone(&query);
+        let state = props.state.clone();
+        let deployment = Rc::clone(&props.deployment);
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let list = articles
+                .iter()
+                .map(|&n| -> &Article { &bundle.articles()[n as usize] });
+            let text = match format {
+                Format::Csv => export::csv(list),
+                Format::Json => export::json(list),
+                Format::Atom => {
+                    let title = if query.is_empty() {
+                        "Broadsheet: all articles".to_owned()
+                    } else {
+                        format!("Broadsheet: {query}")
+                    };
+                    // Without an http(s) address the feed names no self link (the bare hash
+                    // does not pass `safe_href`).
+                    let url = deployment.link(&Route::Home(state.clone()).to_hash());
+                    export::atom(list, &title, &url)
+                }
+            };
+            // A browser that refuses Blobs or object URLs offers no download; there is nothing
+            // more the page could do, and the button stays usable.
+            download::save(
+                &export::file_name(&query, format.extension()),
+                format.mime(),
+                &text,
+            )
+            .ok();
+        });
+        html! {
+            <button
+                type="button"
+                class="button export-button"
+                data-testid={format!("export-{}", format.extension())}
+                {onclick}
+            >
+                { format.label() }
+            </button>
+        }
+    };
+    html! {
+        <div class="export" role="group" aria-labelledby="export-label">
+            <span id="export-label" class="export-label">{ "Download" }</span>
+            { button(Format::Csv) }
+            { button(Format::Json) }
+            { button(Format::Atom) }
+        </div>
+    }
+}

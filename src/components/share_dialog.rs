@@ -1,0 +1,233 @@
+//! Sharing a view: its link, and a snippet that embeds it on another site (script or plain
+//! iframe), with the widget's settings and a live preview. What the link and the snippets say
+//! is `broadsheet_core::route` and `broadsheet_core::embed`'s answer.
+
+use crate::components::copy_button::CopyButton;
+use crate::location::Deployment;
+use broadsheet_core::embed::{self, EmbedOptions, Theme, DEFAULT_LIMIT, MAX_LIMIT};
+use broadsheet_core::facet::Facet;
+use broadsheet_core::route::Route;
+use broadsheet_core::url::safe_href;
+use broadsheet_core::view::ViewState;
+use std::rc::Rc;
+use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The facets a widget may show panels for; status only matters to a site's own editors.
+const WIDGET_FACETS: [Facet; 4] = [Facet::Topic, Facet::Provider, Facet::Category, Facet::Type];
+
+/// Props of [`ShareDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    /// The view to share.
+    pub state: ViewState,
+    /// Where this copy of Broadsheet is served from.
+    pub deployment: Rc<Deployment>,
+    /// Called when the dialog closes (its button, Escape, or the browser).
+    pub on_close: Callback<()>,
+}
+
+/// A modal `<dialog data-testid="share-dialog">`.
+#[component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let dialog = use_node_ref();
+    let options = use_state_eq(EmbedOptions::default);
+    let (link_field, script_field, iframe_field) = (use_node_ref(), use_node_ref(), use_node_ref());
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |()| {
+            // Modal, so focus stays inside and Escape closes it; a browser without <dialog>
+            // still shows it in place.
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                if dialog.show_modal().is_err() {
+                    dialog.set_open(true);
+                }
+            }
+        });
+    }
+    let onclose = props.on_close.reform(|_: Event| ());
+    let close = {
+        let dialog = dialog.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(
+            move |_: MouseEvent| match dialog.cast::<HtmlDialogElement>() {
+                // Closing fires `close`, which reports it.
+                Some(dialog) => dialog.close(),
+                None => on_close.emit(()),
+            },
+        )
+    };
+
+    let link = props
+        .deployment
+        .link(&Route::Home(props.state.clone()).to_hash());
+    let widget_query = embed::query(&props.state, &options);
+    let embed_part = match &props.deployment.folder {
+        Some(folder) => {
+            let script = embed::script_snippet(folder, &widget_query);
+            let iframe = embed::iframe_snippet(folder, &widget_query);
+            let preview = embed::widget_url(folder, &widget_query);
+            html! {
+                <>
+                    <EmbedSettings options={(*options).clone()} on_change={options.setter().to_callback()} />
+                    <label class="share-label" for="embed-script">{ "Script: grows to fit its content" }</label>
+                    <textarea
+                        id="embed-script"
+                        class="snippet"
+                        data-testid="embed-script"
+                        readonly=true
+                        rows="3"
+                        spellcheck="false"
+                        ref={script_field.clone()}
+                        value={script.clone()}
+                    />
+                    <CopyButton text={script} field={script_field} label="Copy script" testid="copy-script" />
+                    <label class="share-label" for="embed-iframe">{ "Plain iframe: for sites that allow no scripts; fixed height" }</label>
+                    <textarea
+                        id="embed-iframe"
+                        class="snippet"
+                        data-testid="embed-iframe"
+                        readonly=true
+                        rows="4"
+                        spellcheck="false"
+                        ref={iframe_field.clone()}
+                        value={iframe.clone()}
+                    />
+                    <CopyButton text={iframe} field={iframe_field} label="Copy iframe" testid="copy-iframe" />
+                    <h3 class="share-subtitle">{ "Preview" }</h3>
+                    if safe_href(&preview).is_some() {
+                        <iframe
+                            class="embed-preview"
+                            data-testid="embed-preview"
+                            title="Preview of the embedded view"
+                            src={preview}
+                            referrerpolicy="no-referrer"
+                            sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+                        />
+                    }
+                </>
+            }
+        }
+        None => html! {
+            <p class="muted" data-testid="embed-unavailable">
+                { "Embedding needs this page to be served from a web address (http or https)." }
+            </p>
+        },
+    };
+    html! {
+        <dialog
+            ref={dialog}
+            class="share-dialog"
+            data-testid="share-dialog"
+            aria-labelledby="share-title"
+            {onclose}
+        >
+            <div class="share-head">
+                <h2 id="share-title">{ "Share this view" }</h2>
+                <button
+                    type="button"
+                    class="dialog-close"
+                    data-testid="share-close"
+                    aria-label="Close"
+                    title="Close"
+                    onclick={close}
+                >
+                    { "×" }
+                </button>
+            </div>
+            <section class="share-section" aria-labelledby="share-link-title">
+                <h3 id="share-link-title" class="share-subtitle">{ "Link" }</h3>
+                <p class="muted">{ "Opens these results with the same search, filters and order." }</p>
+                <input
+                    class="snippet"
+                    data-testid="share-link"
+                    aria-label="Link to this view"
+                    readonly=true
+                    ref={link_field.clone()}
+                    value={link.clone()}
+                />
+                <CopyButton text={link} field={link_field} label="Copy link" testid="copy-link" />
+            </section>
+            <section class="share-section" aria-labelledby="share-embed-title">
+                <h3 id="share-embed-title" class="share-subtitle">{ "Embed on another site" }</h3>
+                { embed_part }
+            </section>
+        </dialog>
+    }
+}
+
+/// Props of [`EmbedSettings`].
+#[derive(Properties, PartialEq)]
+struct EmbedSettingsProps {
+    options: EmbedOptions,
+    on_change: Callback<EmbedOptions>,
+}
+
+/// The widget's theme, result count and facet panels.
+#[component]
+fn EmbedSettings(props: &EmbedSettingsProps) -> Html {
+    let options = &props.options;
+    let with =
+        |facets: Vec<Facet>, theme: Theme, limit: usize| EmbedOptions::new(facets, theme, limit);
+    let on_theme = {
+        let (o, on_change) = (options.clone(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let theme = Theme::from_key(&key).unwrap_or_default();
+            on_change.emit(with(o.facets().to_vec(), theme, o.limit()));
+        })
+    };
+    let on_limit = {
+        let (o, on_change) = (options.clone(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            // An emptied or nonsense field means the default rather than an error.
+            let limit = value.trim().parse().unwrap_or(DEFAULT_LIMIT);
+            on_change.emit(with(o.facets().to_vec(), o.theme(), limit));
+        })
+    };
+    let facet_boxes = WIDGET_FACETS.into_iter().map(|facet| {
+        let checked = options.facets().contains(&facet);
+        let (o, on_change) = (options.clone(), props.on_change.clone());
+        let onchange = Callback::from(move |_: Event| {
+            let mut facets = o.facets().to_vec();
+            if checked {
+                facets.retain(|f| *f != facet);
+            } else {
+                facets.push(facet);
+            }
+            on_change.emit(with(facets, o.theme(), o.limit()));
+        });
+        html! {
+            <label class="embed-facet" key={facet.key()}>
+                <input type="checkbox" {checked} {onchange} data-testid={format!("embed-facet-{}", facet.key())} />
+                { " " }{ facet.label() }
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="embed-settings">
+            <legend>{ "Widget" }</legend>
+            <label class="embed-setting">
+                { "Theme " }
+                <select data-testid="embed-theme" onchange={on_theme}>
+                    for theme in Theme::ALL {
+                        <option value={theme.key()} selected={theme == options.theme()}>{ theme.label() }</option>
+                    }
+                </select>
+            </label>
+            <label class="embed-setting">
+                { "Results " }
+                <input
+                    type="number"
+                    min="1"
+                    max={MAX_LIMIT.to_string()}
+                    data-testid="embed-limit"
+                    value={options.limit().to_string()}
+                    onchange={on_limit}
+                />
+            </label>
+            <span class="embed-setting">{ "Filters:" }{ for facet_boxes }</span>
+        </fieldset>
+    }
+}

@@ -1,0 +1,133 @@
+//! The embed widget (`#/embed?…`): the compact page that other sites frame through
+//! `static/embed.js`. A search box, optionally some facet panels, the first results of the
+//! view, and a link to the whole view; no header or footer. Links open Broadsheet's own pages
+//! in a new tab, since the frame is too small to read in, and the widget tells its frame how
+//! tall it is (see `use_report_height`).
+
+use crate::bundle::SharedBundle;
+use crate::components::embed_card::EmbedCard;
+use crate::components::facet_panel::FacetPanel;
+use crate::components::notice::Notice;
+use crate::components::search_box::SearchBox;
+use crate::hooks::{use_document_title, use_report_height};
+use crate::location::Deployment;
+use crate::route::Write;
+use broadsheet_core::display::count_label;
+use broadsheet_core::embed::EmbedOptions;
+use broadsheet_core::explore::{explore, facet_rows, FacetRow};
+use broadsheet_core::facet::Facet;
+use broadsheet_core::route::Route;
+use broadsheet_core::search::Query;
+use broadsheet_core::url::safe_href;
+use broadsheet_core::view::{Action, ViewState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`EmbedPage`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedPageProps {
+    /// The articles.
+    pub bundle: SharedBundle,
+    /// The view.
+    pub state: ViewState,
+    /// The widget's settings.
+    pub options: EmbedOptions,
+    /// What the link ignored, for a notice.
+    pub notices: Rc<[String]>,
+    /// Called with each change of view.
+    pub on_action: Callback<(Action, Write)>,
+    /// Called to hide the notice.
+    pub on_dismiss: Callback<()>,
+}
+
+/// What the widget draws for a view, computed once per view and settings.
+struct Explored {
+    articles: Vec<u32>,
+    facets: Vec<(Facet, Rc<Vec<FacetRow>>)>,
+    query: Rc<Query>,
+}
+
+/// The widget page.
+#[component]
+pub fn EmbedPage(props: &EmbedPageProps) -> Html {
+    let bundle = props.bundle.clone();
+    let explored = use_memo(
+        (props.state.clone(), props.options.facets().to_vec()),
+        move |(state, facets)| {
+            let results = explore(&bundle, state);
+            let facets = facets
+                .iter()
+                .map(|f| (*f, facet_rows(&bundle, state, &results, *f)))
+                .filter(|(_, rows)| !rows.is_empty())
+                .map(|(f, rows)| (f, Rc::new(rows)))
+                .collect();
+            Explored {
+                articles: results.articles,
+                facets,
+                query: Rc::new(Query::parse(state.query())),
+            }
+        },
+    );
+    // The deployment's own address, so links leave the frame for the full app.
+    let deployment = use_memo((), |()| Deployment::current());
+    let root = use_node_ref();
+    use_report_height(root.clone());
+    use_document_title(AttrValue::Static("Broadsheet"));
+
+    let on_action = &props.on_action;
+    // A frame's history entries would be the host page's: every change replaces.
+    let on_query = on_action.reform(|text| (Action::SetQuery(text), Write::Replace));
+    let panels = explored.facets.iter().map(|(facet, rows)| {
+        let facet = *facet;
+        let on_include = on_action.reform(move |(key, on)| (Action::Include(facet, key, on), Write::Replace));
+        let on_exclude = on_action.reform(move |(key, on)| (Action::Exclude(facet, key, on), Write::Replace));
+        html! {
+            <FacetPanel key={facet.key()} {facet} rows={Rc::clone(rows)} {on_include} {on_exclude} />
+        }
+    });
+    let count = explored.articles.len();
+    let limit = props.options.limit();
+    let cards = explored.articles.iter().take(limit).map(|&number| {
+        let article = props.bundle.nth(number);
+        let id = article.id.to_string();
+        let href = deployment.link(&Route::Article(id.clone()).to_hash());
+        html! {
+            <EmbedCard
+                key={id}
+                {article}
+                href={AttrValue::from(href)}
+                query={Rc::clone(&explored.query)}
+            />
+        }
+    });
+    let full_view = deployment.link(&Route::Home(props.state.clone()).to_hash());
+    let more = if count > limit {
+        format!("See all {} in Broadsheet", count_label(count))
+    } else {
+        "Open in Broadsheet".to_owned()
+    };
+    html! {
+        <div class="embed" ref={root} data-testid="embed">
+            <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+            <SearchBox value={AttrValue::from(props.state.query().to_owned())} on_input={on_query} />
+            <p class="result-summary embed-summary" aria-live="polite">
+                <span data-testid="result-count">{ count_label(count) }</span>
+            </p>
+            if !explored.facets.is_empty() {
+                <div class="embed-facets">{ for panels }</div>
+            }
+            if count == 0 {
+                <p class="empty" data-testid="empty-list">{ "No articles match this view." }</p>
+            } else {
+                <ol class="embed-list">{ for cards }</ol>
+            }
+            if safe_href(&full_view).is_some() {
+                <p class="embed-foot">
+                    <a href={full_view} target="_blank" rel="noopener noreferrer" data-testid="open-app">
+                        { more }{ " ↗" }
+                    </a>
+                </p>
+            }
+        </div>
+    }
+}
