@@ -2,7 +2,8 @@
 // optionally under a sub-path (to prove the build works when hosted at e.g. /broadsheet/).
 //
 // As a module: `const server = await serveDir(dist, { prefix: '/broadsheet/' })`, then
-// `server.url` is the page address and `await server.close()` stops it.
+// `server.url` is the page address and `await server.close()` stops it. `headers` adds response
+// headers to every answer (e.g. the Content-Security-Policy the README documents).
 // As a command: `node e2e/serve.mjs DIST [--prefix /sub/path/] [--port 0]`.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -33,11 +34,12 @@ function normalisePrefix(prefix) {
 }
 
 /**
- * Serves `root` on 127.0.0.1 at a random free port (or `port`) under `prefix`.
+ * Serves `root` on 127.0.0.1 at a random free port (or `port`) under `prefix`, adding `headers`
+ * (an object of header names and values; none by default) to every response.
  * Every request is recorded in `requests` ({ method, path, status }) so tests can check
  * that nothing was fetched from outside the prefix and nothing was missing.
  */
-export async function serveDir(root, { prefix = '/', port = 0 } = {}) {
+export async function serveDir(root, { prefix = '/', port = 0, headers = {} } = {}) {
   const base = resolve(root);
   const info = await stat(join(base, 'index.html')).catch(() => null);
   if (!info?.isFile()) {
@@ -48,9 +50,9 @@ export async function serveDir(root, { prefix = '/', port = 0 } = {}) {
 
   const server = createServer(async (req, res) => {
     const record = (status) => requests.push({ method: req.method, path: req.url, status });
-    const send = (status, body, headers = {}) => {
+    const send = (status, body, own = {}) => {
       record(status);
-      res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+      res.writeHead(status, { 'cache-control': 'no-store', ...headers, ...own });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
