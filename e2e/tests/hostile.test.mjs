@@ -116,3 +116,25 @@ test('links from a newer version and junk links give a notice and a usable page'
     }
   });
 });
+
+test('the graph view, its story list and the embed widget keep payloads as text', async () => {
+  await withPage(browser, async (page) => {
+    const dialogs = forbidDialogs(page);
+    await page.goto(`${server.url}#/graph`);
+    const stories = page.locator('[data-testid="story-list"]');
+    await stories.waitFor();
+    await page.locator('[data-testid="graph"]').waitFor();
+    assert.ok((await stories.textContent()).includes(TITLE), 'story list shows the title as text');
+    await page.goto(`${server.url}#/embed`);
+    const widget = page.locator('[data-testid="embed"]');
+    await widget.waitFor();
+    await widget.locator('[data-testid="embed-item"]').first().waitFor();
+    assert.ok((await widget.textContent()).includes(TITLE), 'the widget shows the title as text');
+    const injected = await page.evaluate(() => ({
+      pwned: window.__pwned,
+      elements: document.querySelectorAll('svg[onload], img[onerror], b[onmouseover], iframe, [data-testid="embed"] i').length,
+    }));
+    assert.deepEqual(injected, { pwned: undefined, elements: 0 });
+    assert.deepEqual(dialogs, []);
+  });
+});
