@@ -227,7 +227,7 @@ try {
 
   if (renderers) {
     report.renderers = [];
-    for (const target of [250, 500, 1_000, 1_500, 2_000, 3_000, 5_000]) {
+    for (const target of [250, 500, 750, 1_000, 1_500, 3_000, 5_000, 10_000]) {
       const view = await viewOf(target);
       const row = { nodes: view.nodes };
       for (const kind of ['svg', 'canvas']) {

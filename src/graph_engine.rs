@@ -19,6 +19,7 @@ use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::utils::window;
 use std::cell::RefCell;
 use std::f64::consts::TAU;
+use std::fmt::Write;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, PointerEvent};
@@ -62,15 +63,18 @@ pub struct Scene {
 
 /// The drawing the engine moves things on.
 pub enum Surface {
-    /// SVG drawn by Yew: the `<g>` that holds the picture, its circles and lines in node and
-    /// edge order.
+    /// SVG drawn by Yew: the `<g>` that holds the picture, its circles in node order, and two
+    /// paths for the edges. One path for every edge rather than a line each: moving thousands
+    /// of elements per frame is what makes SVG slow, and a path is one attribute.
     Svg {
         /// The transformed group.
         group: Element,
         /// One circle per node.
         circles: Vec<Element>,
-        /// One line per edge.
-        lines: Vec<Element>,
+        /// Every edge.
+        edges: Element,
+        /// The hovered node's edges, drawn over the others.
+        near: Element,
         /// The `<svg>`, which says when something is hovered.
         root: Element,
     },
@@ -142,6 +146,9 @@ pub struct Engine {
     moved: bool,
     /// Layout time spent beyond the budget, which the next frames pay back by not ticking.
     debt_ms: f64,
+    /// What the SVG shows as selected and hovered, so a frame touches only what changed.
+    svg_selected: Option<usize>,
+    svg_hover: Option<usize>,
     /// Set until the first settled frame has been recorded.
     timing: bool,
     /// Whether the drawing says `data-state="settled"`.
@@ -201,6 +208,8 @@ impl Running {
                 frame: None,
                 moved: true,
                 debt_ms: 0.0,
+                svg_selected: None,
+                svg_hover: None,
                 timing: true,
                 shows_settled: false,
                 on_select,
@@ -572,15 +581,9 @@ impl Engine {
         if node == self.hover {
             return;
         }
-        if let Surface::Svg {
-            circles,
-            lines,
-            root,
-            ..
-        } = &self.surface
-        {
-            mark_near(circles, lines, &self.scene, self.hover, false);
-            mark_near(circles, lines, &self.scene, node, true);
+        if let Surface::Svg { circles, root, .. } = &self.surface {
+            mark_near(circles, &self.scene, self.hover, false);
+            mark_near(circles, &self.scene, node, true);
             match node {
                 Some(_) => root.set_attribute("data-hovering", "").ok(),
                 None => root.remove_attribute("data-hovering").ok(),
@@ -609,7 +612,8 @@ impl Engine {
         let Surface::Svg {
             group,
             circles,
-            lines,
+            edges,
+            near,
             ..
         } = &self.surface
         else {
@@ -622,32 +626,53 @@ impl Engine {
                 &format!("translate({:.2} {:.2}) scale({:.5})", v.x, v.y, v.scale),
             )
             .ok();
-        for (i, circle) in circles.iter().enumerate() {
-            if Some(i) == self.selected {
-                circle.set_attribute("data-selected", "").ok();
-            } else {
+        if self.svg_selected != self.selected {
+            if let Some(circle) = self.svg_selected.and_then(|i| circles.get(i)) {
                 circle.remove_attribute("data-selected").ok();
             }
+            if let Some(circle) = self.selected.and_then(|i| circles.get(i)) {
+                circle.set_attribute("data-selected", "").ok();
+            }
+            self.svg_selected = self.selected;
         }
-        if !self.moved {
+        let hover_changed = self.svg_hover != self.hover;
+        if !self.moved && !hover_changed {
             return;
         }
-        self.moved = false;
         let p = self.layout.positions();
-        for (circle, [x, y]) in circles.iter().zip(p) {
-            circle.set_attribute("cx", &format!("{x:.2}")).ok();
-            circle.set_attribute("cy", &format!("{y:.2}")).ok();
+        if self.moved {
+            for (circle, [x, y]) in circles.iter().zip(p) {
+                circle.set_attribute("cx", &format!("{x:.2}")).ok();
+                circle.set_attribute("cy", &format!("{y:.2}")).ok();
+            }
+            edges
+                .set_attribute("d", &path(p, &self.scene.sub.edges, |_| true))
+                .ok();
         }
-        for (line, &[a, b]) in lines.iter().zip(&self.scene.sub.edges) {
-            let (s, t) = (p[a as usize], p[b as usize]);
-            line.set_attribute("x1", &format!("{:.2}", s[0])).ok();
-            line.set_attribute("y1", &format!("{:.2}", s[1])).ok();
-            line.set_attribute("x2", &format!("{:.2}", t[0])).ok();
-            line.set_attribute("y2", &format!("{:.2}", t[1])).ok();
-        }
+        let hub = self
+            .hover
+            .map(|h| u32::try_from(h).expect("fewer than 2^32 nodes"));
+        let close = path(p, &self.scene.sub.edges, |edge| {
+            hub.is_some_and(|h| edge.contains(&h))
+        });
+        near.set_attribute("d", &close).ok();
+        self.moved = false;
+        self.svg_hover = self.hover;
     }
 
     fn draw_canvas(&self, context: &CanvasRenderingContext2d) {
+        // The theme's paper and ink, as the stage is styled now (the reader may switch themes
+        // while the picture is up).
+        let style = window().get_computed_style(&self.stage).ok().flatten();
+        let read = |name: &str, fallback: &str| {
+            style
+                .as_ref()
+                .and_then(|s| s.get_property_value(name).ok())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| fallback.to_owned())
+        };
+        let paper = read("background-color", "#ffffff");
+        let ink = read("color", "#1b1b1b");
         let ratio = window().device_pixel_ratio().max(1.0);
         let [w, h] = self.size;
         context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).ok();
@@ -668,10 +693,10 @@ impl Engine {
         });
         let faded = near.is_some();
         context.set_global_alpha(if faded { 0.18 } else { 1.0 });
-        self.paint(context, &screen, |_| true);
+        self.paint(context, &screen, &paper, |_| true);
         if let Some(near) = &near {
             context.set_global_alpha(1.0);
-            self.paint(context, &screen, |i| near[i]);
+            self.paint(context, &screen, &paper, |i| near[i]);
         }
         context.set_global_alpha(1.0);
         if let Some(node) = self.selected.filter(|&s| s < screen.len()) {
@@ -681,7 +706,7 @@ impl Engine {
             context.arc(x, y, r, 0.0, TAU).ok();
             context.set_line_width(2.5);
             context.set_line_dash(&js_sys::Array::new()).ok();
-            context.set_stroke_style_str("#1b1b1b");
+            context.set_stroke_style_str(&ink);
             context.stroke();
         }
     }
@@ -690,11 +715,13 @@ impl Engine {
         (self.scene.looks[node].radius * self.viewport.scale).max(MIN_SCREEN_RADIUS)
     }
 
-    /// Paints the edges and nodes for which `keep` holds, one path per colour.
+    /// Paints the edges and nodes for which `keep` holds, one path per colour; stories
+    /// elsewhere are rings filled with `paper`.
     fn paint(
         &self,
         context: &CanvasRenderingContext2d,
         screen: &[[f64; 2]],
+        paper: &str,
         keep: impl Fn(usize) -> bool,
     ) {
         let [w, h] = self.size;
@@ -743,7 +770,7 @@ impl Engine {
                 context.fill();
             }
             if shape(outside) {
-                context.set_fill_style_str("#ffffff");
+                context.set_fill_style_str(paper);
                 context.fill();
                 context.set_line_width(1.5);
                 context.set_line_dash(&dash).ok();
@@ -754,8 +781,19 @@ impl Engine {
     }
 }
 
-/// Sets or clears `data-near` on a node's circle, its neighbours' and the lines between them.
-fn mark_near(circles: &[Element], lines: &[Element], scene: &Scene, node: Option<usize>, on: bool) {
+/// SVG path data for the edges `keep` accepts, one `M x y L x y` segment each.
+fn path(p: &[[f64; 2]], edges: &[[u32; 2]], keep: impl Fn(&[u32; 2]) -> bool) -> String {
+    let mut d = String::with_capacity(edges.len() * 32);
+    for edge in edges.iter().filter(|e| keep(e)) {
+        let (s, t) = (p[edge[0] as usize], p[edge[1] as usize]);
+        // Writing to a String cannot fail.
+        write!(d, "M{:.1} {:.1}L{:.1} {:.1}", s[0], s[1], t[0], t[1]).ok();
+    }
+    d
+}
+
+/// Sets or clears `data-near` on a node's circle and its neighbours'.
+fn mark_near(circles: &[Element], scene: &Scene, node: Option<usize>, on: bool) {
     let Some(node) = node else { return };
     let set = |el: &Element| {
         if on {
@@ -769,12 +807,6 @@ fn mark_near(circles: &[Element], lines: &[Element], scene: &Scene, node: Option
     for &i in &near {
         if let Some(circle) = circles.get(i) {
             set(circle);
-        }
-    }
-    let hub = u32::try_from(node).expect("fewer than 2^32 nodes");
-    for (line, edge) in lines.iter().zip(&scene.sub.edges) {
-        if edge.contains(&hub) {
-            set(line);
         }
     }
 }

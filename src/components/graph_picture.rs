@@ -108,7 +108,6 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
     let key = format!("{:p}-{}", Rc::as_ptr(scene), props.renderer.name());
     let surface = match props.renderer {
         Renderer::Svg => {
-            let lines = scene.sub.edges.iter().map(|_| html! { <line /> });
             let circles = scene
                 .sub
                 .nodes
@@ -122,7 +121,7 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                             data-node={node_key(&scene.bundle, node)}
                         data-story={scene.bundle.stories().story_of(node).to_string()}
                             r={format!("{:.2}", look.radius)}
-                            fill={if look.outside { "#ffffff" } else { fill }}
+                            fill={if look.outside { "none" } else { fill }}
                             stroke={fill}
                         />
                     }
@@ -141,7 +140,8 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                     aria-label={props.label.clone()}
                 >
                     <g class="graph-viewport">
-                        <g class="edges">{ for lines }</g>
+                        <path class="edges" />
+                        <path class="edges near" />
                         <g class="nodes">{ for circles }</g>
                     </g>
                 </svg>
@@ -214,7 +214,8 @@ fn start(
             Surface::Svg {
                 group,
                 circles: all(".nodes circle")?,
-                lines: all(".edges line")?,
+                edges: root.query_selector(".edges:not(.near)").ok()??,
+                near: root.query_selector(".edges.near").ok()??,
                 root,
             }
         }
