@@ -310,10 +310,16 @@ test('the graph view of a deep link draws the view and lists the same stories', 
       const outlets = page.locator(`[data-testid="story-list"] li[data-story]:has(li[data-node="${id}"]) [data-testid="story-outlets"]`);
       assert.match(await outlets.innerText(), new RegExp(`^Covered by ${n} outlets?`), id);
     }
-    // Members are real links, reachable from the keyboard.
+    // Members are real links, and "Show in the graph" selects a story from the keyboard.
     const first = page.locator('[data-testid="story-list"] li[data-node] a').first();
     await first.focus();
     assert.equal(await first.evaluate((a) => a === document.activeElement), true);
+    const story = page.locator('[data-testid="story-list"] li[data-story]').first();
+    const lead = await story.locator('li[data-node]').first().getAttribute('data-node');
+    await story.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => location.hash === `#/graph?topic=${n[0]}&node=${n[1]}`, [key, lead]);
+    await page.locator('[data-testid="node-details"]').waitFor();
   });
 });
 
