@@ -4,9 +4,12 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
-export { serveDir } from './serve.mjs';
+import { serveDir } from './serve.mjs';
+
+export { serveDir };
 
 /** How long any single wait (selector, navigation) may take before the test fails. */
 export const TIMEOUT_MS = 20_000;
@@ -41,6 +44,25 @@ export function distFromEnv(name) {
   const index = join(resolve(dir), 'index.html');
   if (!existsSync(index)) throw new Error(`${name}=${dir}, but ${index} does not exist`);
   return resolve(dir);
+}
+
+/**
+ * For one test file: serves the dist folder named by environment variable `envName` and launches
+ * Chromium before its tests, and stops both after them. The returned object's `dist`, `server`
+ * and `browser` are set once the tests run.
+ */
+export function useApp(envName = 'BROADSHEET_DIST', serveOptions = {}) {
+  const app = {};
+  before(async () => {
+    app.dist = distFromEnv(envName);
+    app.server = await serveDir(app.dist, serveOptions);
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }
 
 /**

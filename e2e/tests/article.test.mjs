@@ -1,30 +1,14 @@
 // Moving between the list and an article page: links, the in-page back link, and the
 // browser's own Back and Forward buttons all agree with the URL hash.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  distFromEnv,
-  hashOf,
-  launchBrowser,
-  resultCount,
-  serveDir,
-  withPage,
-} from '../harness.mjs';
+import { test } from 'node:test';
+import { hashOf, resultCount, useApp, withPage } from '../harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(distFromEnv('BROADSHEET_DIST'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('BROADSHEET_DIST');
 
 test('opening an article shows its page; back link and browser Back return home', async () => {
-  await withPage(browser, async (page) => {
-    await page.goto(server.url);
+  await withPage(app.browser, async (page) => {
+    await page.goto(app.server.url);
     const card = page.locator('article.card').nth(2);
     await card.waitFor();
     const total = await resultCount(page);
@@ -58,15 +42,15 @@ test('opening an article shows its page; back link and browser Back return home'
 });
 
 test('a deep link straight to an article works on a fresh load', async () => {
-  await withPage(browser, async (page) => {
-    await page.goto(server.url);
+  await withPage(app.browser, async (page) => {
+    await page.goto(app.server.url);
     const card = page.locator('article.card').first();
     await card.waitFor();
     const id = await card.getAttribute('data-article-id');
     const title = (await card.locator('a.card-title').textContent()).trim();
 
     await page.goto('about:blank');
-    await page.goto(`${server.url}#/article/${id}`);
+    await page.goto(`${app.server.url}#/article/${id}`);
     const article = page.locator('[data-testid="article-page"]');
     await article.waitFor();
     assert.equal((await article.locator('h1').textContent()).trim(), title);

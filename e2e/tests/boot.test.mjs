@@ -1,28 +1,19 @@
 // Starting up: without WebAssembly, or when the app cannot load, the page says so instead of
 // staying blank; with JavaScript off, the <noscript> note shows.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, serveDir, withPage } from '../harness.mjs';
+import { test } from 'node:test';
+import { useApp, withPage } from '../harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(distFromEnv('BROADSHEET_DIST'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('BROADSHEET_DIST');
 
 const ERROR = '[data-testid="boot-error"]';
 
 test('a browser without WebAssembly is told what is needed', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await page.addInitScript(() => {
       delete globalThis.WebAssembly;
     });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator(ERROR).waitFor();
     assert.match(await page.locator(`${ERROR} h1`).textContent(), /needs WebAssembly/);
     assert.equal(await page.locator('article.card').count(), 0);
@@ -31,11 +22,11 @@ test('a browser without WebAssembly is told what is needed', async () => {
 });
 
 test('an app that fails to instantiate says so, as text', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await page.route(/_bg\.wasm$/, (route) =>
       route.fulfill({ status: 200, contentType: 'application/wasm', body: '<b>not wasm</b>' }),
     );
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator(ERROR).waitFor();
     assert.match(await page.locator(`${ERROR} h1`).textContent(), /could not start/);
     assert.equal(await page.locator(`${ERROR} b`).count(), 0, 'the message is text, not markup');
@@ -43,10 +34,10 @@ test('an app that fails to instantiate says so, as text', async () => {
 });
 
 test('with JavaScript off, the page says JavaScript and WebAssembly are needed', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await app.browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     const note = page.locator('.noscript');
     assert.equal(await note.isVisible(), true);
     assert.match(await note.textContent(), /needs JavaScript and WebAssembly/);

@@ -1,32 +1,16 @@
 // Exploring the sample: search, facets, ranges and sorting narrow the list, and the URL hash
 // holds the whole view, so a link, a reload, Back and Forward all reproduce it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  distFromEnv,
-  hashOf,
-  launchBrowser,
-  resultCount,
-  serveDir,
-  withPage,
-} from '../harness.mjs';
+import { test } from 'node:test';
+import { hashOf, resultCount, useApp, withPage } from '../harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(distFromEnv('BROADSHEET_DIST'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('BROADSHEET_DIST');
 
 const COUNT = '[data-testid="result-count"]';
 
 /** Opens `hash` on a fresh page and waits for the list (or the empty-results message). */
 async function open(page, hash = '') {
-  await page.goto(`${server.url}${hash}`);
+  await page.goto(`${app.server.url}${hash}`);
   await page.locator(`${COUNT}`).waitFor();
 }
 
@@ -56,7 +40,7 @@ async function firstValue(page, facet) {
 }
 
 test('typing narrows the list, marks matches and replaces the hash without new history entries', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await open(page);
     const total = await resultCount(page);
     const entries = await page.evaluate(() => history.length);
@@ -83,7 +67,7 @@ test('typing narrows the list, marks matches and replaces the hash without new h
 });
 
 test('a topic includes by checkbox and excludes by button, with counts that match', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await open(page);
     const total = await resultCount(page);
     const topic = await firstValue(page, 'topic');
@@ -114,7 +98,7 @@ test('a topic includes by checkbox and excludes by button, with counts that matc
 });
 
 test('a deep link with a topic, a sort and a direction reproduces the view on a fresh load', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await open(page);
     const topic = await firstValue(page, 'topic');
     await page.goto('about:blank');
@@ -146,7 +130,7 @@ test('a deep link with a topic, a sort and a direction reproduces the view on a 
 });
 
 test('Back after opening an article restores the view and its scroll position', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     const hash = '#/?sort=date';
     await open(page, hash);
     const card = page.locator('article.card').nth(30);
@@ -176,7 +160,7 @@ test('Back after opening an article restores the view and its scroll position', 
 });
 
 test("an article's back-to-results link returns to the view the reader came from", async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await open(page);
     const topic = await firstValue(page, 'topic');
     await page.locator('[data-testid="search"]').fill('the');
@@ -199,7 +183,7 @@ test("an article's back-to-results link returns to the view the reader came from
 });
 
 test('a junk link shows a notice and a usable page', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await open(page, '#/?heat=abc&zzz=1&q=%E0%A4%A');
     const notice = page.locator('[data-testid="notice"]');
     await notice.waitFor();
@@ -217,7 +201,7 @@ test('a junk link shows a notice and a usable page', async () => {
 });
 
 test('date fields, a click on the date histogram and the heat range narrow the list', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await open(page);
     const total = await resultCount(page);
 
@@ -269,7 +253,7 @@ test('date fields, a click on the date histogram and the heat range narrow the l
 });
 
 test('relevance and its boost are offered only with a query, and kept in the link', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await open(page);
     const sorts = () =>
       page.locator('[data-testid="sort"] option').evaluateAll((os) => os.map((o) => o.value));
@@ -296,7 +280,7 @@ test('relevance and its boost are offered only with a query, and kept in the lin
 });
 
 test('keyboard: / focuses the search, j and k move through results, Enter opens one', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await open(page);
     await page.locator('article.card').first().waitFor();
     await page.keyboard.press('/');

@@ -3,26 +3,10 @@
 // view's articles, in its order, under a file name that says the view.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import {
-  distFromEnv,
-  launchBrowser,
-  resultCount,
-  serveDir,
-  showAllCards,
-  withPage,
-} from '../harness.mjs';
+import { test } from 'node:test';
+import { resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(distFromEnv('BROADSHEET_DIST'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('BROADSHEET_DIST');
 
 /**
  * RFC 4180: fields separated by commas, records by CRLF; a quoted field may hold commas,
@@ -118,9 +102,9 @@ const VIEWS = [
 
 for (const { hash, slug } of VIEWS) {
   test(`CSV, JSON and Atom of ${hash} hold exactly its articles, in order`, async () => {
-    await withPage(browser, async (page) => {
+    await withPage(app.browser, async (page) => {
       await page.addInitScript(countObjectUrls);
-      await page.goto(`${server.url}${hash}`);
+      await page.goto(`${app.server.url}${hash}`);
       await page.locator('article.card').first().waitFor();
       const cards = await listed(page);
       assert.equal(cards.length, await resultCount(page), 'every result has a card');

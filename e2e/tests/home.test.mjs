@@ -1,30 +1,14 @@
 // The home page on the bundled sample: every article is listed, the count is honest and
 // external links cannot reach back into the page (rel=noopener noreferrer).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  distFromEnv,
-  launchBrowser,
-  resultCount,
-  serveDir,
-  showAllCards,
-  withPage,
-} from '../harness.mjs';
+import { test } from 'node:test';
+import { resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(distFromEnv('BROADSHEET_DIST'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('BROADSHEET_DIST');
 
 test('home lists every sample article and the count matches the cards', async () => {
-  await withPage(browser, async (page) => {
-    await page.goto(server.url);
+  await withPage(app.browser, async (page) => {
+    await page.goto(app.server.url);
     await page.locator('article.card').first().waitFor();
     const count = await resultCount(page);
     const firstPage = await page.locator('article.card').count();
@@ -53,8 +37,8 @@ test('home lists every sample article and the count matches the cards', async ()
 });
 
 test('cards are in heat order, hottest first, unknown heat last', async () => {
-  await withPage(browser, async (page) => {
-    await page.goto(server.url);
+  await withPage(app.browser, async (page) => {
+    await page.goto(app.server.url);
     await page.locator('article.card').first().waitFor();
     await showAllCards(page);
     const heats = await page
@@ -74,8 +58,8 @@ test('cards are in heat order, hottest first, unknown heat last', async () => {
 });
 
 test('every external link opens safely in a new tab', async () => {
-  await withPage(browser, async (page) => {
-    await page.goto(server.url);
+  await withPage(app.browser, async (page) => {
+    await page.goto(app.server.url);
     await page.locator('article.card').first().waitFor();
     await showAllCards(page);
     const links = await page.locator('a[href]').evaluateAll((els) =>
@@ -85,7 +69,7 @@ test('every external link opens safely in a new tab', async () => {
         target: a.getAttribute('target'),
       })),
     );
-    const external = links.filter((l) => new URL(l.href).origin !== server.origin);
+    const external = links.filter((l) => new URL(l.href).origin !== app.server.origin);
     assert.ok(external.length >= 60, `expected a link out per card, found ${external.length}`);
     for (const link of external) {
       assert.match(link.href, /^https?:\/\//, `external link with an odd scheme: ${link.href}`);

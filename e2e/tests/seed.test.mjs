@@ -1,8 +1,8 @@
 // The seed article (content/000_22f2e7ab458317d0.txt, unpublished) built alone with
 // INCLUDE_DRAFTS=1: its page shows every field of the file, marked as a draft.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, serveDir, withPage } from '../harness.mjs';
+import { test } from 'node:test';
+import { useApp, withPage } from '../harness.mjs';
 
 const ID = '000_22f2e7ab458317d0';
 const TITLE =
@@ -12,20 +12,11 @@ const IMAGE =
 const RELATED_TITLE =
   "Myanmar's junta using Chinese facial recognition technology to track, eliminate opponents";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(distFromEnv('BROADSHEET_SEED_DIST'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('BROADSHEET_SEED_DIST');
 
 test('the seed draft shows title, provider, topics, scores, badge, related story and image', async () => {
-  await withPage(browser, async (page, offsite) => {
-    await page.goto(`${server.url}#/article/${ID}`);
+  await withPage(app.browser, async (page, offsite) => {
+    await page.goto(`${app.server.url}#/article/${ID}`);
     const article = page.locator('[data-testid="article-page"]');
     await article.waitFor();
     assert.equal((await article.locator('h1').textContent()).trim(), TITLE);

@@ -2,19 +2,10 @@
 // reload, storage that refuses is no error, and the embed widget takes its theme from its link
 // without touching the reader's stored choice.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, serveDir, withPage } from '../harness.mjs';
+import { test } from 'node:test';
+import { useApp, withPage } from '../harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(distFromEnv('BROADSHEET_DIST'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('BROADSHEET_DIST');
 
 const TOGGLE = '[data-testid="theme-toggle"]';
 const KEY = 'broadsheet:theme';
@@ -31,12 +22,12 @@ const LIGHT = 'rgb(247, 245, 240)';
 const DARK = 'rgb(21, 23, 26)';
 
 async function open(page, hash = '') {
-  await page.goto(`${server.url}${hash}`);
+  await page.goto(`${app.server.url}${hash}`);
   await page.locator('[data-testid="result-count"]').first().waitFor();
 }
 
 test('follows the system, toggles, remembers the choice, and goes back to the system', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await open(page);
     assert.deepEqual(await look(page), { attribute: null, pressed: 'true', background: DARK });
@@ -64,7 +55,7 @@ test('follows the system, toggles, remembers the choice, and goes back to the sy
 });
 
 test('storage that refuses is ignored without errors', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await page.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {
@@ -81,7 +72,7 @@ test('storage that refuses is ignored without errors', async () => {
 });
 
 test('the widget takes its theme from its link and leaves the stored choice alone', async () => {
-  await withPage(browser, async (page) => {
+  await withPage(app.browser, async (page) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await open(page);
     await page.locator(TOGGLE).click();
