@@ -31,6 +31,13 @@ fn formatter(date: DateTimeStyle, time: Option<DateTimeStyle>) -> DateTimeFormat
     DateTimeFormat::new(&Array::new(), &options)
 }
 
+/// Builds the date-only formatter now. The first one costs tens of milliseconds (the browser
+/// loads its locale data): a page that shows dates only when the reader points at something
+/// would otherwise pay that in the middle of the gesture.
+pub fn warm_up() {
+    DATE.with(|_| ());
+}
+
 /// `at` in the reader's locale, or its UTC date if the browser cannot format it.
 pub fn local(at: Timestamp, style: DateStyle) -> String {
     let date = Date::new(&JsValue::from_f64(at.unix_millis()));

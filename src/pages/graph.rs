@@ -25,11 +25,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Above this many nodes the picture is a canvas rather than SVG. Measured with
-/// `e2e/graph-bench.mjs --renderers` in headless Chromium (see the README's "Benchmarks"): an
-/// SVG frame (moving every circle and line) stays under 8 ms up to about 1,500 nodes and grows
-/// linearly past it, while a canvas frame of 10,000 nodes takes about as long as an SVG one of
-/// 1,500.
-pub const SVG_MAX_NODES: usize = 1_500;
+/// `node e2e/graph-bench.mjs DIST --renderers` (headless Chromium, software rendering, views of
+/// a 10,000-article corpus; frames per second while the layout animates, SVG/canvas): 250
+/// nodes 61/60, 502 nodes 60/60, 758 nodes 59/60, 1,004 nodes 58/60, 1,507 nodes 51/60, 3,001
+/// nodes 22/61 (with 67 ms tasks), 5,000 nodes 14/59, 10,007 nodes 5/42. SVG keeps up to about
+/// 1,000 nodes and then falls behind; even at 1,000 its frames cost more, so a 1,000-node
+/// layout settles in about 350 ms as SVG against 250 ms as canvas. On a busy machine SVG
+/// degrades sooner (tasks over 50 ms from about 750 nodes).
+pub const SVG_MAX_NODES: usize = 1_000;
 
 /// The name of the Performance measure around building the picture's scene.
 const SCENE_MEASURE: &str = "broadsheet:graph-scene";
