@@ -7,16 +7,8 @@
 // small URL normaliser and union-find redo the clustering the way the README describes it.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import {
-  distFromEnv,
-  hashOf,
-  launchBrowser,
-  resultCount,
-  serveDir,
-  showAllCards,
-  withPage,
-} from '../harness.mjs';
+import { test } from 'node:test';
+import { hashOf, resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
 
 const CONTENT = new URL('../../content/', import.meta.url);
 /** A sample article whose related entries include both kinds (4 in the collection, 2 not). */
@@ -138,16 +130,7 @@ const SAMPLE = sample();
 
 // ---- The browser ----
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDir(distFromEnv('BROADSHEET_DIST'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('BROADSHEET_DIST');
 
 const texts = async (locator) => (await locator.allInnerTexts()).map((t) => t.trim());
 
@@ -158,8 +141,8 @@ test('an article page groups its related stories in and out of the collection', 
   const elsewhere = entries.filter((r) => r.to.startsWith('out:'));
   assert.ok(inside.length > 0 && elsewhere.length > 0, 'the chosen article has both kinds');
 
-  await withPage(browser, async (page) => {
-    await page.goto(`${server.url}#/article/${ARTICLE}`);
+  await withPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/article/${ARTICLE}`);
     const related = page.locator('section[data-testid="related"]');
     await related.waitFor();
     assert.equal(await related.locator('li').count(), entries.length, 'one li per entry');
@@ -231,8 +214,8 @@ test('cards show coverage; coverage filters and sorts the list through the URL',
   const expected = [...coverage.values()].filter((c) => c >= atLeast).length;
   assert.ok(expected > 0 && expected < SAMPLE.articles.length, 'the filter narrows the sample');
 
-  await withPage(browser, async (page) => {
-    await page.goto(server.url);
+  await withPage(app.browser, async (page) => {
+    await page.goto(app.server.url);
     await page.locator('article.card').first().waitFor();
     await showAllCards(page);
     const shown = await page.locator('article.card').evaluateAll((cards) =>
@@ -280,8 +263,8 @@ function expectedGraph(topic) {
 test('the graph view of a deep link draws the view and lists the same stories', async () => {
   const want = expectedGraph(TOPIC);
   const key = TOPIC.toLowerCase();
-  await withPage(browser, async (page) => {
-    await page.goto(`${server.url}#/graph?topic=${key}`);
+  await withPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/graph?topic=${key}`);
     const graph = page.locator('[data-testid="graph"]');
     await graph.waitFor();
     assert.equal(await graph.getAttribute('data-renderer'), 'svg', 'a small graph is SVG');
@@ -325,8 +308,8 @@ test('the graph view of a deep link draws the view and lists the same stories', 
 
 test('graph: select a node by clicking it, keep it in the URL, open it, and go back to the list', async () => {
   const key = TOPIC.toLowerCase();
-  await withPage(browser, async (page) => {
-    await page.goto(`${server.url}#/?topic=${key}`);
+  await withPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/?topic=${key}`);
     await page.locator('article.card').first().waitFor();
     await page.locator('[data-testid="graph-link"]').click();
     await page.waitForFunction((k) => location.hash === `#/graph?topic=${k}`, key);
@@ -367,7 +350,7 @@ test('graph: select a node by clicking it, keep it in the URL, open it, and go b
     await page.locator('article.card').first().waitFor();
 
     // Opening from the details panel goes to the article.
-    await page.goto(`${server.url}#/graph?topic=${key}&node=${id}`);
+    await page.goto(`${app.server.url}#/graph?topic=${key}&node=${id}`);
     await page.locator('[data-testid="node-open"]').click();
     await page.locator(`[data-testid="article-page"][data-article-id="${id}"]`).waitFor();
     assert.equal(hashOf(page), `#/article/${id}`);
@@ -375,8 +358,8 @@ test('graph: select a node by clicking it, keep it in the URL, open it, and go b
 });
 
 test('graph: dragging a node moves it and the layout settles again', async () => {
-  await withPage(browser, async (page) => {
-    await page.goto(`${server.url}#/graph?topic=${TOPIC.toLowerCase()}`);
+  await withPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/graph?topic=${TOPIC.toLowerCase()}`);
     await page.locator('[data-testid="graph"][data-state="settled"]').waitFor();
     const id = SAMPLE.articles.find((a) => a.topics.includes(TOPIC)).id;
     const circle = page.locator(`[data-testid="graph"] circle[data-node="${id}"]`);
