@@ -383,3 +383,68 @@ test('graph: dragging a node moves it and the layout settles again', async () =>
     assert.equal(hashOf(page), `#/graph?topic=${TOPIC.toLowerCase()}`, 'a drag selects nothing');
   });
 });
+
+test('graph: two pointers pinching apart zoom in, and panning moves the picture', async () => {
+  await withPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/graph?topic=${TOPIC.toLowerCase()}`);
+    await page.locator('[data-testid="graph"][data-state="settled"]').waitFor();
+    const scale = () =>
+      page
+        .locator('[data-testid="graph"] .graph-viewport')
+        .evaluate((g) => Number(/scale\(([^)]+)\)/.exec(g.getAttribute('transform'))[1]));
+    const translate = () =>
+      page
+        .locator('[data-testid="graph"] .graph-viewport')
+        .evaluate((g) => /translate\(([^)]+)\)/.exec(g.getAttribute('transform'))[1]);
+    // A drag on the background pans.
+    const moved = await translate();
+    const stage = await page.locator('.graph-stage').boundingBox();
+    // Fitting leaves a margin, so the corner is background, not a circle.
+    const corner = [stage.x + 3, stage.y + 3];
+    assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y).tagName, corner), 'svg');
+    await page.mouse.move(...corner);
+    await page.mouse.down();
+    await page.mouse.move(corner[0] + 60, corner[1] + 40, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      (t) => /translate\(([^)]+)\)/.exec(document.querySelector('.graph-viewport').getAttribute('transform'))[1] !== t,
+      moved,
+    );
+
+    const before = await scale();
+    // Touch pointers as a phone sends them; the picture reads pointer events, not touch events.
+    await page.locator('.graph-stage').evaluate((stage) => {
+      const r = stage.getBoundingClientRect();
+      const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+      const send = (type, id, dx) =>
+        stage.dispatchEvent(
+          new PointerEvent(type, {
+            pointerId: id,
+            pointerType: 'touch',
+            isPrimary: id === 1,
+            clientX: x + dx,
+            clientY: y,
+            bubbles: true,
+          }),
+        );
+      send('pointerdown', 1, -20);
+      send('pointerdown', 2, 20);
+      for (let d = 25; d <= 80; d += 5) {
+        send('pointermove', 1, -d);
+        send('pointermove', 2, d);
+      }
+      send('pointerup', 1, -80);
+      send('pointerup', 2, 80);
+    });
+    await page.waitForFunction(
+      (b) => {
+        const g = document.querySelector('[data-testid="graph"] .graph-viewport');
+        return Number(/scale\(([^)]+)\)/.exec(g.getAttribute('transform'))[1]) > b * 3;
+      },
+      before,
+    );
+    assert.ok((await scale()) > before * 3, 'pinching 40 px apart to 160 px zooms in about 4×');
+
+    assert.equal(hashOf(page), `#/graph?topic=${TOPIC.toLowerCase()}`, 'panning selects nothing');
+  });
+});
