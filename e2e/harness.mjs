@@ -14,6 +14,9 @@ export { serveDir };
 /** How long any single wait (selector, navigation) may take before the test fails. */
 export const TIMEOUT_MS = 20_000;
 
+/** How long starting Chromium may take. */
+const LAUNCH_TIMEOUT_MS = 90_000;
+
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // Debian's Chromium on this kind of machine: headless, as root (hence no sandbox), and with every
@@ -73,12 +76,22 @@ export async function launchBrowser() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: install Debian's chromium (scripts/setup does, as root)`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    timeout: TIMEOUT_MS,
-  });
+  const launch = () =>
+    chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: LAUNCH_TIMEOUT_MS,
+    });
+  // A cold first start on a busy 2-core machine has taken over 20 s (fonts, profile); one retry
+  // keeps a slow start from failing a whole test file, while a Chromium that cannot start at
+  // all still fails.
+  try {
+    return await launch();
+  } catch (err) {
+    console.error(`launching Chromium failed once, retrying: ${err.message.split('\n')[0]}`);
+    return launch();
+  }
 }
 
 // A 1x1 PNG served in place of every off-site image: the machine has no internet, and a failed
