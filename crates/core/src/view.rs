@@ -32,6 +32,20 @@ impl Selection {
     }
 }
 
+/// Two optional ends in order: when both are set and reversed, they are swapped, so a range
+/// typed backwards means the same as one typed forwards.
+fn in_order<T: PartialOrd>(low: Option<T>, high: Option<T>) -> (Option<T>, Option<T>) {
+    match (low, high) {
+        (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+        ends => ends,
+    }
+}
+
+/// Whether `value` lies between the optional ends (inclusive; an open end bounds nothing).
+fn within<T: PartialOrd>(value: &T, low: Option<&T>, high: Option<&T>) -> bool {
+    low.is_none_or(|l| value >= l) && high.is_none_or(|h| value <= h)
+}
+
 /// An inclusive range of heat or quality; either end may be open.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Bounds {
@@ -46,14 +60,8 @@ impl Bounds {
     #[must_use]
     pub fn new(min: Option<f64>, max: Option<f64>) -> Self {
         let ok = |v: Option<f64>| v.filter(|x| x.is_finite() && (0.0..=MAX_SCORE).contains(x));
-        let (min, max) = (ok(min), ok(max));
-        match (min, max) {
-            (Some(a), Some(b)) if a > b => Self {
-                min: Some(b),
-                max: Some(a),
-            },
-            _ => Self { min, max },
-        }
+        let (min, max) = in_order(ok(min), ok(max));
+        Self { min, max }
     }
 
     /// True when neither end is set.
@@ -69,7 +77,7 @@ impl Bounds {
         if self.is_open() {
             return true;
         }
-        value.is_some_and(|v| self.min.is_none_or(|m| v >= m) && self.max.is_none_or(|m| v <= m))
+        value.is_some_and(|v| within(&v, self.min.as_ref(), self.max.as_ref()))
     }
 }
 
@@ -86,13 +94,8 @@ impl DayRange {
     /// A range with its ends in order.
     #[must_use]
     pub fn new(from: Option<Day>, to: Option<Day>) -> Self {
-        match (from, to) {
-            (Some(a), Some(b)) if a > b => Self {
-                from: Some(b),
-                to: Some(a),
-            },
-            _ => Self { from, to },
-        }
+        let (from, to) = in_order(from, to);
+        Self { from, to }
     }
 
     /// True when neither end is set.
@@ -104,7 +107,7 @@ impl DayRange {
     /// Whether the day is inside.
     #[must_use]
     pub fn contains(&self, day: Day) -> bool {
-        self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
+        within(&day, self.from.as_ref(), self.to.as_ref())
     }
 }
 
@@ -122,13 +125,8 @@ impl CountRange {
     /// A range with its ends in order.
     #[must_use]
     pub fn new(min: Option<u32>, max: Option<u32>) -> Self {
-        match (min, max) {
-            (Some(a), Some(b)) if a > b => Self {
-                min: Some(b),
-                max: Some(a),
-            },
-            _ => Self { min, max },
-        }
+        let (min, max) = in_order(min, max);
+        Self { min, max }
     }
 
     /// True when neither end is set.
@@ -140,7 +138,7 @@ impl CountRange {
     /// Whether the count is inside.
     #[must_use]
     pub fn contains(&self, count: u32) -> bool {
-        self.min.is_none_or(|m| count >= m) && self.max.is_none_or(|m| count <= m)
+        within(&count, self.min.as_ref(), self.max.as_ref())
     }
 }
 
