@@ -5,10 +5,10 @@
 //! disjunctive way (a facet's counts ignore that facet's own selection, so each count is what
 //! choosing the value would add), and the chosen order is read off a precomputed permutation.
 
-use crate::bundle::Bundle;
+use crate::catalog::Catalog;
 use crate::facet::Facet;
-use crate::model::{Article, Score};
-use crate::search::{search, Query};
+use crate::model::Score;
+use crate::search::Query;
 use crate::time::Day;
 use crate::view::{ActiveFilter, Order, Sort, ViewState};
 use crate::words::fold;
@@ -63,6 +63,15 @@ pub struct Results {
     pub quality: Histogram,
 }
 
+/// What a view is answered from: the catalog, and search over whatever part of the index is
+/// at hand (all of it at build time; in a sharded build, the shards the query needs).
+pub trait Collection {
+    /// The columns and tables of every article.
+    fn catalog(&self) -> &Catalog;
+    /// The articles matching `query`, with their relevance (see [`crate::search::search`]).
+    fn search(&self, query: &Query) -> Vec<(u32, f32)>;
+}
+
 /// Compiled selection of one facet: per value number, included / excluded.
 struct Filter {
     include: Vec<bool>,
@@ -78,8 +87,8 @@ impl Filter {
     }
 }
 
-fn compile(bundle: &Bundle, state: &ViewState, facet: Facet) -> Filter {
-    let table = bundle.facets().table(facet);
+fn compile(catalog: &Catalog, state: &ViewState, facet: Facet) -> Filter {
+    let table = catalog.facets().table(facet);
     let n = table.values().len();
     let mut f = Filter {
         include: vec![false; n],
@@ -105,44 +114,47 @@ fn compile(bundle: &Bundle, state: &ViewState, facet: Facet) -> Filter {
     f
 }
 
-/// Answers `state` over `bundle`.
+/// Answers `state` over `collection`.
 #[must_use]
-pub fn explore(bundle: &Bundle, state: &ViewState) -> Results {
-    let articles = bundle.articles();
-    let n = articles.len();
+pub fn explore(collection: &impl Collection, state: &ViewState) -> Results {
+    let catalog = collection.catalog();
+    let n = catalog.len();
     let query = Query::parse(state.query());
     let relevance: Option<Vec<f32>> = (!query.is_empty()).then(|| {
         let mut scores = vec![f32::NAN; n];
-        for (i, s) in search(bundle.index(), articles, &query) {
+        for (i, s) in collection.search(&query) {
             scores[i as usize] = s;
         }
         scores
     });
+    let facets = catalog.facets();
     let filters: Vec<Filter> = Facet::ALL
         .iter()
-        .map(|f| compile(bundle, state, *f))
+        .map(|f| compile(catalog, state, *f))
         .collect();
     let mut counts: Vec<Vec<u32>> = Facet::ALL
         .iter()
-        .map(|f| vec![0; bundle.facets().table(*f).values().len()])
+        .map(|f| vec![0; facets.table(*f).values().len()])
         .collect();
     let mut member = vec![false; n];
     let dates = state.dates();
     let coverage = state.coverage();
-    for ((i, a), number) in articles.iter().enumerate().zip(0..) {
+    for (i, number) in (0..n).zip(0..) {
         let searched = relevance.as_ref().is_none_or(|r| !r[i].is_nan());
         if !searched
-            || !dates.contains(Day::of(a.published_at))
-            || !state.heat().contains(a.heat.map(Score::get))
-            || !state.quality().contains(a.quality.map(Score::get))
-            || !coverage.contains(bundle.stories().article_coverage(number))
+            || !dates.contains(Day::of(catalog.published(number)))
+            || !state.heat().contains(catalog.heat(number).map(Score::get))
+            || !state
+                .quality()
+                .contains(catalog.quality(number).map(Score::get))
+            || !coverage.contains(catalog.coverage(number))
         {
             continue;
         }
         let mut failing = None;
         let mut failures = 0;
         for (fi, facet) in Facet::ALL.iter().enumerate() {
-            if !filters[fi].passes(bundle.facets().table(*facet).of(i)) {
+            if !filters[fi].passes(facets.table(*facet).of(i)) {
                 failures += 1;
                 failing = Some(fi);
             }
@@ -151,13 +163,13 @@ pub fn explore(bundle: &Bundle, state: &ViewState) -> Results {
             (0, _) => {
                 member[i] = true;
                 for (fi, facet) in Facet::ALL.iter().enumerate() {
-                    for &v in bundle.facets().table(*facet).of(i) {
+                    for &v in facets.table(*facet).of(i) {
                         counts[fi][v as usize] += 1;
                     }
                 }
             }
             (1, Some(fi)) => {
-                for &v in bundle.facets().table(Facet::ALL[fi]).of(i) {
+                for &v in facets.table(Facet::ALL[fi]).of(i) {
                     counts[fi][v as usize] += 1;
                 }
             }
@@ -169,7 +181,7 @@ pub fn explore(bundle: &Bundle, state: &ViewState) -> Results {
         .zip(counts)
         .zip(&filters)
         .map(|((facet, counts), filter)| {
-            let table = bundle.facets().table(*facet);
+            let table = facets.table(*facet);
             let mut list: Vec<ValueCount> = counts
                 .iter()
                 .enumerate()
@@ -189,12 +201,11 @@ pub fn explore(bundle: &Bundle, state: &ViewState) -> Results {
             (*facet, list)
         })
         .collect();
-    let ordered = order(bundle, state, &member, relevance.as_deref());
-    let chosen: Vec<&Article> = ordered.iter().map(|&i| &articles[i as usize]).collect();
+    let ordered = order(catalog, state, &member, relevance.as_deref());
     Results {
-        dates: date_histogram(articles, &chosen),
-        heat: score_histogram(articles, &chosen, |a| a.heat),
-        quality: score_histogram(articles, &chosen, |a| a.quality),
+        dates: date_histogram(catalog, &ordered),
+        heat: score_histogram(catalog.heat_all(), &ordered),
+        quality: score_histogram(catalog.quality_all(), &ordered),
         articles: ordered,
         facets,
     }
@@ -229,12 +240,12 @@ pub struct FacetRow {
 /// a count of 0 and its key as label, so the reader can see it and remove it.
 #[must_use]
 pub fn facet_rows(
-    bundle: &Bundle,
+    catalog: &Catalog,
     state: &ViewState,
     results: &Results,
     facet: Facet,
 ) -> Vec<FacetRow> {
-    let table = bundle.facets().table(facet);
+    let table = catalog.facets().table(facet);
     let empty = crate::view::Selection::default();
     let selection = state.selection(facet).unwrap_or(&empty);
     let choice = |key: &str| {
@@ -317,7 +328,7 @@ pub fn visible_rows<'r>(
 /// what a "no results" page offers.
 #[must_use]
 pub fn without_each(
-    bundle: &Bundle,
+    collection: &impl Collection,
     state: &ViewState,
     limit: usize,
 ) -> Vec<(ActiveFilter, usize)> {
@@ -326,7 +337,7 @@ pub fn without_each(
         .into_iter()
         .take(limit)
         .map(|filter| {
-            let count = explore(bundle, &state.apply(filter.removal()))
+            let count = explore(collection, &state.apply(filter.removal()))
                 .articles
                 .len();
             (filter, count)
@@ -335,35 +346,37 @@ pub fn without_each(
 }
 
 /// The value an order sorts by; `None` sorts last.
-type SortKey = fn(&Article) -> Option<f64>;
+type SortKey = fn(&Catalog, u32) -> Option<f64>;
 
 /// The members in the view's order.
 fn order(
-    bundle: &Bundle,
+    catalog: &Catalog,
     state: &ViewState,
     member: &[bool],
     relevance: Option<&[f32]>,
 ) -> Vec<u32> {
-    let articles = bundle.articles();
     let pick =
         |p: &[u32]| -> Vec<u32> { p.iter().copied().filter(|&i| member[i as usize]).collect() };
     let (sort, order) = (state.sort(), state.order());
+    let by_heat: SortKey = |c, i| c.heat(i).map(Score::get);
     let (base, key): (Vec<u32>, SortKey) = match sort {
-        Sort::Heat => (pick(bundle.heat_order()), |a| a.heat.map(Score::get)),
-        Sort::Quality => (pick(bundle.quality_order()), |a| a.quality.map(Score::get)),
-        Sort::Date => (pick(bundle.date_order()), |a| {
-            #[allow(clippy::cast_precision_loss)] // Seconds below 2^38 are exact in f64.
-            Some(a.published_at.unix() as f64)
+        Sort::Heat => (pick(catalog.heat_order()), by_heat),
+        Sort::Quality => (pick(catalog.quality_order()), |c, i| {
+            c.quality(i).map(Score::get)
         }),
-        Sort::Coverage => return by_coverage(bundle, pick(bundle.date_order()), order),
+        Sort::Date => (pick(catalog.date_order()), |c, i| {
+            #[allow(clippy::cast_precision_loss)] // Seconds below 2^38 are exact in f64.
+            Some(c.published(i).unix() as f64)
+        }),
+        Sort::Coverage => return by_coverage(catalog, pick(catalog.date_order()), order),
         Sort::Relevance => match relevance {
-            Some(r) => return by_relevance(bundle, state, pick(bundle.date_order()), r, order),
-            None => (pick(bundle.heat_order()), |a| a.heat.map(Score::get)),
+            Some(r) => return by_relevance(catalog, state, pick(catalog.date_order()), r, order),
+            None => (pick(catalog.heat_order()), by_heat),
         },
     };
     match order {
         Order::Desc => base,
-        Order::Asc => ascending(&base, |i| key(&articles[i as usize])),
+        Order::Asc => ascending(&base, |i| key(catalog, i)),
     }
 }
 
@@ -371,12 +384,11 @@ fn order(
 /// coverage like every other order. `by_date` lists the members newest first: a stable sort
 /// keeps that order within each run. Coverage is known for every article (its own outlet
 /// counts), so nothing sorts last as unknown.
-fn by_coverage(bundle: &Bundle, mut by_date: Vec<u32>, order: Order) -> Vec<u32> {
-    let stories = bundle.stories();
-    by_date.sort_by_key(|&i| std::cmp::Reverse(stories.article_coverage(i)));
+fn by_coverage(catalog: &Catalog, mut by_date: Vec<u32>, order: Order) -> Vec<u32> {
+    by_date.sort_by_key(|&i| std::cmp::Reverse(catalog.coverage(i)));
     match order {
         Order::Desc => by_date,
-        Order::Asc => ascending(&by_date, |i| Some(f64::from(stories.article_coverage(i)))),
+        Order::Asc => ascending(&by_date, |i| Some(f64::from(catalog.coverage(i)))),
     }
 }
 
@@ -408,34 +420,33 @@ fn ascending(desc: &[u32], key: impl Fn(u32) -> Option<f64>) -> Vec<u32> {
 /// Relevance blended with heat and recency by the view's boost. `by_date` lists the members
 /// newest first, which is also the tie-break.
 fn by_relevance(
-    bundle: &Bundle,
+    catalog: &Catalog,
     state: &ViewState,
     by_date: Vec<u32>,
     relevance: &[f32],
     order: Order,
 ) -> Vec<u32> {
-    let articles = bundle.articles();
     let boost = state.boost();
     let max_rel = by_date
         .iter()
         .map(|&i| relevance[i as usize])
         .fold(f32::EPSILON, f32::max);
-    let max_heat = articles
+    let max_heat = catalog
+        .heat_all()
         .iter()
-        .filter_map(|a| a.heat)
-        .map(Score::get)
+        .flatten()
+        .map(|s| s.get())
         .fold(f64::EPSILON, f64::max);
-    let newest = bundle
+    let newest = catalog
         .date_order()
         .first()
-        .map_or(0, |&i| articles[i as usize].published_at.unix());
+        .map_or(0, |&i| catalog.published(i).unix());
     let score = |i: u32| -> f64 {
-        let a = &articles[i as usize];
         let rel = f64::from(relevance[i as usize] / max_rel);
         #[allow(clippy::cast_precision_loss)] // Ages in days are far below 2^52.
-        let age_days = (newest - a.published_at.unix()) as f64 / 86_400.0;
+        let age_days = (newest - catalog.published(i).unix()) as f64 / 86_400.0;
         let recency = 0.5_f64.powf(age_days / 30.0);
-        let heat = a.heat.map_or(0.0, |h| h.get() / max_heat);
+        let heat = catalog.heat(i).map_or(0.0, |h| h.get() / max_heat);
         rel + f64::from(boost.heat) / 100.0 * heat + f64::from(boost.recent) / 100.0 * recency
     };
     let mut scored: Vec<(f64, usize, u32)> = by_date
@@ -455,8 +466,9 @@ fn by_relevance(
     scored.into_iter().map(|(_, _, i)| i).collect()
 }
 
-fn date_histogram(all: &[Article], chosen: &[&Article]) -> Histogram {
-    let days = || all.iter().map(|a| Day::of(a.published_at).number());
+fn date_histogram(catalog: &Catalog, chosen: &[u32]) -> Histogram {
+    let all = catalog.published_all();
+    let days = || all.iter().map(|t| Day::of(*t).number());
     let (Some(min), Some(max)) = (days().min(), days().max()) else {
         return Histogram::default();
     };
@@ -464,8 +476,8 @@ fn date_histogram(all: &[Article], chosen: &[&Article]) -> Histogram {
     let width = (span + DATE_BARS as i64 - 1) / DATE_BARS as i64;
     let bars = usize::try_from((span + width - 1) / width).expect("at most DATE_BARS bars");
     let mut counts = vec![0u32; bars];
-    for a in chosen {
-        let offset = i64::from(Day::of(a.published_at).number()) - i64::from(min);
+    for &i in chosen {
+        let offset = i64::from(Day::of(catalog.published(i)).number()) - i64::from(min);
         counts[usize::try_from(offset / width).expect("day within range")] += 1;
     }
     Histogram {
@@ -484,22 +496,14 @@ fn date_histogram(all: &[Article], chosen: &[&Article]) -> Histogram {
     }
 }
 
-fn score_histogram(
-    all: &[Article],
-    chosen: &[&Article],
-    value: fn(&Article) -> Option<Score>,
-) -> Histogram {
-    let max = all
-        .iter()
-        .filter_map(value)
-        .map(Score::get)
-        .fold(0.0, f64::max);
+fn score_histogram(all: &[Option<Score>], chosen: &[u32]) -> Histogram {
+    let max = all.iter().flatten().map(|s| s.get()).fold(0.0, f64::max);
     let top = nice_ceiling(max);
     let width = top / SCORE_BARS as f64;
     let mut counts = vec![0u32; SCORE_BARS];
     let mut unknown = 0;
-    for a in chosen {
-        match value(a) {
+    for &i in chosen {
+        match all[i as usize] {
             Some(s) => {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0 ≤ s ≤ top.
                 let bar = ((s.get() / width) as usize).min(SCORE_BARS - 1);
@@ -542,6 +546,8 @@ fn nice_ceiling(max: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::Bundle;
+    use crate::model::Article;
     use crate::testing::article;
     use crate::view::{Action, Bounds, CountRange, DayRange};
 
@@ -616,7 +622,7 @@ mod tests {
     }
 
     fn counts(b: &Bundle, r: &Results, facet: Facet) -> Vec<(String, u32)> {
-        let table = b.facets().table(facet);
+        let table = b.catalog().facets().table(facet);
         let (_, list) = r
             .facets
             .iter()
@@ -804,7 +810,7 @@ mod tests {
             .apply(Action::Exclude(Facet::Topic, "Sports".into(), true))
             .apply(Action::Include(Facet::Topic, "Cooking".into(), true));
         let r = explore(&b, &s);
-        let rows = facet_rows(&b, &s, &r, Facet::Topic);
+        let rows = facet_rows(b.catalog(), &s, &r, Facet::Topic);
         let seen: Vec<_> = rows
             .iter()
             .map(|r| (r.label.as_str(), r.count, r.choice))

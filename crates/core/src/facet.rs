@@ -99,7 +99,11 @@ pub struct FacetValue {
 }
 
 /// The values of one facet and which articles have them.
+///
+/// Stored with a count per article instead of offsets: counts are small numbers, one byte each,
+/// where offsets grow with the collection.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "StoredTable", try_from = "StoredTable")]
 pub struct FacetTable {
     values: Vec<FacetValue>,
     /// Article `i` has values `ids[offsets[i]..offsets[i + 1]]`.
@@ -184,6 +188,46 @@ impl FacetTable {
     }
 }
 
+#[derive(Serialize, Deserialize)]
+struct StoredTable {
+    values: Vec<FacetValue>,
+    counts: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl From<FacetTable> for StoredTable {
+    fn from(t: FacetTable) -> Self {
+        Self {
+            counts: t.offsets.windows(2).map(|w| w[1] - w[0]).collect(),
+            values: t.values,
+            ids: t.ids,
+        }
+    }
+}
+
+/// Stored counts that overflow the memberships they index.
+#[derive(Debug, thiserror::Error)]
+#[error("a facet table's counts do not add up")]
+pub struct Overflow;
+
+impl TryFrom<StoredTable> for FacetTable {
+    type Error = Overflow;
+    fn try_from(s: StoredTable) -> Result<Self, Overflow> {
+        let mut offsets = Vec::with_capacity(s.counts.len() + 1);
+        offsets.push(0u32);
+        let mut total = 0u32;
+        for c in s.counts {
+            total = total.checked_add(c).ok_or(Overflow)?;
+            offsets.push(total);
+        }
+        Ok(Self {
+            values: s.values,
+            offsets,
+            ids: s.ids,
+        })
+    }
+}
+
 /// The tables of every facet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facets {
@@ -206,6 +250,15 @@ impl Facets {
     #[must_use]
     pub fn table(&self, facet: Facet) -> &FacetTable {
         &self.tables[facet as usize]
+    }
+
+    /// How many articles are drafts.
+    #[must_use]
+    pub fn draft_count(&self) -> usize {
+        let status = self.table(Facet::Status);
+        status.find("draft").map_or(0, |draft| {
+            status.ids.iter().filter(|&&v| v == draft).count()
+        })
     }
 
     /// True when every table is consistent with `articles` articles.

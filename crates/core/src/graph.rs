@@ -70,14 +70,11 @@ pub struct EntryRef {
 }
 
 impl EntryRef {
-    /// The entry itself: its title, URL, provider, date and quality.
-    ///
-    /// # Panics
-    /// If the entry is not in `articles`; never for an `EntryRef` from [`Stories`] built from
-    /// (or checked with [`Stories::is_valid_for`] against) the same articles.
+    /// The entry itself (its title, URL, provider, date and quality), read from article
+    /// number `self.article`.
     #[must_use]
-    pub fn get(self, articles: &[Article]) -> &Related {
-        &articles[self.article as usize].related[self.entry as usize]
+    pub fn in_article(self, article: &Article) -> Option<&Related> {
+        article.related.get(self.entry as usize)
     }
 }
 
@@ -534,17 +531,23 @@ impl Stories {
         &members[members.partition_point(|&x| (x as usize) < n)..]
     }
 
-    /// The distinct outlets covering a story, sorted (see [`Stories::coverage`]); `articles`
-    /// are the ones this graph was built from.
+    /// The distinct outlets covering a story, sorted (see [`Stories::coverage`]); `article`
+    /// gives the articles this graph was built from, by number (a story's articles must all be
+    /// at hand for a complete answer).
     ///
     /// # Panics
-    /// If there is no such story or `articles` are not the graph's.
+    /// If there is no such story.
     #[must_use]
-    pub fn outlets(&self, articles: &[Article], story: u32) -> Vec<String> {
+    pub fn outlets<'a>(
+        &self,
+        article: impl Fn(u32) -> Option<&'a Article>,
+        story: u32,
+    ) -> Vec<String> {
         let mut keys: Vec<String> = self
             .story_articles(story)
             .iter()
-            .flat_map(|&a| raw_outlets(&articles[a as usize]))
+            .filter_map(|&a| article(a))
+            .flat_map(raw_outlets)
             .filter_map(RawOutlet::key)
             .collect();
         keys.sort_unstable();
@@ -742,10 +745,9 @@ mod tests {
                 article: 2,
                 entry: 0
             }
-            .get(&list)
-            .web_url
-            .as_str(),
-            "http://elsewhere.example/y#top"
+            .in_article(&list[2])
+            .map(|r| r.web_url.as_str()),
+            Some("http://elsewhere.example/y#top")
         );
         assert_eq!(stories.neighbours(1), [0, 4]);
         assert_eq!(stories.story_of(5), 1);
@@ -879,7 +881,7 @@ mod tests {
             let stories = Stories::build(&list);
             assert_eq!(stories.article_coverage(0), want, "{name}");
             assert_eq!(
-                stories.outlets(&list, 0).len(),
+                stories.outlets(|n| list.get(n as usize), 0).len(),
                 want as usize,
                 "{name}: outlets agree with coverage"
             );
@@ -900,7 +902,7 @@ mod tests {
         assert_eq!(stories.article_coverage(1), 3);
         assert_eq!(stories.article_coverage(2), 1);
         assert_eq!(
-            stories.outlets(&list, 0),
+            stories.outlets(|n| list.get(n as usize), 0),
             ["b.example", "example.com", "x.example"]
         );
     }

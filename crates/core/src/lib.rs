@@ -1,20 +1,22 @@
 //! Broadsheet's pure core: the validated article model, the orders the app lists articles in,
-//! and the bundle format that carries them from the build into the browser.
+//! and the files that carry them from the build into the browser.
 //!
 //! Nothing here touches files, clocks, the DOM or YAML, so every rule is unit-tested natively.
-//! `broadsheet-ingest` is the only producer of [`model::Article`]s; the Yew app only consumes
-//! them through [`bundle::Bundle`].
+//! `broadsheet-ingest` is the only producer of [`model::Article`]s; it builds a
+//! [`bundle::Bundle`] and [`pack`]s it into files; the Yew app reads them through a
+//! [`library::Library`].
 //!
 //! ```
-//! use broadsheet_core::{bundle::Bundle, url::safe_href};
+//! use broadsheet_core::{bundle::Bundle, library::Library, pack::Options, url::safe_href};
 //!
-//! let bundle = Bundle::new(Vec::new());
-//! let bytes = bundle.encode();
-//! assert!(Bundle::decode(&bytes).expect("a bundle we just wrote").is_empty());
+//! let pack = Bundle::new(Vec::new()).pack(Options::default());
+//! let library = Library::open(&pack.entry.bytes).expect("an entry we just wrote");
+//! assert!(library.is_empty());
 //! assert_eq!(safe_href("javascript:alert(1)"), None);
 //! ```
 
 pub mod bundle;
+pub mod catalog;
 pub mod display;
 pub mod embed;
 pub mod explore;
@@ -23,9 +25,11 @@ pub mod facet;
 pub mod graph;
 pub mod hash;
 pub mod layout;
+pub mod library;
 pub mod model;
 pub mod normal_url;
 pub mod order;
+pub mod pack;
 pub mod percent;
 pub mod picture;
 pub mod route;

@@ -8,8 +8,54 @@
 
 use crate::bundle::Bundle;
 use crate::graph::{Node, Stories, Subgraph};
-use crate::model::{Provider, Related, Score};
+use crate::library::Library;
+use crate::model::{Article, Provider, Related, Score};
 use crate::normal_url::normalise_host;
+
+/// What the pictures read: the graph, and the articles among the nodes drawn. A sharded app
+/// reads the articles a picture shows before drawing it; one it has not read is drawn with
+/// defaults rather than failing.
+pub trait Shown {
+    /// The related-stories graph.
+    fn stories(&self) -> &Stories;
+    /// Article `number`, when at hand.
+    fn article(&self, number: u32) -> Option<&Article>;
+    /// The number of the article with this id, when known.
+    fn number(&self, id: &str) -> Option<u32>;
+}
+
+impl Shown for Bundle {
+    fn stories(&self) -> &Stories {
+        Bundle::stories(self)
+    }
+    fn article(&self, number: u32) -> Option<&Article> {
+        self.articles().get(number as usize)
+    }
+    fn number(&self, id: &str) -> Option<u32> {
+        self.position(id).and_then(|n| u32::try_from(n).ok())
+    }
+}
+
+/// A library whose graph has been read.
+#[derive(Debug, Clone, Copy)]
+pub struct Graphed<'a> {
+    /// The library.
+    pub library: &'a Library,
+    /// Its graph.
+    pub stories: &'a Stories,
+}
+
+impl Shown for Graphed<'_> {
+    fn stories(&self) -> &Stories {
+        self.stories
+    }
+    fn article(&self, number: u32) -> Option<&Article> {
+        self.library.article(number).map(|a| &**a)
+    }
+    fn number(&self, id: &str) -> Option<u32> {
+        self.library.find(id)
+    }
+}
 
 /// How many colours the pictures use (the app holds the palette). The last one is the neutral
 /// colour of "every other story" and of nodes whose outlet is unknown.
@@ -31,17 +77,19 @@ const OUTSIDE_PREFIX: &str = "o";
 /// The key that names a node in a link (`#/graph?…&node=<key>`): an article's id, or `o<k>`
 /// for outside story `k` (node `article_count + k`, numbered as [`crate::graph`] documents).
 ///
+/// `None` for an article not at hand.
+///
 /// # Panics
 /// If there is no such node.
 #[must_use]
-pub fn node_key(bundle: &Bundle, node: u32) -> String {
-    let stories = bundle.stories();
+pub fn node_key(shown: &dyn Shown, node: u32) -> Option<String> {
+    let stories = shown.stories();
     match stories.node(node) {
-        Node::Article(a) => bundle.article(a).id.to_string(),
-        Node::Outside(_) => format!(
+        Node::Article(a) => shown.article(a).map(|a| a.id.to_string()),
+        Node::Outside(_) => Some(format!(
             "{OUTSIDE_PREFIX}{}",
             node as usize - stories.article_count()
-        ),
+        )),
     }
 }
 
@@ -55,16 +103,16 @@ pub fn node_key(bundle: &Bundle, node: u32) -> String {
 /// assert_eq!(find_node(&bundle, "o0"), None);
 /// ```
 #[must_use]
-pub fn find_node(bundle: &Bundle, key: &str) -> Option<u32> {
-    if let Some(number) = bundle.position(key) {
-        return u32::try_from(number).ok();
+pub fn find_node(shown: &dyn Shown, key: &str) -> Option<u32> {
+    if let Some(number) = shown.number(key) {
+        return Some(number);
     }
     let digits = key.strip_prefix(OUTSIDE_PREFIX)?;
     let k: usize = digits.parse().ok()?;
     if digits != k.to_string() {
         return None;
     }
-    let stories = bundle.stories();
+    let stories = shown.stories();
     let node = stories.article_count().checked_add(k)?;
     if node < stories.node_count() {
         u32::try_from(node).ok()
@@ -123,24 +171,32 @@ pub struct Look {
 }
 
 /// The related entry that stands for an outside node, or `None` for an article.
-fn entry(bundle: &Bundle, node: u32) -> Option<&Related> {
-    match bundle.stories().node(node) {
+fn entry(shown: &dyn Shown, node: u32) -> Option<&Related> {
+    match shown.stories().node(node) {
         Node::Article(_) => None,
-        Node::Outside(at) => Some(at.get(bundle.articles())),
+        Node::Outside(at) => shown.article(at.article).and_then(|a| at.in_article(a)),
     }
+}
+
+/// Whether a node is an outside story.
+fn is_outside(shown: &dyn Shown, node: u32) -> bool {
+    matches!(shown.stories().node(node), Node::Outside(_))
+}
+
+fn heat_of(shown: &dyn Shown, node: u32) -> Option<Score> {
+    shown.article(node).and_then(|a| a.heat)
 }
 
 /// The highest heat of the articles among `nodes` and the highest quality of the outside
 /// stories among them: what [`radius`] scales each kind against.
-fn score_ranges(bundle: &Bundle, nodes: &[u32]) -> (f64, f64) {
+fn score_ranges(shown: &dyn Shown, nodes: &[u32]) -> (f64, f64) {
     let (mut heat, mut quality) = (0.0_f64, 0.0_f64);
     for &node in nodes {
-        match entry(bundle, node) {
-            None => {
-                let h = bundle.article(node).heat.map_or(0.0, Score::get);
-                heat = heat.max(h);
-            }
-            Some(related) => quality = quality.max(related.quality.map_or(0.0, Score::get)),
+        if is_outside(shown, node) {
+            let q = entry(shown, node).and_then(|r| r.quality);
+            quality = quality.max(q.map_or(0.0, Score::get));
+        } else {
+            heat = heat.max(heat_of(shown, node).map_or(0.0, Score::get));
         }
     }
     (heat, quality)
@@ -148,40 +204,42 @@ fn score_ranges(bundle: &Bundle, nodes: &[u32]) -> (f64, f64) {
 
 /// Looks of the nodes of `sub` with `colour` deciding each node's colour: articles sized by
 /// heat, outside stories by quality.
-fn looks(bundle: &Bundle, sub: &Subgraph, colour: impl Fn(u32) -> usize) -> Vec<Look> {
-    let (max_heat, max_quality) = score_ranges(bundle, &sub.nodes);
+fn looks(shown: &dyn Shown, sub: &Subgraph, colour: impl Fn(u32) -> usize) -> Vec<Look> {
+    let (max_heat, max_quality) = score_ranges(shown, &sub.nodes);
     sub.nodes
         .iter()
-        .map(|&node| match entry(bundle, node) {
-            None => Look {
-                outside: false,
-                radius: radius(bundle.article(node).heat, max_heat),
+        .map(|&node| {
+            let outside = is_outside(shown, node);
+            let radius = if outside {
+                radius(entry(shown, node).and_then(|r| r.quality), max_quality)
+            } else {
+                radius(heat_of(shown, node), max_heat)
+            };
+            Look {
+                outside,
+                radius,
                 colour: colour(node),
-            },
-            Some(related) => Look {
-                outside: true,
-                radius: radius(related.quality, max_quality),
-                colour: colour(node),
-            },
+            }
         })
         .collect()
 }
 
 /// The outlet of a node: an article's provider, or the outside story's entry's.
 #[must_use]
-pub fn node_provider(bundle: &Bundle, node: u32) -> Option<&Provider> {
-    match entry(bundle, node) {
-        None => Some(&bundle.article(node).provider),
+pub fn node_provider(shown: &dyn Shown, node: u32) -> Option<&Provider> {
+    if !is_outside(shown, node) {
+        return shown.article(node).map(|a| &a.provider);
+    }
+    match entry(shown, node) {
+        None => None,
         Some(related) => related.provider.as_ref(),
     }
 }
 
 /// The looks of an article page's ego graph: coloured by outlet.
 #[must_use]
-pub fn ego_looks(bundle: &Bundle, sub: &Subgraph) -> Vec<Look> {
-    looks(bundle, sub, |node| {
-        outlet_colour(node_provider(bundle, node))
-    })
+pub fn ego_looks(shown: &dyn Shown, sub: &Subgraph) -> Vec<Look> {
+    looks(shown, sub, |node| outlet_colour(node_provider(shown, node)))
 }
 
 /// The nodes of one story in a view.
@@ -255,23 +313,25 @@ pub fn story_colour(rank: usize) -> usize {
 
 /// The looks of a view's graph: coloured by story (see [`story_colour`]).
 #[must_use]
-pub fn view_looks(bundle: &Bundle, sub: &Subgraph, groups: &[StoryGroup]) -> Vec<Look> {
-    let stories = bundle.stories();
+pub fn view_looks(shown: &dyn Shown, sub: &Subgraph, groups: &[StoryGroup]) -> Vec<Look> {
+    let stories = shown.stories();
     let mut rank_of_story = vec![usize::MAX; stories.story_count()];
     for (rank, group) in groups.iter().enumerate() {
         rank_of_story[group.story as usize] = rank;
     }
-    looks(bundle, sub, |node| {
+    looks(shown, sub, |node| {
         story_colour(rank_of_story[stories.story_of(node) as usize])
     })
 }
 
-/// The title a node shows: the article's, or the outside story's related entry's.
+/// The title a node shows: the article's, or the outside story's related entry's; `None`
+/// when its article is not at hand.
 #[must_use]
-pub fn node_title(bundle: &Bundle, node: u32) -> &str {
-    match entry(bundle, node) {
-        None => &bundle.article(node).title,
-        Some(related) => &related.title,
+pub fn node_title(shown: &dyn Shown, node: u32) -> Option<&str> {
+    if is_outside(shown, node) {
+        entry(shown, node).map(|r| r.title.as_str())
+    } else {
+        shown.article(node).map(|a| a.title.as_str())
     }
 }
 
@@ -464,14 +524,14 @@ mod tests {
         );
         for node in 0..7 {
             assert_eq!(
-                find_node(&b, &node_key(&b, node)),
+                find_node(&b, &node_key(&b, node).expect("bundled")),
                 Some(node),
                 "node {node}"
             );
         }
-        assert_eq!(node_key(&b, 0), "a");
-        assert_eq!(node_key(&b, 5), "o0");
-        assert_eq!(node_key(&b, 6), "o1");
+        assert_eq!(node_key(&b, 0).as_deref(), Some("a"));
+        assert_eq!(node_key(&b, 5).as_deref(), Some("o0"));
+        assert_eq!(node_key(&b, 6).as_deref(), Some("o1"));
         assert_eq!(find_node(&b, "o3"), Some(4), "the article called o3");
         for junk in [
             "o2",
@@ -561,8 +621,8 @@ mod tests {
         assert_eq!(looks[2].radius, MIN_RADIUS, "unknown heat");
         assert_eq!(looks[5].radius, MAX_RADIUS, "the best outside story");
         assert!(looks[6].radius < MAX_RADIUS);
-        assert_eq!(node_title(&b, 5), "Elsewhere: https://x.example/1");
-        assert_eq!(node_title(&b, 1), "Title b");
+        assert_eq!(node_title(&b, 5), Some("Elsewhere: https://x.example/1"));
+        assert_eq!(node_title(&b, 1), Some("Title b"));
     }
 
     #[test]

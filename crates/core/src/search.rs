@@ -73,11 +73,76 @@ pub struct Posting {
     pub fields: u8,
 }
 
-/// Every distinct word of the collection, sorted, with the articles it occurs in.
+/// Every distinct word of the collection (or, for a shard, of one range of words), sorted, with
+/// the articles it occurs in.
+///
+/// Stored with each posting list's article numbers as gaps from the previous one, which are
+/// small numbers and so mostly one byte each.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "StoredIndex", try_from = "StoredIndex")]
 pub struct SearchIndex {
     words: Vec<String>,
     postings: Vec<Vec<Posting>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredIndex {
+    words: Vec<String>,
+    postings: Vec<Vec<(u32, u8)>>,
+}
+
+impl From<SearchIndex> for StoredIndex {
+    fn from(index: SearchIndex) -> Self {
+        let postings = index
+            .postings
+            .iter()
+            .map(|list| {
+                let mut last = 0;
+                list.iter()
+                    .map(|p| {
+                        let gap = p.article - last;
+                        last = p.article;
+                        (gap, p.fields)
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            words: index.words,
+            postings,
+        }
+    }
+}
+
+/// Stored gaps that overflow an article number.
+#[derive(Debug, thiserror::Error)]
+#[error("a posting list's article numbers overflow")]
+pub struct Overflow;
+
+impl TryFrom<StoredIndex> for SearchIndex {
+    type Error = Overflow;
+    fn try_from(s: StoredIndex) -> Result<Self, Overflow> {
+        let postings = s
+            .postings
+            .into_iter()
+            .map(|list| {
+                let mut last = 0u32;
+                list.into_iter()
+                    .map(|(gap, fields)| {
+                        last = last.checked_add(gap).ok_or(Overflow)?;
+                        Ok(Posting {
+                            article: last,
+                            fields,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, Overflow>>()
+            })
+            .collect::<Result<Vec<_>, Overflow>>()?;
+        Ok(Self {
+            words: s.words,
+            postings,
+        })
+    }
 }
 
 impl SearchIndex {
@@ -117,17 +182,62 @@ impl SearchIndex {
         self.words.len()
     }
 
+    /// Every word, sorted.
+    #[must_use]
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The first word, if any.
+    #[must_use]
+    pub fn first_word(&self) -> Option<&str> {
+        self.words.first().map(String::as_str)
+    }
+
+    /// Splits the index into consecutive ranges of words holding about `postings` postings
+    /// each (a word's list is never split), for a static host to serve on demand.
+    #[must_use]
+    pub fn split(self, postings: usize) -> Vec<Self> {
+        let mut shards = Vec::new();
+        let mut current = Self::default();
+        let mut size = 0;
+        for (word, list) in self.words.into_iter().zip(self.postings) {
+            if size > 0 && size + list.len() > postings {
+                shards.push(std::mem::take(&mut current));
+                size = 0;
+            }
+            size += list.len();
+            current.words.push(word);
+            current.postings.push(list);
+        }
+        if !current.words.is_empty() {
+            shards.push(current);
+        }
+        shards
+    }
+
     /// True when the index is consistent with a bundle of `articles` articles: words sorted and
-    /// unique, one posting list per word, every posting naming an existing article.
+    /// unique, one posting list per word, each list ascending and naming existing articles.
     #[must_use]
     pub fn is_valid_for(&self, articles: usize) -> bool {
         self.words.len() == self.postings.len()
             && self.words.windows(2).all(|w| w[0] < w[1])
+            && self.postings.iter().all(|list| {
+                list.windows(2).all(|w| w[0].article < w[1].article)
+                    && list
+                        .iter()
+                        .all(|p| (p.article as usize) < articles && p.fields != 0)
+            })
+    }
+
+    /// True when every word lies in `from..until` (`until` `None`: no upper end).
+    #[must_use]
+    pub fn is_within(&self, from: &str, until: Option<&str>) -> bool {
+        self.words.first().is_none_or(|w| w.as_str() >= from)
             && self
-                .postings
-                .iter()
-                .flatten()
-                .all(|p| (p.article as usize) < articles && p.fields != 0)
+                .words
+                .last()
+                .is_none_or(|w| until.is_none_or(|u| w.as_str() < u))
     }
 
     /// Postings of every word starting with `prefix`, with whether the word is exactly it.
@@ -216,15 +326,45 @@ impl Query {
     }
 }
 
+/// The words a query looks up: each word, and each word of each phrase.
+pub fn lookups(query: &Query) -> impl Iterator<Item = &str> {
+    query.all_words()
+}
+
+/// Where search reads: the index, whole or as the shards that hold the query's words, and the
+/// articles, for checking phrases.
+pub struct Sources<'a> {
+    /// Index shards; together they must hold every word starting with any [`lookups`] word.
+    pub shards: &'a [&'a SearchIndex],
+    /// Article `n`, when its text is at hand. Phrase candidates whose text is not count as
+    /// non-matching, so callers load them first (see [`phrase_candidates`]).
+    pub article: &'a dyn Fn(u32) -> Option<&'a Article>,
+}
+
+/// The articles that could match a phrase of `query`: those having every word of a phrase.
+/// Their text decides; a caller holding only some articles loads these first.
+#[must_use]
+pub fn phrase_candidates(shards: &[&SearchIndex], query: &Query) -> Vec<u32> {
+    let mut all = Vec::new();
+    for term in query.terms() {
+        if let Term::Phrase(phrase) = term {
+            all.extend(candidates(shards, phrase).into_keys());
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
 /// The articles matching every term of `query`, with their relevance, in article order.
 /// An empty query matches nothing (callers show everything instead).
 #[must_use]
-pub fn search(index: &SearchIndex, articles: &[Article], query: &Query) -> Vec<(u32, f32)> {
+pub fn search(sources: &Sources<'_>, query: &Query) -> Vec<(u32, f32)> {
     let mut total: Option<HashMap<u32, f32>> = None;
     for term in query.terms() {
         let scores = match term {
-            Term::Word(word) => word_scores(index, word),
-            Term::Phrase(phrase) => phrase_scores(index, articles, phrase),
+            Term::Word(word) => word_scores(sources.shards, word),
+            Term::Phrase(phrase) => phrase_scores(sources, phrase),
         };
         total = Some(match total {
             None => scores,
@@ -256,9 +396,9 @@ fn best_weight(fields: u8) -> f32 {
         .fold(0.0, f32::max)
 }
 
-fn word_scores(index: &SearchIndex, word: &str) -> HashMap<u32, f32> {
+fn word_scores(shards: &[&SearchIndex], word: &str) -> HashMap<u32, f32> {
     let mut scores: HashMap<u32, f32> = HashMap::new();
-    for (posting, exact) in index.with_prefix(word) {
+    for (posting, exact) in shards.iter().flat_map(|s| s.with_prefix(word)) {
         let score = best_weight(posting.fields) * if exact { 1.5 } else { 1.0 };
         let slot = scores.entry(posting.article).or_default();
         *slot = slot.max(score);
@@ -266,14 +406,10 @@ fn word_scores(index: &SearchIndex, word: &str) -> HashMap<u32, f32> {
     scores
 }
 
-fn phrase_scores(
-    index: &SearchIndex,
-    articles: &[Article],
-    phrase: &[String],
-) -> HashMap<u32, f32> {
+fn candidates(shards: &[&SearchIndex], phrase: &[String]) -> HashMap<u32, f32> {
     let mut candidates: Option<HashMap<u32, f32>> = None;
     for word in phrase {
-        let found = word_scores(index, word);
+        let found = word_scores(shards, word);
         candidates = Some(match candidates {
             None => found,
             Some(mut c) => {
@@ -282,9 +418,13 @@ fn phrase_scores(
             }
         });
     }
+    candidates.unwrap_or_default()
+}
+
+fn phrase_scores(sources: &Sources<'_>, phrase: &[String]) -> HashMap<u32, f32> {
     let mut scores = HashMap::new();
-    for (article, _) in candidates.unwrap_or_default() {
-        let Some(a) = articles.get(article as usize) else {
+    for article in candidates(sources.shards, phrase).into_keys() {
+        let Some(a) = (sources.article)(article) else {
             continue;
         };
         let best = Field::ALL
@@ -377,9 +517,18 @@ mod tests {
         vec![a, b, c]
     }
 
+    fn run(index: &SearchIndex, articles: &[Article], q: &str) -> Vec<(u32, f32)> {
+        let article = |n: u32| articles.get(n as usize);
+        let sources = Sources {
+            shards: &[index],
+            article: &article,
+        };
+        search(&sources, &Query::parse(q))
+    }
+
     fn ids(articles: &[Article], q: &str) -> Vec<String> {
         let index = SearchIndex::build(articles);
-        search(&index, articles, &Query::parse(q))
+        run(&index, articles, q)
             .into_iter()
             .map(|(i, _)| articles[i as usize].id.to_string())
             .collect()
@@ -421,7 +570,7 @@ mod tests {
     fn title_matches_rank_above_excerpt_and_body_matches() {
         let c = corpus();
         let index = SearchIndex::build(&c);
-        let hits = search(&index, &c, &Query::parse("machine"));
+        let hits = run(&index, &c, "machine");
         let score = |id: &str| {
             hits.iter()
                 .find(|(i, _)| c[*i as usize].id.as_str() == id)
@@ -431,7 +580,7 @@ mod tests {
             score("b") > score("c"),
             "exact title word beats prefix title word"
         );
-        let hits = search(&index, &c, &Query::parse("recognition"));
+        let hits = run(&index, &c, "recognition");
         let score = |id: &str| {
             hits.iter()
                 .find(|(i, _)| c[*i as usize].id.as_str() == id)
@@ -473,5 +622,38 @@ mod tests {
         let index = SearchIndex::build(&c);
         assert!(index.is_valid_for(3));
         assert!(!index.is_valid_for(2));
+    }
+
+    #[test]
+    fn split_shards_answer_like_the_whole_index_and_round_trip() {
+        let c = corpus();
+        let whole = SearchIndex::build(&c);
+        let shards = whole.clone().split(2);
+        assert!(shards.len() > 2, "small shards for the test");
+        for pair in shards.windows(2) {
+            let next = pair[1].first_word();
+            assert!(pair[0].is_within("", next));
+        }
+        let refs: Vec<&SearchIndex> = shards.iter().collect();
+        let article = |n: u32| c.get(n as usize);
+        for q in ["machine", "rec", r#""machine learning""#, "face rec", "zzz"] {
+            let query = Query::parse(q);
+            let split = search(
+                &Sources {
+                    shards: &refs,
+                    article: &article,
+                },
+                &query,
+            );
+            assert_eq!(split, run(&whole, &c, q), "{q}");
+        }
+        let back: SearchIndex =
+            postcard::from_bytes(&postcard::to_allocvec(&whole).expect("encodes"))
+                .expect("decodes");
+        assert_eq!(back, whole);
+        assert_eq!(
+            phrase_candidates(&refs, &Query::parse(r#""machine learning""#)).len(),
+            run(&whole, &c, "machine learning").len()
+        );
     }
 }

@@ -21,6 +21,9 @@ pub struct Timestamp(i64);
 pub struct OutOfRange;
 
 impl Timestamp {
+    /// 1970-01-01T00:00:00Z.
+    pub const EPOCH: Self = Self(0);
+
     /// An instant from seconds since the epoch.
     pub fn from_unix(seconds: i64) -> Result<Self, OutOfRange> {
         if (MIN_UNIX..=MAX_UNIX).contains(&seconds) {

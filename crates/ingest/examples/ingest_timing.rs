@@ -1,8 +1,9 @@
-//! Times the build-time pipeline on a folder: ingest (read, parse, validate), bundle (orders,
-//! facets, index) and encode, and prints the artefact's size. Run in release:
+//! Times the build-time pipeline on a folder: ingest (read, parse, validate), bundle (catalog,
+//! index, graph) and pack, and prints the sizes of the entry file and the shards. Run in release:
 //! `cargo run --release -p broadsheet-ingest --example ingest_timing -- DIR [--drafts]`.
 
-use broadsheet_core::bundle::Bundle;
+use broadsheet_core::library::Library;
+use broadsheet_core::pack::Options as PackOptions;
 use broadsheet_ingest::{ingest, Options};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -23,15 +24,17 @@ fn main() {
     };
     let bundle_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let bytes = bundle.encode();
-    let encode_s = t.elapsed().as_secs_f64();
+    let pack = bundle.pack(PackOptions::default());
+    let pack_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let decoded = Bundle::decode(&bytes).expect("own bundle decodes");
-    let decode_s = t.elapsed().as_secs_f64();
+    let library = Library::open(&pack.entry.bytes).expect("own entry opens");
+    let open_s = t.elapsed().as_secs_f64();
+    let shards: usize = pack.shards.iter().map(|f| f.bytes.len()).sum();
     eprintln!(
-        "articles {} | ingest {ingest_s:.2}s | bundle {bundle_s:.2}s | encode {encode_s:.3}s | decode {decode_s:.3}s | artefact {} bytes ({:.0} B/article)",
-        decoded.len(),
-        bytes.len(),
-        bytes.len() as f64 / decoded.len().max(1) as f64
+        "articles {} | ingest {ingest_s:.2}s | bundle {bundle_s:.2}s | pack {pack_s:.3}s | open entry {open_s:.3}s | entry {} bytes ({:.0} B/article) | {} shards, {shards} bytes",
+        library.len(),
+        pack.entry.bytes.len(),
+        pack.entry.bytes.len() as f64 / library.len().max(1) as f64,
+        pack.shards.len(),
     );
 }

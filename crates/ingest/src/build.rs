@@ -1,23 +1,27 @@
 //! What the app's `build.rs` does, as a testable function: read the environment, ingest the
-//! folder, and produce the artefact and the cargo directives to print.
+//! folder, and produce the data files and the cargo directives to print.
 
 use crate::{ingest, Options};
+use broadsheet_core::pack::{self, Pack};
 use std::path::{Path, PathBuf};
 
 /// The environment variables the build reads.
 pub const ENV_VARS: &[&str] = &["ARTICLES_DIR", "INCLUDE_DRAFTS"];
 /// The default articles folder, relative to the project root.
 pub const DEFAULT_DIR: &str = "content";
-/// The artefact's file name in `OUT_DIR`.
-pub const ARTEFACT: &str = "bundle.bin";
+/// The folder in `OUT_DIR` that holds the data files, which `scripts/trunk-boot` copies into
+/// the site's `data/` folder.
+pub const DATA_DIR: &str = "data";
+/// The variable through which the app learns its entry file's name.
+pub const ENTRY_ENV: &str = "BROADSHEET_ENTRY";
 
 /// What the build script must do.
 #[derive(Debug)]
 pub struct Plan {
     /// Lines to print to stdout (`cargo::…` directives), in order.
     pub directives: Vec<String>,
-    /// The encoded bundle to write to `OUT_DIR/bundle.bin`; `None` when there are errors.
-    pub artefact: Option<Vec<u8>>,
+    /// The data files to write to `OUT_DIR/data/`; `None` when there are errors.
+    pub pack: Option<Pack>,
 }
 
 /// Ingests the folder named by `ARTICLES_DIR` (default `content/`, relative paths against
@@ -51,11 +55,13 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
         "cargo::warning=broadsheet: {}",
         report.summary(&shown)
     ));
-    let artefact = report.into_bundle().map(|b| b.encode());
-    Plan {
-        directives,
-        artefact,
+    let pack = report
+        .into_bundle()
+        .map(|b| b.pack(pack::Options::default()));
+    if let Some(p) = &pack {
+        directives.push(format!("cargo::rustc-env={ENTRY_ENV}={}", p.entry.name));
     }
+    Plan { directives, pack }
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {

@@ -1,6 +1,6 @@
 //! What `build.rs` prints and writes, for the default folder, a named folder, and a broken one.
 
-use broadsheet_core::bundle::Bundle;
+use broadsheet_core::library::Library;
 use broadsheet_ingest::build::plan;
 use std::fs;
 
@@ -29,8 +29,17 @@ fn default_folder_is_the_sample() {
         plan.directives.last().map(String::as_str),
         Some("cargo::warning=broadsheet: content: 1 articles bundled from 1 files (0 drafts left out, 0 removed left out), 0 warnings")
     );
-    let bundle = Bundle::decode(&plan.artefact.expect("no errors")).expect("decodes");
-    assert_eq!(bundle.len(), 1);
+    let pack = plan.pack.expect("no errors");
+    assert!(plan.directives.contains(&format!(
+        "cargo::rustc-env=BROADSHEET_ENTRY={}",
+        pack.entry.name
+    )));
+    let library = Library::open(&pack.entry.bytes).expect("decodes");
+    assert_eq!(library.len(), 1);
+    assert!(
+        pack.shards.is_empty(),
+        "one small article travels in the entry"
+    );
 }
 
 #[test]
@@ -46,7 +55,7 @@ fn named_folder_with_errors_prints_them_and_writes_nothing() {
     let plan = plan(root.path(), |name| {
         (name == "ARTICLES_DIR").then(|| "mine".to_owned())
     });
-    assert!(plan.artefact.is_none());
+    assert!(plan.pack.is_none());
     assert!(plan
         .directives
         .contains(&"cargo::rustc-env=BROADSHEET_SAMPLE=0".to_owned()));
@@ -69,7 +78,8 @@ fn include_drafts_accepts_one_true_yes() {
         let plan = plan(root.path(), |name| {
             (name == "INCLUDE_DRAFTS").then(|| value.to_owned())
         });
-        let bundle = Bundle::decode(&plan.artefact.expect("no errors")).expect("decodes");
-        assert_eq!(bundle.len(), bundled, "INCLUDE_DRAFTS={value:?}");
+        let pack = plan.pack.expect("no errors");
+        let library = Library::open(&pack.entry.bytes).expect("decodes");
+        assert_eq!(library.len(), bundled, "INCLUDE_DRAFTS={value:?}");
     }
 }
