@@ -1,9 +1,10 @@
 //! What the app's `build.rs` does, as a testable function: read the environment, ingest the
 //! folder, and produce the data files and the cargo directives to print.
 
-use crate::{ingest, Options};
+use crate::{ingest_with_progress, Options};
 use broadsheet_core::pack::{self, Pack};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// The environment variables the build reads.
 pub const ENV_VARS: &[&str] = &["ARTICLES_DIR", "INCLUDE_DRAFTS"];
@@ -14,6 +15,9 @@ pub const DEFAULT_DIR: &str = "content";
 pub const DATA_DIR: &str = "data";
 /// The variable through which the app learns its entry file's name.
 pub const ENTRY_ENV: &str = "BROADSHEET_ENTRY";
+/// Folders with at least this many files take seconds: the build says how far it has got on
+/// stderr (shown by `cargo build -vv`) and how long it took in a final warning.
+pub const LONG_BUILD: usize = 5_000;
 
 /// What the build script must do.
 #[derive(Debug)]
@@ -42,7 +46,24 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
         "cargo::rustc-env=BROADSHEET_SAMPLE={}",
         u8::from(is_sample)
     ));
-    let report = ingest(&root, &shown, Options { include_drafts });
+    let started = Instant::now();
+    let report = ingest_with_progress(
+        &root,
+        &shown,
+        Options { include_drafts },
+        &mut |done, all| {
+            if all >= LONG_BUILD {
+                eprintln!("broadsheet: {done} of {all} files read and validated");
+            }
+        },
+    );
+    let files = report.files;
+    if files >= LONG_BUILD {
+        eprintln!(
+            "broadsheet: {files} files read and validated in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     for d in &report.diagnostics {
         let kind = if d.severity() == crate::diagnostic::Severity::Error {
             "error"
@@ -60,6 +81,17 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
         .map(|b| b.pack(pack::Options::default()));
     if let Some(p) = &pack {
         directives.push(format!("cargo::rustc-env={ENTRY_ENV}={}", p.entry.name));
+    }
+    if files >= LONG_BUILD {
+        let done = if pack.is_some() {
+            "read, validated and bundled"
+        } else {
+            "read and validated"
+        };
+        directives.push(format!(
+            "cargo::warning=broadsheet: {files} files {done} in {:.1} s",
+            started.elapsed().as_secs_f64()
+        ));
     }
     Plan { directives, pack }
 }

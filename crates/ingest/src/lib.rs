@@ -25,6 +25,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// Files larger than this are refused without being read whole.
 pub const MAX_FILE: u64 = 4 << 20;
@@ -117,6 +119,18 @@ impl Report {
 /// the editor named it).
 #[must_use]
 pub fn ingest(root: &Path, shown_root: &Path, options: Options) -> Report {
+    ingest_with_progress(root, shown_root, options, &mut |_, _| {})
+}
+
+/// [`ingest`], calling `progress(files done, files found)` on the calling thread about once a
+/// second while files are read and validated, so a long build can say how far it has got.
+#[must_use]
+pub fn ingest_with_progress(
+    root: &Path,
+    shown_root: &Path,
+    options: Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Report {
     let mut report = Report::default();
     if !root.is_dir() {
         report.diagnostics.push(Diagnostic {
@@ -142,7 +156,7 @@ pub fn ingest(root: &Path, shown_root: &Path, options: Options) -> Report {
             .or_default()
             .push(shown_root.join(rel));
     }
-    for parsed in parse_all(root, shown_root, &found.files) {
+    for parsed in parse_all(root, shown_root, &found.files, progress) {
         report.diagnostics.extend(parsed.diagnostics);
         match parsed.article {
             _ if parsed.removed => report.removed += 1,
@@ -188,9 +202,22 @@ fn stem(rel: &Path) -> &str {
     rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default()
 }
 
+/// Files handed to a parser thread at a time: small enough that a core slowed by other work
+/// (the rest of a cargo build) does not leave the other idle at the end, large enough that
+/// taking work costs nothing next to parsing it.
+const BATCH: usize = 64;
+/// How often [`ingest_with_progress`] reports.
+const PROGRESS_EVERY: Duration = Duration::from_secs(1);
+
 /// Reads and parses every file, spread over the machine's cores; results come back in the
-/// order of `files`, so the report does not depend on scheduling.
-fn parse_all(root: &Path, shown_root: &Path, files: &[std::path::PathBuf]) -> Vec<article::Parsed> {
+/// order of `files`, so the report does not depend on scheduling. The calling thread parses
+/// too, and reports progress between its batches.
+fn parse_all(
+    root: &Path,
+    shown_root: &Path,
+    files: &[std::path::PathBuf],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<article::Parsed> {
     let parse_one = |rel: &std::path::PathBuf| {
         let shown = shown_root.join(rel);
         match read_capped(&root.join(rel)) {
@@ -211,26 +238,50 @@ fn parse_all(root: &Path, shown_root: &Path, files: &[std::path::PathBuf]) -> Ve
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(8);
-    if workers < 2 || files.len() < 64 {
+    if workers < 2 || files.len() < 2 * BATCH {
         return files.iter().map(parse_one).collect();
     }
-    let chunk = files.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse_one).collect::<Vec<_>>()))
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    // Threads take batches until none are left; each comes back with its start index, and
+    // sorting by it restores the order of `files`.
+    let run_batch = || {
+        let start = next.fetch_add(BATCH, Ordering::Relaxed);
+        (start < files.len()).then(|| {
+            let batch = &files[start..(start + BATCH).min(files.len())];
+            let parsed: Vec<_> = batch.iter().map(parse_one).collect();
+            done.fetch_add(batch.len(), Ordering::Relaxed);
+            (start, parsed)
+        })
+    };
+    let mut batches = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..workers)
+            .map(|_| scope.spawn(|| std::iter::from_fn(run_batch).collect::<Vec<_>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a parser thread panicked"))
-            .collect()
-    })
+        let mut batches = Vec::new();
+        let mut reported = Instant::now();
+        while let Some(batch) = run_batch() {
+            batches.push(batch);
+            if reported.elapsed() >= PROGRESS_EVERY {
+                progress(done.load(Ordering::Relaxed), files.len());
+                reported = Instant::now();
+            }
+        }
+        for handle in handles {
+            batches.extend(handle.join().expect("a parser thread panicked"));
+        }
+        batches
+    });
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    batches.into_iter().flat_map(|(_, parsed)| parsed).collect()
 }
 
 /// Reads a file unless it is larger than [`MAX_FILE`], without reading more than that.
 fn read_capped(path: &Path) -> Result<Vec<u8>, Problem> {
     let file = fs::File::open(path).map_err(|e| Problem::Io(e.to_string()))?;
-    let mut bytes = Vec::new();
+    // Sized up front: growing the buffer while reading costs more than the read itself.
+    let size = file.metadata().map_or(0, |m| m.len().min(MAX_FILE + 1));
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     file.take(MAX_FILE + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Problem::Io(e.to_string()))?;

@@ -53,12 +53,14 @@ pub fn walk(root: &Path, shown_root: &Path) -> Found {
                 continue;
             }
         };
+        // The entry's own type needs no extra system call on most file systems, and like
+        // `symlink_metadata` it describes a link rather than what the link points to.
         let mut names: Vec<_> = entries
             .filter_map(Result::ok)
-            .map(|e| e.file_name())
+            .map(|e| (e.file_name(), e.file_type()))
             .collect();
-        names.sort();
-        for name in names {
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, file_type) in names {
             let rel = rel.join(&name);
             let Some(name) = name.to_str() else {
                 found.diagnostics.push(io_problem(
@@ -70,8 +72,8 @@ pub fn walk(root: &Path, shown_root: &Path) -> Found {
             if name.starts_with('.') || is_backup(name) {
                 continue;
             }
-            let meta = match fs::symlink_metadata(root.join(&rel)) {
-                Ok(meta) => meta,
+            let file_type = match file_type {
+                Ok(file_type) => file_type,
                 Err(err) => {
                     found
                         .diagnostics
@@ -79,7 +81,7 @@ pub fn walk(root: &Path, shown_root: &Path) -> Found {
                     continue;
                 }
             };
-            if meta.file_type().is_symlink() {
+            if file_type.is_symlink() {
                 found.diagnostics.push(Diagnostic {
                     path: shown_root.join(&rel),
                     line: 1,
@@ -87,7 +89,7 @@ pub fn walk(root: &Path, shown_root: &Path) -> Found {
                     field: String::new(),
                     problem: Problem::Symlink,
                 });
-            } else if meta.is_dir() {
+            } else if file_type.is_dir() {
                 pending.push(rel);
             } else if is_article_name(name) {
                 found.files.push(rel);

@@ -83,3 +83,24 @@ fn include_drafts_accepts_one_true_yes() {
         assert_eq!(library.len(), bundled, "INCLUDE_DRAFTS={value:?}");
     }
 }
+
+#[test]
+fn long_builds_say_how_long_they_took() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let dir = root.path().join("content");
+    fs::create_dir(&dir).expect("mkdir");
+    for i in 0..broadsheet_ingest::build::LONG_BUILD {
+        fs::write(
+            dir.join(format!("a{i}.md")),
+            ARTICLE.replace("/a\n", &format!("/a{i}\n")),
+        )
+        .expect("write");
+    }
+    let plan = plan(root.path(), |_| None);
+    let last = plan.directives.last().expect("directives");
+    assert!(
+        last.starts_with("cargo::warning=broadsheet: 5000 files read, validated and bundled in ")
+            && last.ends_with(" s"),
+        "{last}"
+    );
+}
