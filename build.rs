@@ -1,5 +1,6 @@
-//! Bundles the articles folder into the app: everything happens in `broadsheet-ingest`; this
-//! file only wires cargo's environment to it and writes the artefact to `OUT_DIR`.
+//! Packs the articles folder for the app: everything happens in `broadsheet-ingest`; this file
+//! only wires cargo's environment to it and writes the data files to `OUT_DIR/data/`, where
+//! `scripts/trunk-boot` finds them (by the entry's name, which the app is compiled with).
 
 use std::path::PathBuf;
 
@@ -13,8 +14,15 @@ fn main() {
         println!("{line}");
     }
     // On errors cargo fails the build from the `cargo::error` lines; nothing is written.
-    if let Some(bytes) = plan.artefact {
-        std::fs::write(out.join(broadsheet_ingest::build::ARTEFACT), bytes)
-            .expect("OUT_DIR is writable");
+    if let Some(pack) = plan.pack {
+        // Only this build's files: the hook copies the whole folder.
+        let data = out.join(broadsheet_ingest::build::DATA_DIR);
+        if data.exists() {
+            std::fs::remove_dir_all(&data).expect("OUT_DIR is writable");
+        }
+        std::fs::create_dir_all(&data).expect("OUT_DIR is writable");
+        for file in std::iter::once(&pack.entry).chain(&pack.shards) {
+            std::fs::write(data.join(&file.name), &file.bytes).expect("OUT_DIR is writable");
+        }
     }
 }

@@ -1,9 +1,9 @@
-//! The root component: picks the page for the current route and frames it with the site's
-//! header and footer (the embed widget goes unframed), and owns the page's colour theme. Which
-//! article a route names is the bundle's answer, not the app's; the explore view and its place
-//! in the history belong to the route adapter.
+//! The root component: starts loading the data, picks the page for the current route and frames
+//! it with the site's header and footer (the embed widget goes unframed), and owns the page's
+//! colour theme. Which article a route names is the library's answer, not the app's; the
+//! explore view and its place in the history belong to the route adapter.
 
-use crate::bundle::{is_sample, SharedBundle};
+use crate::bundle::{is_sample, use_bundle, use_files, Boot, SharedBundle};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::theme_toggle::ThemeToggle;
@@ -15,20 +15,15 @@ use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::route::{use_route, NavAction, Write};
+use broadsheet_core::library::Need;
 use broadsheet_core::route::Route;
 use broadsheet_core::view::Action;
 use yew::prelude::*;
 
-/// What `main` hands the app: the decoded bundle, or why it could not be decoded.
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    /// The result of decoding the embedded bundle.
-    pub loaded: Result<SharedBundle, AttrValue>,
-}
-
 /// The whole app.
 #[component]
-pub fn App(props: &AppProps) -> Html {
+pub fn App() -> Html {
+    let (boot, failed) = use_bundle();
     let nav = use_route();
     let dispatcher = nav.dispatcher();
     // Memoised on the dispatcher (which never changes), so pages see the same callbacks on
@@ -45,9 +40,16 @@ pub fn App(props: &AppProps) -> Html {
         Route::Embed(_, options) => Some(options.theme()),
         _ => None,
     });
-    let bundle = match &props.loaded {
-        Ok(bundle) => bundle,
-        Err(message) => return html! { <LoadError message={message.clone()} /> },
+    let bundle = match &boot {
+        Boot::Ready(bundle) => bundle,
+        Boot::Loading => {
+            return html! {
+                <main class="page loading" data-testid="loading" aria-busy="true">
+                    <p>{ "Loading articles…" }</p>
+                </main>
+            }
+        }
+        Boot::Failed(message) => return html! { <LoadError message={message.clone()} /> },
     };
     let back = nav.last_home.clone();
     let page = match &nav.route {
@@ -62,11 +64,10 @@ pub fn App(props: &AppProps) -> Html {
                 {on_dismiss}
             />
         },
-        Route::Article(id) => match bundle.article(id) {
-            // Keyed by id so per-page state (such as a failed image) does not carry over when
-            // the hash switches straight from one article to another.
-            Some(article) => html! { <ArticlePage key={id.as_str()} {article} {back} /> },
-            None => html! { <NotFound id={AttrValue::from(id.clone())} {back} /> },
+        // Keyed by id so per-page state (such as a failed image) does not carry over when the
+        // hash switches straight from one article to another.
+        Route::Article(id) => html! {
+            <ArticleRoute key={id.as_str()} bundle={bundle.clone()} id={AttrValue::from(id.clone())} {back} />
         },
         Route::Graph(state, node) => html! {
             <GraphPage
@@ -97,8 +98,51 @@ pub fn App(props: &AppProps) -> Html {
             <SiteHeader>
                 <ThemeToggle dark={theme.dark} on_toggle={theme.toggle.clone()} />
             </SiteHeader>
+            { shard_failures(&failed) }
             <main id="main" class="page">{ page }</main>
             <SiteFooter count={bundle.len()} drafts={bundle.draft_count()} sample={is_sample()} />
         </>
+    }
+}
+
+/// What the reader is told when shards fail to load: the pages that need them stay waiting.
+fn shard_failures(failed: &[String]) -> Html {
+    if failed.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="notice" role="alert" data-testid="data-error">
+            <p>
+                { "Part of the article data could not be loaded. Reloading the page may help; if \
+                   the site was just updated, its files may be out of step for a few minutes." }
+            </p>
+            <ul>{ for failed.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+        </div>
+    }
+}
+
+/// Props of [`ArticleRoute`].
+#[derive(Properties, PartialEq)]
+struct ArticleRouteProps {
+    bundle: SharedBundle,
+    id: AttrValue,
+    back: AttrValue,
+}
+
+/// `#/article/<id>`: finds the article (reading the shard its id falls in first), then shows
+/// it, or says that there is no such article.
+#[component]
+fn ArticleRoute(props: &ArticleRouteProps) -> Html {
+    let missing = props.bundle.missing(&[Need::Id(&props.id)]);
+    let waiting = !missing.is_empty();
+    use_files(&props.bundle, missing);
+    let back = props.back.clone();
+    if waiting {
+        return html! { <p class="loading" data-testid="loading" aria-busy="true">{ "Loading the article…" }</p> };
+    }
+    let found = props.bundle.find(&props.id);
+    match found.and_then(|n| props.bundle.nth(n)) {
+        Some(article) => html! { <ArticlePage bundle={props.bundle.clone()} {article} {back} /> },
+        None => html! { <NotFound id={props.id.clone()} {back} /> },
     }
 }

@@ -1,101 +1,249 @@
-//! The embedded article bundle: the bytes `build.rs` wrote to `OUT_DIR`, decoded once at
-//! start-up, and the cheap handles that pages and components receive as props.
+//! The article data: the entry file fetched at start-up, the shards fetched as pages need them
+//! (see `broadsheet_core::pack`), and the cheap handles pages and components receive as props.
+//!
+//! A page says what it shows as `Need`s, asks [`Library::missing`] which files that
+//! takes, and hands them to [`use_files`]; when a file arrives the app re-renders with a new
+//! [`SharedBundle`] generation, and the page finds what it needs. A small collection's entry
+//! carries everything, so nothing is ever missing.
 
 use crate::timing::measure;
-use broadsheet_core::bundle::Bundle;
+use broadsheet_core::graph::Stories;
+use broadsheet_core::library::{Library, Need};
 use broadsheet_core::model::Article;
+use broadsheet_core::picture::Graphed;
+use std::collections::HashSet;
 use std::ops::Deref;
 use std::rc::Rc;
-use yew::AttrValue;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
 
-/// `Bundle::encode()` of the articles this build was made from.
-const BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
+/// The entry file's name, content-hashed by the build (see `build.rs`).
+const ENTRY: &str = env!("BROADSHEET_ENTRY");
 
-/// The name under which the decode time is recorded in the page's Performance timeline, so
-/// tests and DevTools can read it without the app logging anything.
+/// Where the data files are, relative to the page.
+const DATA_DIR: &str = "data/";
+
+/// The name under which the entry's decode time is recorded in the page's Performance
+/// timeline, so tests and DevTools can read it without the app logging anything.
 const DECODE_MEASURE: &str = "broadsheet:bundle-decode";
 
-/// True when the build embedded the bundled sample articles rather than a reader's own folder.
+/// True when the build packed the bundled sample articles rather than a reader's own folder.
 pub fn is_sample() -> bool {
     option_env!("BROADSHEET_SAMPLE") == Some("1")
 }
 
-/// Decodes the embedded bundle, or explains why it cannot be read.
-pub fn load() -> Result<SharedBundle, AttrValue> {
-    let decoded = measure(DECODE_MEASURE, || Bundle::decode(BYTES));
-    decoded.map(|b| SharedBundle(Rc::new(b))).map_err(|e| {
-        AttrValue::from(format!(
-            "The article bundle embedded in this page could not be read: {e}. \
-             Rebuild the site so the page and its articles come from the same build."
-        ))
-    })
+/// Fetches one data file.
+async fn fetch(name: &str) -> Result<Vec<u8>, String> {
+    let js = |e: wasm_bindgen::JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+    };
+    let url = format!("{DATA_DIR}{name}");
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&url))
+        .await
+        .map_err(js)?;
+    let response: web_sys::Response = response.dyn_into().map_err(js)?;
+    if !response.ok() {
+        return Err(format!("{url} answered HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(js)?)
+        .await
+        .map_err(js)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The decoded bundle, shared. Equality is identity: there is only ever one bundle, and
-/// comparing it field by field on every render would be wasted work.
-#[derive(Clone, Debug)]
-pub struct SharedBundle(Rc<Bundle>);
+/// Where start-up stands.
+#[derive(Clone, PartialEq)]
+pub enum Boot {
+    /// The entry is on its way.
+    Loading,
+    /// The data is ready.
+    Ready(SharedBundle),
+    /// Why the app cannot show anything.
+    Failed(AttrValue),
+}
+
+/// Fetches and opens the entry, and loads shards on request; re-renders the caller with a new
+/// snapshot when a shard arrives. Shards that fail to load are listed in the second value.
+#[hook]
+pub fn use_bundle() -> (Boot, Rc<[String]>) {
+    let opened = use_state(|| None::<Result<(), AttrValue>>);
+    let current = use_mut_ref(|| None::<Rc<Library>>);
+    let requested = use_mut_ref(HashSet::<String>::new);
+    let failures = use_mut_ref(Vec::<String>::new);
+    let refresh = use_force_update();
+    {
+        let (opened, current) = (opened.clone(), current.clone());
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                let result = match fetch(ENTRY).await {
+                    Ok(bytes) => measure(DECODE_MEASURE, || Library::open(&bytes))
+                        .map(|library| *current.borrow_mut() = Some(Rc::new(library)))
+                        .map_err(|e| {
+                            AttrValue::from(format!(
+                                "The article data of this page could not be read: {e}. \
+                                 Rebuild the site so the page and its data come from the same build."
+                            ))
+                        }),
+                    Err(e) => Err(AttrValue::from(format!(
+                        "The article data could not be downloaded ({e}). Reloading the page may \
+                         help; if the site was just updated, its files may be out of step for a \
+                         few minutes."
+                    ))),
+                };
+                opened.set(Some(result));
+            });
+        });
+    }
+    let failed: Rc<[String]> = failures.borrow().clone().into();
+    let snapshot = current.borrow().clone();
+    let boot = match (&*opened, snapshot) {
+        (Some(Err(message)), _) => Boot::Failed(message.clone()),
+        (Some(Ok(())), Some(library)) => {
+            let load = Callback::from(move |files: Vec<String>| {
+                for name in files {
+                    if !requested.borrow_mut().insert(name.clone()) {
+                        continue;
+                    }
+                    let (current, failures) = (current.clone(), failures.clone());
+                    let refresh = refresh.clone();
+                    spawn_local(async move {
+                        let read = fetch(&name).await.and_then(|bytes| {
+                            let mut next = current
+                                .borrow()
+                                .as_deref()
+                                .cloned()
+                                .ok_or_else(|| "the data is not open".to_owned())?;
+                            next.insert(&name, &bytes).map_err(|e| e.to_string())?;
+                            *current.borrow_mut() = Some(Rc::new(next));
+                            Ok(())
+                        });
+                        if let Err(e) = read {
+                            failures.borrow_mut().push(e);
+                        }
+                        refresh.force_update();
+                    });
+                }
+            });
+            Boot::Ready(SharedBundle { library, load })
+        }
+        _ => Boot::Loading,
+    };
+    (boot, failed)
+}
+
+/// Asks for `files` (what [`Library::missing`] answered) once per distinct list.
+#[hook]
+pub fn use_files(bundle: &SharedBundle, files: Vec<String>) {
+    let load = bundle.load.clone();
+    use_effect_with(files, move |files| {
+        if !files.is_empty() {
+            load.emit(files.clone());
+        }
+    });
+}
+
+/// The files drawing some nodes of the related graph takes: the graph first, then the articles
+/// behind the nodes `nodes` picks from it.
+pub fn graph_missing(
+    bundle: &SharedBundle,
+    nodes: impl FnOnce(&Stories) -> Vec<u32>,
+) -> Vec<String> {
+    match bundle.stories() {
+        None => bundle.missing(&[Need::Graph]),
+        Some(stories) => {
+            let articles = stories.articles_behind(&nodes(stories));
+            bundle.missing(&[Need::Articles(&articles)])
+        }
+    }
+}
+
+/// What a part of a page shows while the data it needs is on its way.
+pub fn loading(what: &'static str) -> Html {
+    html! { <p class="loading muted" data-testid="loading" aria-busy="true">{ what }</p> }
+}
+
+/// The data as loaded so far: an immutable snapshot, replaced when a shard arrives. Equality
+/// is identity, so every page holding the old snapshot renders again with the new one.
+#[derive(Clone)]
+pub struct SharedBundle {
+    library: Rc<Library>,
+    load: Callback<Vec<String>>,
+}
 
 impl PartialEq for SharedBundle {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.library, &other.library)
+    }
+}
+
+impl std::fmt::Debug for SharedBundle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SharedBundle").finish_non_exhaustive()
     }
 }
 
 impl Deref for SharedBundle {
-    type Target = Bundle;
-    fn deref(&self) -> &Bundle {
-        &self.0
+    type Target = Library;
+    fn deref(&self) -> &Library {
+        &self.library
     }
 }
 
 impl SharedBundle {
-    /// The article with this number (its position in the bundle, as explore answers).
-    pub fn nth(&self, number: u32) -> ArticleRef {
-        ArticleRef {
-            bundle: Rc::clone(&self.0),
-            index: number as usize,
-        }
+    /// How many articles are drafts.
+    pub fn draft_count(&self) -> usize {
+        self.catalog().draft_count()
     }
 
-    /// The article with this id, if the bundle has one.
-    pub fn article(&self, id: &str) -> Option<ArticleRef> {
-        self.0.position(id).map(|index| ArticleRef {
-            bundle: Rc::clone(&self.0),
-            index,
+    /// The article with this number, if loaded.
+    pub fn nth(&self, number: u32) -> Option<ArticleRef> {
+        self.library.article(number).map(|article| ArticleRef {
+            article: Rc::clone(article),
+            number,
+            coverage: self.catalog().coverage(number),
+        })
+    }
+
+    /// The library with its graph, once the graph has been read.
+    pub fn graphed(&self) -> Option<Graphed<'_>> {
+        self.library.stories().map(|stories| Graphed {
+            library: &self.library,
+            stories,
         })
     }
 }
-
-/// One article of the shared bundle, as a prop: cloning it copies a pointer, and comparing two
-/// compares their positions, not their text.
+/// One article, as a prop: cloning it copies a pointer, and comparing two compares their
+/// numbers, not their text.
 #[derive(Clone, Debug)]
 pub struct ArticleRef {
-    bundle: Rc<Bundle>,
-    index: usize,
+    article: Rc<Article>,
+    number: u32,
+    coverage: u32,
 }
 
 impl PartialEq for ArticleRef {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle) && self.index == other.index
+        self.number == other.number && Rc::ptr_eq(&self.article, &other.article)
     }
 }
 
 impl ArticleRef {
     /// The article's number: its position in the bundle, and its node in the related graph.
     pub fn number(&self) -> u32 {
-        u32::try_from(self.index).expect("the bundle numbers its articles with u32")
+        self.number
     }
 
-    /// The bundle the article is in, for what it knows about the article's neighbours.
-    pub fn bundle(&self) -> &Bundle {
-        &self.bundle
+    /// How many distinct outlets cover its story.
+    pub fn coverage(&self) -> u32 {
+        self.coverage
     }
 }
 
 impl Deref for ArticleRef {
     type Target = Article;
     fn deref(&self) -> &Article {
-        &self.bundle.articles()[self.index]
+        &self.article
     }
 }

@@ -596,7 +596,12 @@ impl Engine {
         self.hover = node;
         match node {
             Some(node) => {
-                let text = describe(&self.scene.bundle, self.scene.sub.nodes[node]);
+                let text = self
+                    .scene
+                    .bundle
+                    .graphed()
+                    .map(|g| describe(&g, self.scene.sub.nodes[node]))
+                    .unwrap_or_default();
                 self.tooltip.set_text_content(Some(&text));
                 self.tooltip.set_hidden(false);
             }

@@ -1,4 +1,4 @@
-//! Broadsheet's browser entry point: decode the embedded article bundle once, then mount the app.
+//! Broadsheet's browser entry point: mount the app, which fetches its article data.
 //!
 //! Everything the app shows comes from `broadsheet-core`; this crate only draws it.
 
@@ -19,6 +19,5 @@ mod theme;
 mod timing;
 
 fn main() {
-    let loaded = bundle::load();
-    yew::Renderer::<app::App>::with_props(app::AppProps { loaded }).render();
+    yew::Renderer::<app::App>::new().render();
 }

@@ -3,28 +3,39 @@
 //! why this is the app's text and not core's.
 
 use crate::dates::{local, DateStyle};
-use broadsheet_core::bundle::Bundle;
 use broadsheet_core::display::score_label;
 use broadsheet_core::graph::Node;
-use broadsheet_core::picture::{node_provider, node_title};
+use broadsheet_core::picture::{node_provider, node_title, Shown};
 
-/// The tooltip of `node`, one fact per line.
-pub fn describe(bundle: &Bundle, node: u32) -> String {
-    let mut lines = vec![node_title(bundle, node).to_owned()];
-    let provider = node_provider(bundle, node).map(|p| p.name.clone());
-    let (date, what) = match bundle.stories().node(node) {
+/// The tooltip of `node`, one fact per line (only the title, "…", while its article has not
+/// been read).
+pub fn describe(shown: &dyn Shown, node: u32) -> String {
+    let Some(title) = node_title(shown, node) else {
+        return "…".to_owned();
+    };
+    let mut lines = vec![title.to_owned()];
+    let provider = node_provider(shown, node).map(|p| p.name.clone());
+    let (date, what) = match shown.stories().node(node) {
         Node::Article(a) => {
-            let article = bundle.article(a);
+            let heat = shown.article(a).and_then(|a| a.heat);
+            let date = shown
+                .article(a)
+                .map(|a| local(a.published_at, DateStyle::Date));
             (
-                Some(local(article.published_at, DateStyle::Date)),
-                format!("In this collection · heat {}", score_label(article.heat)),
+                date,
+                format!("In this collection · heat {}", score_label(heat)),
             )
         }
         Node::Outside(at) => {
-            let entry = at.get(bundle.articles());
+            let entry = shown.article(at.article).and_then(|a| at.in_article(a));
             (
-                entry.published_at.map(|t| local(t, DateStyle::Date)),
-                format!("Elsewhere · quality {}", score_label(entry.quality)),
+                entry
+                    .and_then(|e| e.published_at)
+                    .map(|t| local(t, DateStyle::Date)),
+                format!(
+                    "Elsewhere · quality {}",
+                    score_label(entry.and_then(|e| e.quality))
+                ),
             )
         }
     };

@@ -32,10 +32,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let article = &props.article;
     let title = AttrValue::from(article.title.clone());
     let details_label = format!("Details: {title}");
-    let coverage = article
-        .bundle()
-        .stories()
-        .article_coverage(article.number());
+    let coverage = article.coverage();
     let thumbnail = article
         .images
         .first()

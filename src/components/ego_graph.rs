@@ -3,14 +3,13 @@
 //! layout runs to convergence before drawing, in well under a frame, and the picture is plain
 //! markup: each node is a link (inside the app or out to the outlet) with a `<title>` tooltip.
 
-use crate::bundle::ArticleRef;
+use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle};
 use crate::components::swatch::Swatch;
 use crate::node_text::describe;
 use crate::palette::colour;
-use broadsheet_core::bundle::Bundle;
 use broadsheet_core::graph::{Node, Subgraph};
 use broadsheet_core::layout::Layout;
-use broadsheet_core::picture::{ego_looks, node_key, node_provider, Look, MAX_RADIUS};
+use broadsheet_core::picture::{ego_looks, node_key, node_provider, Look, Shown, MAX_RADIUS};
 use broadsheet_core::route::Route;
 use broadsheet_core::url::safe_href;
 use yew::prelude::*;
@@ -33,6 +32,8 @@ const PIXELS_PER_UNIT: f64 = 1.6;
 /// Props of [`EgoGraph`].
 #[derive(Properties, PartialEq)]
 pub struct EgoGraphProps {
+    /// The data.
+    pub bundle: SharedBundle,
     /// The article at the centre.
     pub article: ArticleRef,
 }
@@ -48,9 +49,9 @@ struct Drawing {
 }
 
 impl Drawing {
-    fn new(bundle: &Bundle, article: u32, cap: usize) -> Self {
-        let sub = bundle.stories().ego(article, DEPTH, cap);
-        let looks = ego_looks(bundle, &sub);
+    fn new(shown: &dyn Shown, article: u32, cap: usize) -> Self {
+        let sub = shown.stories().ego(article, DEPTH, cap);
+        let looks = ego_looks(shown, &sub);
         let mut layout = Layout::new(sub.nodes.len(), &sub.edges, SEED);
         for _ in 0..MAX_TICKS {
             if layout.is_converged() {
@@ -80,22 +81,28 @@ impl Drawing {
 #[component]
 pub fn EgoGraph(props: &EgoGraphProps) -> Html {
     let cap = use_state_eq(|| STEP);
-    let article = props.article.clone();
-    let number = article.number();
+    let number = props.article.number();
+    let missing = graph_missing(&props.bundle, |s| s.ego(number, DEPTH, *cap).nodes);
+    let ready = missing.is_empty();
+    use_files(&props.bundle, missing);
     let drawing = {
-        let article = article.clone();
-        use_memo((number, *cap), move |&(number, cap)| {
-            Drawing::new(article.bundle(), number, cap)
+        let bundle = props.bundle.clone();
+        use_memo((number, *cap, ready), move |&(number, cap, ready)| {
+            let shown = bundle.graphed().filter(|_| ready)?;
+            Some(Drawing::new(&shown, number, cap))
         })
     };
-    let bundle = article.bundle();
+    let (Some(drawing), Some(bundle)) = ((*drawing).as_ref(), props.bundle.graphed()) else {
+        return loading("Loading the stories around this one…");
+    };
+    let bundle = &bundle;
     let Drawing {
         sub,
         looks,
         positions,
         view_box,
         size,
-    } = &*drawing;
+    } = drawing;
     let edges = sub.edges.iter().map(|&[a, b]| {
         let (p, q) = (positions[a as usize], positions[b as usize]);
         html! {
@@ -129,12 +136,15 @@ pub fn EgoGraph(props: &EgoGraphProps) -> Html {
         };
         match bundle.stories().node(node) {
             Node::Article(a) if a == number => circle,
-            Node::Article(a) => html! {
-                <a href={Route::Article(bundle.article(a).id.to_string()).to_hash()}>{ circle }</a>
+            Node::Article(a) => match bundle.article(a) {
+                Some(other) => html! {
+                    <a href={Route::Article(other.id.to_string()).to_hash()}>{ circle }</a>
+                },
+                None => circle,
             },
             Node::Outside(at) => {
-                let url = at.get(bundle.articles()).web_url.as_str();
-                match safe_href(url) {
+                let entry = bundle.article(at.article).and_then(|a| at.in_article(a));
+                match entry.and_then(|e| safe_href(e.web_url.as_str())) {
                     Some(href) => html! {
                         <a href={href.to_owned()} target="_blank" rel="noopener noreferrer">{ circle }</a>
                     },
@@ -181,7 +191,7 @@ pub fn EgoGraph(props: &EgoGraphProps) -> Html {
 }
 
 /// One legend entry per outlet in the picture, in order of first appearance.
-fn outlets_legend(bundle: &Bundle, sub: &Subgraph, looks: &[Look]) -> Html {
+fn outlets_legend(bundle: &dyn Shown, sub: &Subgraph, looks: &[Look]) -> Html {
     let mut seen: Vec<(String, usize)> = Vec::new();
     for (&node, look) in sub.nodes.iter().zip(looks) {
         let name = node_provider(bundle, node)

@@ -2,9 +2,10 @@
 //! page from the bundled articles (`broadsheet_core::export`) and hold every result of the
 //! view, not only the cards shown; their names say the view.
 
-use crate::bundle::SharedBundle;
+use crate::bundle::{use_files, SharedBundle};
 use crate::download;
 use crate::location::Deployment;
+use broadsheet_core::library::Need;
 use broadsheet_core::model::Article;
 use broadsheet_core::route::Route;
 use broadsheet_core::view::ViewState;
@@ -59,48 +60,84 @@ impl Format {
     }
 }
 
-/// A labelled group of three download buttons, `data-testid="export-<format>"`.
+/// Writes the file of `format` for `list` and offers it as a download.
+fn save(
+    format: Format,
+    list: &[&Article],
+    query: &str,
+    state: &ViewState,
+    deployment: &Deployment,
+) {
+    let list = list.iter().copied();
+    let text = match format {
+        Format::Csv => export::csv(list),
+        Format::Json => export::json(list),
+        Format::Atom => {
+            let title = if query.is_empty() {
+                "Broadsheet: all articles".to_owned()
+            } else {
+                format!("Broadsheet: {query}")
+            };
+            // Without an http(s) address the feed names no self link (the bare hash does not
+            // pass `safe_href`).
+            let url = deployment.link(&Route::Home(state.clone()).to_hash());
+            export::atom(list, &title, &url)
+        }
+    };
+    // A browser that refuses Blobs or object URLs offers no download; there is nothing more
+    // the page could do, and the button stays usable.
+    download::save(
+        &export::file_name(query, format.extension()),
+        format.mime(),
+        &text,
+    )
+    .ok();
+}
+
+/// A labelled group of three download buttons, `data-testid="export-<format>"`. Every result
+/// goes into the file: in a sharded build the articles not read yet are fetched first, and the
+/// download starts when they have all arrived.
 #[component]
 pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
     let query = Rc::new(hash::encode(&props.state));
-    let button = |format: Format| {
+    let pending = use_state_eq(|| None::<Format>);
+    let missing = if pending.is_some() {
+        props.bundle.missing(&[Need::Articles(&props.articles)])
+    } else {
+        Vec::new()
+    };
+    let ready = pending.is_some() && missing.is_empty();
+    use_files(&props.bundle, missing);
+    {
         let (bundle, articles) = (props.bundle.clone(), Rc::clone(&props.articles));
-        let query = Rc::clone(&query);
-        let state = props.state.clone();
+        let (query, state) = (Rc::clone(&query), props.state.clone());
         let deployment = Rc::clone(&props.deployment);
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let list = articles
-                .iter()
-                .map(|&n| -> &Article { &bundle.articles()[n as usize] });
-            let text = match format {
-                Format::Csv => export::csv(list),
-                Format::Json => export::json(list),
-                Format::Atom => {
-                    let title = if query.is_empty() {
-                        "Broadsheet: all articles".to_owned()
-                    } else {
-                        format!("Broadsheet: {query}")
-                    };
-                    // Without an http(s) address the feed names no self link (the bare hash
-                    // does not pass `safe_href`).
-                    let url = deployment.link(&Route::Home(state.clone()).to_hash());
-                    export::atom(list, &title, &url)
-                }
-            };
-            // A browser that refuses Blobs or object URLs offers no download; there is nothing
-            // more the page could do, and the button stays usable.
-            download::save(
-                &export::file_name(&query, format.extension()),
-                format.mime(),
-                &text,
-            )
-            .ok();
+        let pending = pending.clone();
+        use_effect_with(ready, move |&ready| {
+            if let (true, Some(format)) = (ready, *pending) {
+                let list: Vec<Rc<Article>> = {
+                    let library = &*bundle;
+                    articles
+                        .iter()
+                        .filter_map(|&n| library.article(n).cloned())
+                        .collect()
+                };
+                let refs: Vec<&Article> = list.iter().map(|a| &**a).collect();
+                save(format, &refs, &query, &state, &deployment);
+                pending.set(None);
+            }
         });
+    }
+    let busy = pending.is_some();
+    let button = |format: Format| {
+        let pending = pending.clone();
+        let onclick = Callback::from(move |_: MouseEvent| pending.set(Some(format)));
         html! {
             <button
                 type="button"
                 class="button export-button"
                 data-testid={format!("export-{}", format.extension())}
+                disabled={busy}
                 {onclick}
             >
                 { format.label() }
@@ -108,7 +145,7 @@ pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
         }
     };
     html! {
-        <div class="export" role="group" aria-labelledby="export-label">
+        <div class="export" role="group" aria-labelledby="export-label" aria-busy={busy.to_string()}>
             <span id="export-label" class="export-label">{ "Download" }</span>
             { button(Format::Csv) }
             { button(Format::Json) }

@@ -19,7 +19,9 @@ pub struct GraphLegendProps {
 /// A `<div data-testid="graph-legend">`.
 #[component]
 pub fn GraphLegend(props: &GraphLegendProps) -> Html {
-    let bundle = &props.bundle;
+    let Some(shown) = props.bundle.graphed() else {
+        return Html::default();
+    };
     let coloured = props
         .groups
         .iter()
@@ -28,7 +30,7 @@ pub fn GraphLegend(props: &GraphLegendProps) -> Html {
         .map(|(rank, group)| {
             let title = group
                 .lead()
-                .map(|n| node_title(bundle, n).to_owned())
+                .and_then(|n| node_title(&shown, n).map(str::to_owned))
                 .unwrap_or_default();
             html! {
                 <li key={group.story} class="legend-item">

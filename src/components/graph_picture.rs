@@ -118,8 +118,8 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                     html! {
                         <circle
                             class={classes!("node", look.outside.then_some("outside"))}
-                            data-node={node_key(&scene.bundle, node)}
-                        data-story={scene.bundle.stories().story_of(node).to_string()}
+                            data-node={scene.bundle.graphed().and_then(|g| node_key(&g, node))}
+                            data-story={scene.bundle.stories().map(|s| s.story_of(node).to_string())}
                             r={format!("{:.2}", look.radius)}
                             fill={if look.outside { "none" } else { fill }}
                             stroke={fill}

@@ -6,6 +6,7 @@ use crate::components::external_link::ExternalLink;
 use crate::node_text::describe;
 use broadsheet_core::display::outlets_label;
 use broadsheet_core::graph::Node;
+use broadsheet_core::picture::Shown;
 use broadsheet_core::route::Route;
 use yew::prelude::*;
 
@@ -23,22 +24,30 @@ pub struct NodeDetailsProps {
 /// An `<aside data-testid="node-details">`.
 #[component]
 pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
-    let bundle = &props.bundle;
-    let stories = bundle.stories();
-    let text = describe(bundle, props.node);
+    let Some(shown) = props.bundle.graphed() else {
+        return Html::default();
+    };
+    let stories = shown.stories;
+    let text = describe(&shown, props.node);
     let mut lines = text.lines();
     let title = lines.next().unwrap_or_default().to_owned();
     let rest: Vec<String> = lines.map(str::to_owned).collect();
     let open = match stories.node(props.node) {
-        Node::Article(a) => html! {
-            <a class="button" data-testid="node-open" href={Route::Article(bundle.nth(a).id.to_string()).to_hash()}>
-                { "Open article" }
-            </a>
+        Node::Article(a) => match shown.article(a) {
+            Some(article) => html! {
+                <a class="button" data-testid="node-open" href={Route::Article(article.id.to_string()).to_hash()}>
+                    { "Open article" }
+                </a>
+            },
+            None => Html::default(),
         },
-        Node::Outside(at) => html! {
-            <ExternalLink class="button" testid="node-open" href={at.get(bundle.articles()).web_url.to_string()}>
-                { "Open at the outlet" }
-            </ExternalLink>
+        Node::Outside(at) => match shown.article(at.article).and_then(|a| at.in_article(a)) {
+            Some(entry) => html! {
+                <ExternalLink class="button" testid="node-open" href={entry.web_url.to_string()}>
+                    { "Open at the outlet" }
+                </ExternalLink>
+            },
+            None => Html::default(),
         },
     };
     let story = stories.story_of(props.node);

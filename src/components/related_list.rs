@@ -2,7 +2,7 @@
 //! holds (links to their pages here) and the ones elsewhere (links out to their outlets). Which
 //! is which is the related graph's answer, worked out at build time from normalised URLs.
 
-use crate::bundle::ArticleRef;
+use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle};
 use crate::components::external_link::ExternalLink;
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
@@ -16,6 +16,8 @@ use yew::prelude::*;
 pub struct RelatedListProps {
     /// The article whose related stories to list.
     pub article: ArticleRef,
+    /// The data.
+    pub bundle: SharedBundle,
 }
 
 /// Where a related entry leads.
@@ -33,9 +35,14 @@ enum Target {
 #[component]
 pub fn RelatedList(props: &RelatedListProps) -> Html {
     let article = &props.article;
-    let bundle = article.bundle();
-    let stories = bundle.stories();
     let own = article.number();
+    let missing = graph_missing(&props.bundle, |s| s.targets(own).to_vec());
+    let ready = missing.is_empty();
+    use_files(&props.bundle, missing);
+    let bundle = &props.bundle;
+    let (true, Some(stories)) = (ready, bundle.stories()) else {
+        return loading("Loading related stories…");
+    };
     let article_count = stories.article_count();
     let mut inside = Vec::new();
     let mut elsewhere = Vec::new();
@@ -43,7 +50,10 @@ pub fn RelatedList(props: &RelatedListProps) -> Html {
         let target = if node == own {
             Target::Itself
         } else if (node as usize) < article_count {
-            Target::Inside(bundle.article(node).id.to_string())
+            match bundle.article(node) {
+                Some(other) => Target::Inside(other.id.to_string()),
+                None => Target::Elsewhere,
+            }
         } else {
             Target::Elsewhere
         };

@@ -1,7 +1,7 @@
 //! The article's story in this collection: how many outlets covered it, and the other bundled
 //! articles that belong to it (linked directly or through shared related stories).
 
-use crate::bundle::ArticleRef;
+use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use broadsheet_core::display::outlets_label;
@@ -13,23 +13,48 @@ use yew::prelude::*;
 pub struct SameStoryProps {
     /// The article whose story to show.
     pub article: ArticleRef,
+    /// The data.
+    pub bundle: SharedBundle,
 }
+
+/// The most other articles listed; a story can span thousands in a big collection.
+const LISTED: usize = 50;
 
 /// A `<section data-testid="same-story">` with the story's coverage and its other articles.
 #[component]
 pub fn SameStory(props: &SameStoryProps) -> Html {
     let article = &props.article;
-    let bundle = article.bundle();
-    let stories = bundle.stories();
     let own = article.number();
+    let listed = |stories: &broadsheet_core::graph::Stories| -> Vec<u32> {
+        let story = stories.story_of(own);
+        let members = stories.story_articles(story);
+        members
+            .iter()
+            .copied()
+            .filter(|&a| a != own)
+            .take(LISTED)
+            .collect()
+    };
+    let missing = graph_missing(&props.bundle, listed);
+    let ready = missing.is_empty();
+    use_files(&props.bundle, missing);
+    let bundle = &props.bundle;
+    let (true, Some(stories)) = (ready, bundle.stories()) else {
+        return loading("Loading the rest of this story…");
+    };
     let story = stories.story_of(own);
-    let outlets = stories.outlets(bundle.articles(), story);
-    let others = stories
-        .story_articles(story)
-        .iter()
-        .filter(|&&a| a != own)
-        .map(|&a| {
-            let other = bundle.article(a);
+    let total = stories.story_articles(story).len() - 1;
+    // The outlets are named only when every article of the story is at hand; the count comes
+    // from the build and is always exact.
+    let outlets = if total <= LISTED {
+        stories.outlets(|n| bundle.article(n).map(|a| &**a), story)
+    } else {
+        Vec::new()
+    };
+    let others = listed(stories)
+        .into_iter()
+        .filter_map(|a| bundle.article(a).map(|other| (a, other)))
+        .map(|(_, other)| {
             let id = other.id.to_string();
             html! {
                 <li key={id.clone()} class="same-story-item">
@@ -46,7 +71,7 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
             }
         })
         .collect::<Html>();
-    let count = stories.story_articles(story).len() - 1;
+    let count = total;
     html! {
         <section class="same-story" data-testid="same-story" aria-labelledby="same-story-title">
             <h2 id="same-story-title">{ "Same story" }</h2>
@@ -60,6 +85,9 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
                 <p class="muted">{ "No other article in this collection is part of this story." }</p>
             } else {
                 <ul class="related-list">{ others }</ul>
+                if count > LISTED {
+                    <p class="muted">{ format!("…and {} more articles of this story.", count - LISTED) }</p>
+                }
             }
         </section>
     }

@@ -7,7 +7,7 @@ use crate::components::external_link::ExternalLink;
 use crate::components::swatch::Swatch;
 use broadsheet_core::display::outlets_label;
 use broadsheet_core::graph::Node;
-use broadsheet_core::picture::{node_key, node_title, story_colour, StoryGroup};
+use broadsheet_core::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
 use broadsheet_core::route::Route;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,21 +32,28 @@ pub struct StoryListProps {
 #[component]
 pub fn StoryList(props: &StoryListProps) -> Html {
     let shown = use_state_eq(|| PAGE);
-    let bundle = &props.bundle;
-    let stories = bundle.stories();
+    let Some(shown_graph) = props.bundle.graphed() else {
+        return Html::default();
+    };
+    let bundle = &shown_graph;
+    let stories = bundle.stories;
     let items = props.groups.iter().take(*shown).enumerate().map(|(rank, group)| {
-        let lead = group.lead().map(|node| node_title(bundle, node).to_owned()).unwrap_or_default();
-        let outlets = stories.outlets(bundle.articles(), group.story);
+        let lead = group
+            .lead()
+            .and_then(|node| node_title(bundle, node))
+            .unwrap_or_default()
+            .to_owned();
+        let outlets = stories.outlets(|n| bundle.article(n), group.story);
         let coverage = stories.coverage(group.story);
-        let select = group.lead().map(|node| {
-            let key = node_key(bundle, node);
-            props.on_select.reform(move |_: MouseEvent| Some(key.clone()))
+        let select = group.lead().and_then(|node| {
+            let key = node_key(bundle, node)?;
+            Some(props.on_select.reform(move |_: MouseEvent| Some(key.clone())))
         });
-        let members = group.articles.iter().chain(&group.outside).map(|&node| {
-            let key = node_key(bundle, node);
-            match stories.node(node) {
+        let members = group.articles.iter().chain(&group.outside).filter_map(|&node| {
+            let key = node_key(bundle, node)?;
+            Some(match stories.node(node) {
                 Node::Article(a) => {
-                    let article = bundle.nth(a);
+                    let article = bundle.article(a)?;
                     html! {
                         <li key={key.clone()} class="story-member" data-node={key}>
                             <a href={Route::Article(article.id.to_string()).to_hash()}>{ article.title.clone() }</a>
@@ -55,7 +62,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     }
                 }
                 Node::Outside(at) => {
-                    let entry = at.get(bundle.articles());
+                    let entry = bundle.article(at.article).and_then(|a| at.in_article(a))?;
                     html! {
                         <li key={key.clone()} class="story-member outside" data-node={key}>
                             <ExternalLink href={entry.web_url.to_string()}>{ entry.title.clone() }</ExternalLink>
@@ -68,7 +75,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                         </li>
                     }
                 }
-            }
+            })
         });
         html! {
             <li key={group.story} class="story" data-testid="story" data-story={group.story.to_string()}>

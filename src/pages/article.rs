@@ -2,7 +2,7 @@
 //! text, the related stories, the other articles of its story, and a picture of the stories
 //! around it.
 
-use crate::bundle::ArticleRef;
+use crate::bundle::{ArticleRef, SharedBundle};
 use crate::components::draft_badge::DraftBadge;
 use crate::components::ego_graph::EgoGraph;
 use crate::components::external_link::ExternalLink;
@@ -25,6 +25,8 @@ use yew::prelude::*;
 pub struct ArticlePageProps {
     /// The article to show.
     pub article: ArticleRef,
+    /// The data, for the related stories.
+    pub bundle: SharedBundle,
     /// The hash of the view the reader came from, where "Back to results" goes.
     pub back: AttrValue,
 }
@@ -85,9 +87,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     { link("AMP cache", "link-cdn-amp", article.cdn_amp_web_url.as_ref()) }
                 </ul>
             </section>
-            <RelatedList article={article.clone()} />
-            <SameStory article={article.clone()} />
-            <EgoGraph article={article.clone()} />
+            <RelatedList article={article.clone()} bundle={props.bundle.clone()} />
+            <SameStory article={article.clone()} bundle={props.bundle.clone()} />
+            <EgoGraph article={article.clone()} bundle={props.bundle.clone()} />
             <p><a class="back" href={props.back.clone()}>{ "← Back to results" }</a></p>
         </article>
     }

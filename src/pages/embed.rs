@@ -4,7 +4,7 @@
 //! in a new tab, since the frame is too small to read in, and the widget tells its frame how
 //! tall it is (see `use_report_height`).
 
-use crate::bundle::SharedBundle;
+use crate::bundle::{loading, use_files, SharedBundle};
 use crate::components::embed_card::EmbedCard;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::notice::Notice;
@@ -16,6 +16,7 @@ use broadsheet_core::display::count_label;
 use broadsheet_core::embed::EmbedOptions;
 use broadsheet_core::explore::{explore, facet_rows, FacetRow};
 use broadsheet_core::facet::Facet;
+use broadsheet_core::library::Need;
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
 use broadsheet_core::url::safe_href;
@@ -50,29 +51,44 @@ struct Explored {
 /// The widget page.
 #[component]
 pub fn EmbedPage(props: &EmbedPageProps) -> Html {
+    let query = Query::parse(props.state.query());
+    let mut missing = props.bundle.missing(&[Need::Query(&query)]);
+    let ready = missing.is_empty();
     let bundle = props.bundle.clone();
     let explored = use_memo(
-        (props.state.clone(), props.options.facets().to_vec()),
-        move |(state, facets)| {
-            let results = explore(&bundle, state);
+        (props.state.clone(), props.options.facets().to_vec(), ready),
+        move |(state, facets, ready)| {
+            if !ready {
+                return None;
+            }
+            let results = explore(&*bundle, state);
             let facets = facets
                 .iter()
-                .map(|f| (*f, facet_rows(&bundle, state, &results, *f)))
+                .map(|f| (*f, facet_rows(bundle.catalog(), state, &results, *f)))
                 .filter(|(_, rows)| !rows.is_empty())
                 .map(|(f, rows)| (f, Rc::new(rows)))
                 .collect();
-            Explored {
+            Some(Explored {
                 articles: results.articles,
                 facets,
                 query: Rc::new(Query::parse(state.query())),
-            }
+            })
         },
     );
+    let limit = props.options.limit();
+    if let Some(explored) = &*explored {
+        let shown: Vec<u32> = explored.articles.iter().take(limit).copied().collect();
+        missing = props.bundle.missing(&[Need::Articles(&shown)]);
+    }
+    use_files(&props.bundle, missing);
     // The deployment's own address, so links leave the frame for the full app.
     let deployment = use_memo((), |()| Deployment::current());
     let root = use_node_ref();
     use_report_height(root.clone());
     use_document_title(AttrValue::Static("Broadsheet"));
+    let Some(explored) = (*explored).as_ref() else {
+        return html! { <div class="embed" ref={root} data-testid="embed">{ loading("Searching…") }</div> };
+    };
 
     let on_action = &props.on_action;
     // A frame's history entries would be the host page's: every change replaces.
@@ -86,19 +102,18 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         }
     });
     let count = explored.articles.len();
-    let limit = props.options.limit();
-    let cards = explored.articles.iter().take(limit).map(|&number| {
-        let article = props.bundle.nth(number);
+    let cards = explored.articles.iter().take(limit).filter_map(|&number| {
+        let article = props.bundle.nth(number)?;
         let id = article.id.to_string();
         let href = deployment.link(&Route::Article(id.clone()).to_hash());
-        html! {
+        Some(html! {
             <EmbedCard
                 key={id}
                 {article}
                 href={AttrValue::from(href)}
                 query={Rc::clone(&explored.query)}
             />
-        }
+        })
     });
     let full_view = deployment.link(&Route::Home(props.state.clone()).to_hash());
     let more = if count > limit {

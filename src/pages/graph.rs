@@ -3,7 +3,7 @@
 //! as a list. The view comes in as a prop, like the explore page's; the selected node goes out
 //! as a key for the URL.
 
-use crate::bundle::SharedBundle;
+use crate::bundle::{graph_missing, loading, use_files, SharedBundle};
 use crate::components::graph_legend::GraphLegend;
 use crate::components::graph_picture::{GraphPicture, Renderer, SceneRef};
 use crate::components::node_details::NodeDetails;
@@ -14,10 +14,12 @@ use crate::hooks::use_document_title;
 use crate::timing::measure;
 use broadsheet_core::explore::explore;
 use broadsheet_core::graph::Node;
+use broadsheet_core::library::Need;
 use broadsheet_core::picture::{
-    find_node, neighbours, node_key, story_groups, view_looks, StoryGroup,
+    find_node, neighbours, node_key, story_groups, view_looks, Shown, StoryGroup,
 };
 use broadsheet_core::route::Route;
+use broadsheet_core::search::Query;
 use broadsheet_core::url::safe_href;
 use broadsheet_core::view::ViewState;
 use gloo::utils::window;
@@ -61,13 +63,13 @@ struct Graphed {
 }
 
 impl Graphed {
-    fn new(bundle: &SharedBundle, state: &ViewState) -> Self {
+    fn new(bundle: &SharedBundle, shown: &dyn Shown, state: &ViewState) -> Self {
         measure(SCENE_MEASURE, || {
-            let results = explore(bundle, state);
-            let stories = bundle.stories();
+            let results = explore(&**bundle, state);
+            let stories = shown.stories();
             let sub = stories.subgraph(&results.articles);
             let groups = story_groups(stories, &sub);
-            let looks = view_looks(bundle, &sub, &groups);
+            let looks = view_looks(shown, &sub, &groups);
             let neighbours = neighbours(sub.nodes.len(), &sub.edges);
             Self {
                 scene: SceneRef(Rc::new(Scene {
@@ -100,15 +102,21 @@ fn renderer(nodes: usize) -> Renderer {
 
 /// Opens a node: an article's page here, or an outside story at its outlet in a new tab.
 fn open(bundle: &SharedBundle, node: u32) {
-    match bundle.stories().node(node) {
+    let Some(stories) = bundle.stories() else {
+        return;
+    };
+    match stories.node(node) {
         Node::Article(a) => {
-            let hash = Route::Article(bundle.nth(a).id.to_string()).to_hash();
+            let Some(article) = bundle.article(a) else {
+                return;
+            };
+            let hash = Route::Article(article.id.to_string()).to_hash();
             // A refused navigation leaves the reader on the graph, which is still usable.
             window().location().set_hash(&hash).ok();
         }
         Node::Outside(at) => {
-            let url = at.get(bundle.articles()).web_url.as_str();
-            if let Some(href) = safe_href(url) {
+            let entry = bundle.article(at.article).and_then(|a| at.in_article(a));
+            if let Some(href) = entry.and_then(|e| safe_href(e.web_url.as_str())) {
                 // A blocked pop-up is the browser's decision; the details panel links it too.
                 window()
                     .open_with_url_and_target_and_features(href, "_blank", "noopener,noreferrer")
@@ -122,18 +130,30 @@ fn open(bundle: &SharedBundle, node: u32) {
 #[component]
 pub fn GraphPage(props: &GraphPageProps) -> Html {
     use_document_title(AttrValue::Static("Graph – Broadsheet"));
+    // In a sharded build: the query's search shards, then the graph, then the articles behind
+    // the nodes drawn.
+    let bundle = &props.bundle;
+    let query = Query::parse(props.state.query());
+    let mut missing = bundle.missing(&[Need::Query(&query)]);
+    if missing.is_empty() {
+        let results = explore(&**bundle, &props.state).articles;
+        missing = graph_missing(bundle, |s| s.subgraph(&results).nodes);
+    }
+    let ready = missing.is_empty();
+    use_files(bundle, missing);
     let graphed = {
         let bundle = props.bundle.clone();
-        use_memo(props.state.clone(), move |state| {
-            Graphed::new(&bundle, state)
+        use_memo((props.state.clone(), ready), move |(state, ready)| {
+            let shown = bundle.graphed().filter(|_| *ready)?;
+            Some(Graphed::new(&bundle, &shown, state))
         })
+    };
+    let (Some(graphed), Some(shown)) = ((*graphed).as_ref(), props.bundle.graphed()) else {
+        return loading("Loading the graph…");
     };
     let scene = graphed.scene.clone();
     let sub = &scene.0.sub;
-    let selected_node = props
-        .node
-        .as_deref()
-        .and_then(|key| find_node(&props.bundle, key));
+    let selected_node = props.node.as_deref().and_then(|key| find_node(&shown, key));
     // Nodes are ascending (articles, then outside stories), so a node's place is a search.
     let selected = selected_node.and_then(|node| sub.nodes.binary_search(&node).ok());
     let on_pick = {
@@ -141,7 +161,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
         use_callback(scene.clone(), move |position: Option<usize>, scene| {
             let key = position
                 .and_then(|p| scene.0.sub.nodes.get(p))
-                .map(|&node| node_key(&scene.0.bundle, node));
+                .and_then(|&node| node_key(&scene.0.bundle.graphed()?, node));
             on_select.emit(key);
         })
     };

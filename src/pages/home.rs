@@ -3,7 +3,7 @@
 //! every control sends an `Action` back out. What matches and how it is counted and ordered is
 //! `broadsheet_core::explore`'s answer, computed once per view.
 
-use crate::bundle::SharedBundle;
+use crate::bundle::{loading, use_files, SharedBundle};
 use crate::components::boost_controls::BoostControls;
 use crate::components::coverage_filter::CoverageFilter;
 use crate::components::date_filter::DateFilter;
@@ -21,10 +21,10 @@ use crate::hooks::{use_document_title, use_shortcuts};
 use crate::location::Deployment;
 use crate::route::Write;
 use crate::timing::measure;
-use broadsheet_core::bundle::Bundle;
 use broadsheet_core::display::{count_label, filter_label, order_label};
 use broadsheet_core::explore::{explore, facet_rows, without_each, Bar, FacetRow, Histogram};
 use broadsheet_core::facet::Facet;
+use broadsheet_core::library::{Library, Need};
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
 use broadsheet_core::view::{Action, ActiveFilter, Sort, ViewState};
@@ -71,22 +71,23 @@ struct Explored {
 }
 
 impl Explored {
-    fn new(bundle: &Bundle, state: &ViewState) -> Self {
+    fn new(bundle: &Library, state: &ViewState) -> Self {
         let results = measure(EXPLORE_MEASURE, || explore(bundle, state));
-        let drafts = bundle.draft_count() > 0;
+        let catalog = bundle.catalog();
+        let drafts = catalog.draft_count() > 0;
         let facets = Facet::ALL
             .into_iter()
             .filter(|f| *f != Facet::Status || drafts || state.selection(*f).is_some())
-            .map(|f| (f, facet_rows(bundle, state, &results, f)))
+            .map(|f| (f, facet_rows(catalog, state, &results, f)))
             .filter(|(_, rows)| !rows.is_empty())
             .map(|(f, rows)| (f, Rc::new(rows)))
             .collect();
         let active = state.active_filters();
-        let chips = active.iter().map(|f| filter_label(bundle, f)).collect();
+        let chips = active.iter().map(|f| filter_label(catalog, f)).collect();
         let suggestions = if results.articles.is_empty() {
             without_each(bundle, state, SUGGESTIONS)
                 .into_iter()
-                .map(|(f, count)| (filter_label(bundle, &f), count))
+                .map(|(f, count)| (filter_label(catalog, &f), count))
                 .collect()
         } else {
             Vec::new()
@@ -108,10 +109,21 @@ impl Explored {
 /// The explore page.
 #[component]
 pub fn HomePage(props: &HomePageProps) -> Html {
+    // In a sharded build the search shards of the query's words come first; until they are
+    // here the page keeps showing the last results it had.
+    let query = Query::parse(props.state.query());
+    let missing = props.bundle.missing(&[Need::Query(&query)]);
+    let ready = missing.is_empty();
+    use_files(&props.bundle, missing);
     let bundle = props.bundle.clone();
-    let explored = use_memo(props.state.clone(), move |state| {
-        Explored::new(&bundle, state)
+    let fresh = use_memo((props.state.clone(), ready), move |(state, ready)| {
+        ready.then(|| Rc::new(Explored::new(&bundle, state)))
     });
+    let last = use_mut_ref(|| None::<Rc<Explored>>);
+    if let Some(explored) = &*fresh {
+        *last.borrow_mut() = Some(Rc::clone(explored));
+    }
+    let last = last.borrow().clone();
     let filters_open = use_state_eq(|| false);
     let deployment = use_memo((), |()| Deployment::current());
     let state = &props.state;
@@ -123,6 +135,9 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     use_document_title(title);
     use_shortcuts();
 
+    let Some(explored) = last else {
+        return loading("Searching…");
+    };
     if props.bundle.is_empty() {
         return html! {
             <section class="home" aria-labelledby="home-title">

@@ -5,7 +5,7 @@
 //! dates are not here: they are formatted by the browser in the reader's locale. Date *ranges*
 //! are, because they are whole UTC days, written as the URL writes them.
 
-use crate::bundle::Bundle;
+use crate::catalog::Catalog;
 use crate::facet::Facet;
 use crate::model::{Image, Score};
 use crate::time::Day;
@@ -124,8 +124,8 @@ pub fn order_label(sort: Sort, order: Order) -> &'static str {
 /// The label of a facet value: the spelling the collection uses, or the key itself for a value
 /// the collection does not have.
 #[must_use]
-pub fn value_label(bundle: &Bundle, facet: Facet, key: &str) -> String {
-    let table = bundle.facets().table(facet);
+pub fn value_label(catalog: &Catalog, facet: Facet, key: &str) -> String {
+    let table = catalog.facets().table(facet);
     table.find(key).map_or_else(
         || key.to_owned(),
         |v| table.values()[v as usize].label.clone(),
@@ -176,7 +176,7 @@ pub fn coverage_range_label(range: CountRange) -> String {
 
 /// The text of an active filter's chip: "Topic: AI", "Topic: not Sports", "Heat at least 50".
 #[must_use]
-pub fn filter_label(bundle: &Bundle, filter: &ActiveFilter) -> String {
+pub fn filter_label(catalog: &Catalog, filter: &ActiveFilter) -> String {
     match filter {
         ActiveFilter::Query(q) => format!("Search: {}", q.trim()),
         ActiveFilter::Value {
@@ -187,7 +187,7 @@ pub fn filter_label(bundle: &Bundle, filter: &ActiveFilter) -> String {
             "{}: {}{}",
             facet_name(*facet),
             if *include { "" } else { "not " },
-            value_label(bundle, *facet, key)
+            value_label(catalog, *facet, key)
         ),
         ActiveFilter::Dates(range) => format!("Published {}", day_range_label(*range)),
         ActiveFilter::Heat(b) => format!("Heat {}", bounds_label(*b)),
@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(bounds_label(Bounds::new(None, Some(5.0))), "at most 5");
         let mut a = article("a", None, 0);
         a.topics = vec!["AI".into()];
-        let bundle = Bundle::new(vec![a]);
+        let bundle = crate::bundle::Bundle::new(vec![a]);
         let value = |facet, key: &str, include| ActiveFilter::Value {
             facet,
             key: key.into(),
@@ -324,7 +324,7 @@ mod tests {
             ),
         ];
         for (filter, label) in cases {
-            assert_eq!(filter_label(&bundle, &filter), label);
+            assert_eq!(filter_label(bundle.catalog(), &filter), label);
         }
     }
 

@@ -531,6 +531,23 @@ impl Stories {
         &members[members.partition_point(|&x| (x as usize) < n)..]
     }
 
+    /// The articles whose text drawing `nodes` reads: each article node, and for each outside
+    /// story the article whose related entry stands for it. Sorted, without repeats.
+    #[must_use]
+    pub fn articles_behind(&self, nodes: &[u32]) -> Vec<u32> {
+        let mut out: Vec<u32> = nodes
+            .iter()
+            .filter(|&&node| (node as usize) < self.node_count())
+            .map(|&node| match self.node(node) {
+                Node::Article(a) => a,
+                Node::Outside(at) => at.article,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The distinct outlets covering a story, sorted (see [`Stories::coverage`]); `article`
     /// gives the articles this graph was built from, by number (a story's articles must all be
     /// at hand for a complete answer).

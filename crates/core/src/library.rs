@@ -52,13 +52,15 @@ pub enum Need<'a> {
     Graph,
 }
 
-/// The entry and the shards read so far.
-#[derive(Debug)]
+/// The entry and the shards read so far. Cloning is cheap (the entry and every shard are
+/// shared), so the app keeps each state as an immutable snapshot and makes a new one when a
+/// shard arrives.
+#[derive(Debug, Clone)]
 pub struct Library {
-    entry: Entry,
+    entry: Rc<Entry>,
     articles: Vec<Option<Rc<Article>>>,
     loaded: Vec<bool>,
-    words: Vec<Option<SearchIndex>>,
+    words: Vec<Option<Rc<SearchIndex>>>,
     graph: Option<Rc<Stories>>,
 }
 
@@ -113,7 +115,7 @@ impl Library {
             loaded: vec![false; entry.articles.len()],
             words: vec![None; entry.words.len()],
             graph: None,
-            entry,
+            entry: Rc::new(entry),
         };
         for (number, article) in first_page {
             let k = number as usize / chunk;
@@ -169,12 +171,10 @@ impl Library {
         let start = k * chunk;
         let end = (start + chunk).min(self.len());
         let run = self.articles.get(start..end)?;
+        // A short run, possibly only partly here (first-page articles come one by one).
         let at = run
-            .binary_search_by(|a| {
-                a.as_ref()
-                    .map_or(std::cmp::Ordering::Less, |a| a.id.as_str().cmp(id))
-            })
-            .ok()?;
+            .iter()
+            .position(|a| a.as_ref().is_some_and(|a| a.id.as_str() == id))?;
         u32::try_from(start + at).ok()
     }
 
@@ -255,7 +255,7 @@ impl Library {
     }
 
     fn word_shards(&self) -> Vec<&SearchIndex> {
-        self.words.iter().flatten().collect()
+        self.words.iter().flatten().map(|w| &**w).collect()
     }
 
     /// Reads a fetched shard, checking that it is the file the entry names and that its content
@@ -315,7 +315,7 @@ impl Library {
                 if !index.is_valid_for(n) || !index.is_within(from, until) {
                     return Err(mismatch("its words or postings are out of range"));
                 }
-                self.words[k] = Some(index);
+                self.words[k] = Some(Rc::new(index));
             }
             Shard::Graph(stories) => {
                 if name != self.entry.graph {
