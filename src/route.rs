@@ -17,8 +17,7 @@ use wasm_bindgen::JsValue;
 use web_sys::ScrollRestoration;
 use yew::prelude::*;
 
-/// How many result rows the list shows at first, and how many more each "Show more" adds.
-pub const PAGE_ROWS: usize = 100;
+use broadsheet_core::view::PAGE_ROWS;
 
 /// How many explore views' scroll positions are remembered.
 const REMEMBERED_VIEWS: usize = 50;

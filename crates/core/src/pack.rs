@@ -46,7 +46,7 @@ impl Default for Options {
         Self {
             chunk: 32,
             postings: 16_384,
-            first_page: 50,
+            first_page: crate::view::PAGE_ROWS,
             inline_below: 256 * 1024,
         }
     }

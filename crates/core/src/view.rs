@@ -12,6 +12,9 @@ use crate::time::Day;
 use crate::words::fold;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// How many result rows the list shows at first, and how many more each "Show more" adds.
+pub const PAGE_ROWS: usize = 100;
+
 /// The most values one facet can hold in a view.
 pub const MAX_VALUES: usize = 64;
 

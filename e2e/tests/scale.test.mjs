@@ -1,0 +1,135 @@
+// A sharded build of a generated 100,000-article corpus (scripts/test builds it): the first
+// screen comes from the entry file alone, and search, deep links, article pages and the graph of
+// a small filtered set fetch only the shards they need and agree with what the list says.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { resultCount, useApp, withPage } from '../harness.mjs';
+
+const app = useApp('BROADSHEET_SCALE_DIST');
+
+const COUNT = '[data-testid="result-count"]';
+const CARD = 'article.card[data-article-id]';
+
+/** Opens `hash` on `page` and waits for the count and, when there are results, a loaded card. */
+async function open(page, hash = '') {
+  await page.goto(`${app.server.url}${hash}`);
+  await page.locator(COUNT).waitFor();
+  if ((await resultCount(page)) > 0) await page.locator(CARD).first().waitFor();
+}
+
+/** The data files the page has fetched so far. */
+function dataFiles(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname.split('/').pop())
+      .filter((name) => /^(entry|articles|words|graph)-[0-9a-f]{16}\.bin$/.test(name)),
+  );
+}
+
+test('the first screen needs only the entry file, and lists every article', async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page);
+    const total = await resultCount(page);
+    assert.ok(total > 90_000, `a 100k corpus bundles most of its files, got ${total}`);
+    const footer = await page.locator('[data-testid="bundle-count"]').textContent();
+    assert.match(footer.trim(), new RegExp(`^${total} `), 'the footer counts the same articles');
+    const files = await dataFiles(page);
+    assert.deepEqual(
+      files.filter((f) => !f.startsWith('entry-')),
+      [],
+      `the first page of the default view came with the entry, fetched: ${files}`,
+    );
+  });
+});
+
+test('a search fetches its word shards and agrees with a fresh load of its link', async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page);
+    const total = await resultCount(page);
+    const title = await page.locator(`${CARD} .card-title`).first().textContent();
+    const word = title
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 5)[0];
+    assert.ok(word, `a word to search for in ${JSON.stringify(title)}`);
+    await page.locator('[data-testid="search"]').fill(word);
+    await page.waitForFunction(
+      ([selector, n]) => !document.querySelector(selector)?.textContent.startsWith(`${n} `),
+      [COUNT, total],
+    );
+    await page.locator(`${CARD} mark`).first().waitFor();
+    const found = await resultCount(page);
+    assert.ok(found > 0 && found < total, `"${word}" narrows ${total} to ${found}`);
+    assert.ok((await dataFiles(page)).some((f) => f.startsWith('words-')), 'a word shard was fetched');
+    const hash = new URL(page.url()).hash;
+    await withPage(app.browser, async (again) => {
+      await open(again, hash);
+      assert.equal(await resultCount(again), found, `reloading ${hash} gives the same count`);
+    });
+  });
+});
+
+test('a facet count is the count the list shows after choosing it, sorted by date', async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page, '#/?sort=date');
+    const row = page.locator('[data-testid="facet-provider"] [data-facet-value]').last();
+    const want = Number(await row.locator('[data-testid="facet-count"]').textContent());
+    await row.locator('input[type="checkbox"]').first().check();
+    await page.waitForFunction(
+      ([selector, n]) => document.querySelector(selector)?.textContent.startsWith(`${n} `),
+      [COUNT, want],
+    );
+    await page.locator(CARD).nth(1).waitFor();
+    const dates = await page
+      .locator(`${CARD} time`)
+      .evaluateAll((ts) => ts.slice(0, 5).map((t) => t.getAttribute('datetime')));
+    const sorted = [...dates].sort().reverse();
+    assert.deepEqual(dates, sorted, 'newest first');
+  });
+});
+
+test('an article link opens its page on a fresh load, from its shard', async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page, '#/?sort=date&order=asc');
+    const card = page.locator(CARD).first();
+    const id = await card.getAttribute('data-article-id');
+    const title = (await card.locator('.card-title').textContent()).trim();
+    await withPage(app.browser, async (fresh) => {
+      await fresh.goto(`${app.server.url}#/article/${encodeURIComponent(id)}`);
+      const page = fresh.locator('[data-testid="article-page"]');
+      await page.waitFor();
+      assert.equal(await page.getAttribute('data-article-id'), id);
+      assert.equal((await fresh.locator('.article-header h1').textContent()).trim(), title);
+      await fresh.locator('[data-testid="related"] h2').waitFor();
+      await fresh.locator('[data-testid="same-story"] h2').waitFor();
+      assert.ok((await dataFiles(fresh)).some((f) => f.startsWith('articles-')));
+    });
+    await withPage(app.browser, async (fresh) => {
+      await fresh.goto(`${app.server.url}#/article/no-such-article`);
+      await fresh.locator('[data-testid="not-found"]').waitFor();
+    });
+  });
+});
+
+test('the graph of a small filtered set draws its nodes and lists its stories', async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page);
+    const title = await page.locator(`${CARD} .card-title`).first().textContent();
+    const words = title
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 4)
+      .slice(0, 3);
+    const hash = `#/?q=${encodeURIComponent(words.join(' '))}`;
+    await open(page, hash);
+    const n = await resultCount(page);
+    assert.ok(n > 0 && n < 2_000, `a small set for the graph: ${n} for ${hash}`);
+    await page.locator('[data-testid="graph-link"]').click();
+    await page.locator('[data-testid="story-list"]').waitFor();
+    const summary = await page.locator('[data-testid="graph-summary"]').textContent();
+    assert.match(summary, new RegExp(`^${n} articles and \\d+ stories elsewhere`));
+    assert.ok((await page.locator('[data-testid="story"]').count()) > 0, 'stories listed');
+    assert.ok((await dataFiles(page)).some((f) => f.startsWith('graph-')), 'the graph was fetched');
+  });
+});
