@@ -2,10 +2,12 @@
 //!
 //! The order of checks matters: bytes (encoding), then fences, then the marking pass (which
 //! refuses aliases before serde_yaml could expand them), then YAML syntax, then each field on its
-//! own, so a file with a wrong type in three fields reports all three.
+//! own, so a file with a wrong type in three fields reports all three. Front matter that
+//! [`quick`] parses skips serde_yaml's parser and the marking pass's up-front checks.
 
 use crate::diagnostic::{Diagnostic, Problem, Severity};
 use crate::locate::{self, join, Located};
+use crate::quick;
 use crate::raw::{self, RawImage, RawProvider, RawRelated};
 use crate::split;
 use crate::text;
@@ -94,13 +96,19 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
         return None;
     }
     ctx.yaml = parts.yaml;
+    let quick = quick::parse(&ctx.yaml);
     // The marking pass costs as much as the YAML parse itself, so it runs up front only when
     // the text could hold an anchor, alias or merge key (which serde_yaml would silently expand);
-    // otherwise it runs later, only if a problem needs a position.
-    if might_use_references(&ctx.yaml) && report_structure(ctx) {
+    // otherwise it runs later, only if a problem needs a position. Front matter the fast path
+    // took has none of what it looks for.
+    if quick.is_none() && might_use_references(&ctx.yaml) && report_structure(ctx) {
         return None;
     }
-    let mut mapping = match serde_yaml::from_str::<Value>(&ctx.yaml) {
+    let parsed = match quick {
+        Some(value) => Ok(value),
+        None => serde_yaml::from_str::<Value>(&ctx.yaml),
+    };
+    let mut mapping = match parsed {
         Ok(Value::Mapping(mapping)) => mapping,
         Ok(Value::Null) => Mapping::new(),
         Ok(other) => {
@@ -126,7 +134,7 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
             return None;
         }
     };
-    check_keys(ctx, &Value::Mapping(mapping.clone()), "");
+    check_mapping_keys(ctx, &mapping, "");
     let article = build_article(ctx, id, &mut mapping, &parts.body, parts.body_line);
     let removed = ctx.field::<bool>("removed", &mut mapping).unwrap_or(false);
     article.map(|a| (a, removed))
@@ -194,6 +202,9 @@ fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
 
 /// The first tab in a line's indentation, as a YAML line and 1-based column.
 fn find_tab_indent(yaml: &str) -> Option<(usize, usize)> {
+    if !yaml.contains('\t') {
+        return None;
+    }
     yaml.lines().enumerate().find_map(|(i, line)| {
         let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
         line[..indent].find('\t').map(|col| (i + 1, col + 1))
@@ -216,33 +227,46 @@ fn describe(value: &Value) -> &'static str {
 /// value would be lost); anything else is a warning.
 fn check_keys(ctx: &mut Ctx<'_>, value: &Value, path: &str) {
     match value {
-        Value::Mapping(mapping) => {
-            let known = raw::keys_for(path);
-            for (key, child) in mapping {
-                let Some(key) = key.as_str() else {
-                    continue;
-                };
-                let field = join(path, key);
-                if let Some(known) = known.filter(|k| !k.contains(&key)) {
-                    let problem = match suggest(key, known) {
-                        Some(suggestion) => Problem::TypoKey {
-                            key: key.to_owned(),
-                            suggestion,
-                        },
-                        None => Problem::UnknownKey(key.to_owned()),
-                    };
-                    ctx.report(&field, problem);
-                }
-                check_keys(ctx, child, &field);
-            }
-        }
+        Value::Mapping(mapping) => check_mapping_keys(ctx, mapping, path),
         Value::Sequence(items) => {
             for (i, item) in items.iter().enumerate() {
-                check_keys(ctx, item, &format!("{path}[{i}]"));
+                if holds_keys(item) {
+                    check_keys(ctx, item, &format!("{path}[{i}]"));
+                }
             }
         }
         _ => {}
     }
+}
+
+fn check_mapping_keys(ctx: &mut Ctx<'_>, mapping: &Mapping, path: &str) {
+    let known = raw::keys_for(path);
+    for (key, child) in mapping {
+        let Some(key) = key.as_str() else {
+            continue;
+        };
+        let unknown = known.filter(|k| !k.contains(&key));
+        // A field's path is built only when there is something to report or look into.
+        if unknown.is_none() && !holds_keys(child) {
+            continue;
+        }
+        let field = join(path, key);
+        if let Some(known) = unknown {
+            let problem = match suggest(key, known) {
+                Some(suggestion) => Problem::TypoKey {
+                    key: key.to_owned(),
+                    suggestion,
+                },
+                None => Problem::UnknownKey(key.to_owned()),
+            };
+            ctx.report(&field, problem);
+        }
+        check_keys(ctx, child, &field);
+    }
+}
+
+fn holds_keys(value: &Value) -> bool {
+    matches!(value, Value::Mapping(_) | Value::Sequence(_))
 }
 
 /// True when the YAML could contain an anchor (`&a`), alias (`*a`) or merge key (`<<`).
@@ -501,7 +525,11 @@ impl Ctx<'_> {
     }
 
     /// Deserializes `value` as `T`, reporting a type error at the innermost path serde reached.
-    fn decode<T: DeserializeOwned>(&mut self, field: &str, value: Value) -> Option<T> {
+    fn decode<T: Field>(&mut self, field: &str, value: Value) -> Option<T> {
+        let value = match T::take(value) {
+            Ok(decoded) => return Some(decoded),
+            Err(value) => value,
+        };
         match serde_path_to_error::deserialize::<_, T>(value) {
             Ok(v) => Some(v),
             Err(err) => {
@@ -523,7 +551,7 @@ impl Ctx<'_> {
     }
 
     /// Takes a top-level key out of the mapping and decodes it; null counts as absent.
-    fn field<T: DeserializeOwned>(&mut self, key: &str, m: &mut Mapping) -> Option<T> {
+    fn field<T: Field>(&mut self, key: &str, m: &mut Mapping) -> Option<T> {
         match m.remove(key)? {
             Value::Null => None,
             value => self.decode(key, value),
@@ -892,6 +920,184 @@ impl Ctx<'_> {
             quality,
             images,
         })
+    }
+}
+
+/// What a field decodes to. serde (through `serde_path_to_error`) names the place of any
+/// problem, but walking a value through it costs more than parsing the YAML did; `take` is the
+/// shortcut for a value that already has the wanted shape, which is nearly every value, and
+/// builds what serde would build from it.
+trait Field: DeserializeOwned {
+    /// Whether `value` has the shape the shortcut takes.
+    fn fits(value: &Value) -> bool;
+    /// The decoded value, or `value` handed back for serde when it does not [`Field::fits`].
+    fn take(value: Value) -> Result<Self, Value>;
+}
+
+impl Field for String {
+    fn fits(value: &Value) -> bool {
+        value.is_string()
+    }
+    fn take(value: Value) -> Result<Self, Value> {
+        match value {
+            Value::String(s) => Ok(s),
+            other => Err(other),
+        }
+    }
+}
+
+impl Field for bool {
+    fn fits(value: &Value) -> bool {
+        value.is_bool()
+    }
+    fn take(value: Value) -> Result<Self, Value> {
+        match value {
+            Value::Bool(b) => Ok(b),
+            other => Err(other),
+        }
+    }
+}
+
+impl Field for f64 {
+    fn fits(value: &Value) -> bool {
+        value.is_number()
+    }
+    /// serde turns integers into floats the same way.
+    fn take(value: Value) -> Result<Self, Value> {
+        match value {
+            Value::Number(n) => n.as_f64().ok_or(Value::Number(n)),
+            other => Err(other),
+        }
+    }
+}
+
+impl Field for Vec<Value> {
+    fn fits(value: &Value) -> bool {
+        value.is_sequence()
+    }
+    fn take(value: Value) -> Result<Self, Value> {
+        match value {
+            Value::Sequence(items) => Ok(items),
+            other => Err(other),
+        }
+    }
+}
+
+/// Whether a mapping can become a struct without serde: string keys only, and every known
+/// key's value null or of its field's shape (`fits` answers for known keys and says true for
+/// the rest, which serde ignores).
+fn struct_fits(value: &Value, fits: impl Fn(&str, &Value) -> bool) -> bool {
+    value.as_mapping().is_some_and(|m| {
+        m.iter()
+            .all(|(k, v)| k.as_str().is_some_and(|k| v.is_null() || fits(k, v)))
+    })
+}
+
+/// An optional struct field from a value that fits: null is absent, as for serde.
+fn optional<T: Field>(value: Value) -> Option<T> {
+    match value {
+        Value::Null => None,
+        value => T::take(value).ok(),
+    }
+}
+
+/// The entries of a struct's mapping, once [`struct_fits`] has said yes.
+fn struct_entries(value: Value) -> impl Iterator<Item = (String, Value)> {
+    let entries = match value {
+        Value::Mapping(m) => Some(m.into_iter().filter_map(|(k, v)| match k {
+            Value::String(k) => Some((k, v)),
+            _ => None,
+        })),
+        _ => None,
+    };
+    entries.into_iter().flatten()
+}
+
+impl Field for RawImage {
+    fn fits(value: &Value) -> bool {
+        struct_fits(value, |key, v| match key {
+            "url" | "title" => String::fits(v),
+            "width" | "height" => f64::fits(v),
+            "isCached" => bool::fits(v),
+            _ => true,
+        })
+    }
+    fn take(value: Value) -> Result<Self, Value> {
+        if !Self::fits(&value) {
+            return Err(value);
+        }
+        let mut image = RawImage::default();
+        for (key, v) in struct_entries(value) {
+            match key.as_str() {
+                "url" => image.url = optional(v),
+                "title" => image.title = optional(v),
+                "width" => image.width = optional(v),
+                "height" => image.height = optional(v),
+                "isCached" => image.is_cached = optional(v),
+                _ => {}
+            }
+        }
+        Ok(image)
+    }
+}
+
+impl Field for RawProvider {
+    fn fits(value: &Value) -> bool {
+        struct_fits(value, |key, v| match key {
+            "name" | "domain" => String::fits(v),
+            "images" => Vec::<Value>::fits(v),
+            _ => true,
+        })
+    }
+    fn take(value: Value) -> Result<Self, Value> {
+        if !Self::fits(&value) {
+            return Err(value);
+        }
+        let mut provider = RawProvider::default();
+        for (key, v) in struct_entries(value) {
+            match key.as_str() {
+                "name" => provider.name = optional(v),
+                "domain" => provider.domain = optional(v),
+                "images" => provider.images = optional(v),
+                _ => {}
+            }
+        }
+        Ok(provider)
+    }
+}
+
+impl Field for RawRelated {
+    fn fits(value: &Value) -> bool {
+        struct_fits(value, |key, v| match key {
+            "title" | "excerpt" | "publishedDateTime" | "webUrl" | "ampWebUrl" | "cdnAmpWebUrl"
+            | "type" => String::fits(v),
+            "provider" => RawProvider::fits(v),
+            "quality" => f64::fits(v),
+            "images" => Vec::<Value>::fits(v),
+            _ => true,
+        })
+    }
+    fn take(value: Value) -> Result<Self, Value> {
+        if !Self::fits(&value) {
+            return Err(value);
+        }
+        let mut related = RawRelated::default();
+        for (key, v) in struct_entries(value) {
+            match key.as_str() {
+                "title" => related.title = optional(v),
+                "excerpt" => related.excerpt = optional(v),
+                "publishedDateTime" => related.published_date_time = optional(v),
+                "webUrl" => related.web_url = optional(v),
+                "ampWebUrl" => related.amp_web_url = optional(v),
+                "cdnAmpWebUrl" => related.cdn_amp_web_url = optional(v),
+                "type" => related.kind = optional(v),
+                "provider" => related.provider = optional(v),
+                "quality" => related.quality = optional(v),
+                "images" => related.images = optional(v),
+                _ => {}
+            }
+        }
+        Ok(related)
     }
 }
 

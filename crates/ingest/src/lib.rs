@@ -2,9 +2,10 @@
 //! [`Bundle`](broadsheet_core::bundle::Bundle), or a sorted list of every problem, each as
 //! `path:line:col: field: message`.
 //!
-//! Pipeline: [`walk`] finds files; [`split`] cuts front matter from body; [`locate`] records
-//! where every key is and refuses aliases; [`article`] deserializes each field (serde_yaml) and
-//! validates it into core types; this module collects, checks ids across files, and sorts.
+//! Pipeline: [`walk`] finds files; [`split`] cuts front matter from body; [`quick`] parses the
+//! plain front matter most files have, and serde_yaml the rest; [`locate`] records where every
+//! key is and refuses aliases; [`article`] deserializes each field and validates it into core
+//! types; this module collects, checks ids across files, and sorts.
 //! [`build`] is what the app's `build.rs` calls.
 //!
 //! This crate is a build-dependency only: serde_yaml never reaches the wasm app.
@@ -13,6 +14,7 @@ pub mod article;
 pub mod build;
 pub mod diagnostic;
 pub mod locate;
+pub mod quick;
 pub mod raw;
 pub mod split;
 pub mod text;

@@ -5,6 +5,7 @@
 //! so line numbers match what an editor shows whichever convention the file uses.
 
 use crate::diagnostic::Problem;
+use std::borrow::Cow;
 
 /// A file cut at its `---` lines.
 #[derive(Debug, PartialEq, Eq)]
@@ -27,19 +28,17 @@ pub fn split(text: &str) -> Result<Split, Problem> {
     if !is_fence(first) {
         return Err(Problem::NoFrontMatter);
     }
-    let mut yaml = String::new();
     let mut consumed = first.len();
-    for (index, line) in lines.by_ref().enumerate() {
-        consumed += line.len();
+    for (index, line) in lines.enumerate() {
         if is_fence(line) {
             return Ok(Split {
-                yaml,
+                yaml: text[first.len()..consumed].to_owned(),
                 yaml_line: 2,
-                body: text[consumed..].trim().to_owned(),
+                body: text[consumed + line.len()..].trim().to_owned(),
                 body_line: index + 3,
             });
         }
-        yaml.push_str(line);
+        consumed += line.len();
     }
     Err(Problem::Unclosed(1))
 }
@@ -48,11 +47,11 @@ fn is_fence(line: &str) -> bool {
     line.trim_end() == "---"
 }
 
-fn normalise_newlines(text: &str) -> String {
+fn normalise_newlines(text: &str) -> Cow<'_, str> {
     if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
     }
 }
 

@@ -15,10 +15,22 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Characters that [`clean`] replaces or removes.
+fn needs_care(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || c == '\u{A0}'
+}
+
 /// Cleans one value. In a single-line field (titles, names, topics) line breaks and tabs become
 /// spaces; in the body they stay.
 #[must_use]
 pub fn clean(raw: &str, multiline: bool) -> Cleaned {
+    // Most values have no entity and nothing to replace or remove.
+    if !raw.contains('&') && !raw.chars().any(needs_care) {
+        return Cleaned {
+            text: raw.trim().to_owned(),
+            removed: false,
+        };
+    }
     let decoded = html_escape::decode_html_entities(raw);
     let mut removed = false;
     let mut text = String::with_capacity(decoded.len());

@@ -1,10 +1,11 @@
 //! Property tests standing in for a fuzzer: the splitter and the whole per-file parse are total
-//! over arbitrary bytes and over front matter built from YAML-ish fragments. Inputs that once
-//! broke something are kept in `REGRESSIONS` and replayed on every run.
+//! over arbitrary bytes and over front matter built from YAML-ish fragments, and the fast YAML
+//! path builds what serde_yaml builds whenever it does not give up. Inputs that once broke
+//! something are kept in `REGRESSIONS` and replayed on every run.
 
-use broadsheet_ingest::{article, split};
+use broadsheet_ingest::{article, quick, split};
 use proptest::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Inputs that found bugs; each must keep parsing without a panic.
 const REGRESSIONS: &[&[u8]] = &[
@@ -99,5 +100,191 @@ proptest! {
         for d in &parsed.diagnostics {
             prop_assert!(d.line >= 1 && d.col >= 1);
         }
+    }
+}
+
+/// The fast path either gives up or builds exactly serde_yaml's value, key order included.
+fn quick_agrees(yaml: &str) -> bool {
+    let Some(fast) = quick::parse(yaml) else {
+        return false;
+    };
+    let slow = serde_yaml::from_str::<serde_yaml::Value>(yaml)
+        .unwrap_or_else(|e| panic!("quick took what serde_yaml refuses ({e}): {yaml:?}"));
+    assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{yaml:?}");
+    true
+}
+
+fn article_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            article_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn quick_takes_the_sample_and_agrees_on_every_file_here() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in [
+        "../../content",
+        "tests/fixtures",
+        "../../../shared/real-articles/articles",
+    ] {
+        let mut files = Vec::new();
+        article_files(&manifest.join(dir), &mut files);
+        for file in files {
+            let bytes = std::fs::read(&file).expect("readable");
+            let Ok(parts) = std::str::from_utf8(&bytes)
+                .map_err(drop)
+                .and_then(|t| split::split(t).map_err(drop))
+            else {
+                continue;
+            };
+            let took = quick_agrees(&parts.yaml);
+            if dir == "../../content" {
+                assert!(
+                    took,
+                    "the fast path gave up on the sample's {}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+/// A front-matter tree, rendered in block style below: mostly the shapes the fast path takes,
+/// with scalars and keys that make it give up mixed in.
+#[derive(Debug, Clone)]
+enum Node {
+    Scalar(&'static str),
+    Map(Vec<(&'static str, Node)>),
+    /// A list, written at its key's own indent when the flag is set.
+    List(bool, Vec<Node>),
+}
+
+fn node() -> impl Strategy<Value = Node> {
+    let scalar = prop::sample::select(vec![
+        "",
+        "x",
+        "plain words",
+        "\"dq\"",
+        "\"d\\\"q \\\\ \\/ \\n\"",
+        "\" padded \"",
+        "'sq'",
+        "'it''s'",
+        "13",
+        "-1",
+        "0",
+        "1.5",
+        "-2.25",
+        "01.5",
+        "true",
+        "FALSE",
+        "~",
+        "null",
+        "Null",
+        "2024-01-01T00:00:00Z",
+        "https://e.com/a?b=c#d",
+        "a, b [c] {d}",
+        "a#b",
+        "12:30",
+        "1_0",
+        "é ü ✓",
+        "-x",
+        "~x",
+        "inf",
+        "nan",
+        "x:",
+        "a:b",
+    ]);
+    // Spellings the fast path leaves to serde_yaml.
+    let odd_scalar = prop::sample::select(vec![
+        "-0",
+        "00",
+        "1e3",
+        "+1",
+        "0x1F",
+        ".inf",
+        "99999999999999999999",
+        "a: b",
+        "a #c",
+        "[a]",
+        "&a x",
+        "*a",
+        "!!str x",
+        "|",
+        "- x",
+        "\"open",
+        "'open",
+        "\"\\u00e9\"",
+        ":x",
+        "?x",
+        "@x",
+    ]);
+    let key = prop::sample::select(vec![
+        "title", "heat", "provider", "name", "images", "url", "a", "b-c", "d_e", "isCached",
+    ]);
+    let odd_key = prop::sample::select(vec!["null", "True", "x y", "<<", "\"q\""]);
+    let scalar = prop_oneof![4 => scalar, 1 => odd_scalar];
+    let key = prop_oneof![9 => key, 1 => odd_key];
+    scalar
+        .prop_map(Node::Scalar)
+        .prop_recursive(4, 40, 5, move |inner| {
+            prop_oneof![
+                prop::collection::vec((key.clone(), inner.clone()), 1..5).prop_map(Node::Map),
+                (any::<bool>(), prop::collection::vec(inner, 1..4))
+                    .prop_map(|(flat, items)| Node::List(flat, items)),
+            ]
+        })
+}
+
+fn render(node: &Node, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    match node {
+        Node::Scalar(s) => out.push_str(&format!("{pad}{s}\n")),
+        Node::Map(entries) => {
+            for (key, value) in entries {
+                match value {
+                    Node::Scalar("") => out.push_str(&format!("{pad}{key}:\n")),
+                    Node::Scalar(s) => out.push_str(&format!("{pad}{key}: {s}\n")),
+                    Node::Map(_) => {
+                        out.push_str(&format!("{pad}{key}:\n"));
+                        render(value, indent + 2, out);
+                    }
+                    Node::List(flat, _) => {
+                        out.push_str(&format!("{pad}{key}:\n"));
+                        render(value, if *flat { indent } else { indent + 2 }, out);
+                    }
+                }
+            }
+        }
+        Node::List(_, items) => {
+            for item in items {
+                // The item's first line, with the dash in place of two spaces of its indent.
+                let mut inner = String::new();
+                render(item, indent + 2, &mut inner);
+                out.push_str(&format!("{pad}- {}", &inner[indent + 2..]));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5000))]
+
+    #[test]
+    fn quick_builds_what_serde_yaml_builds(tree in node(), blank in any::<bool>()) {
+        let mut yaml = String::new();
+        render(&tree, 0, &mut yaml);
+        if blank {
+            yaml = yaml.replace('\n', "\n\n");
+        }
+        quick_agrees(&yaml);
     }
 }
