@@ -174,7 +174,12 @@ fn decode_bytes<'b>(ctx: &mut Ctx<'_>, bytes: &'b [u8]) -> Option<&'b str> {
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    // `contains` searches bytes many at a time; `position` only runs for a file that has one.
+    if let Some(at) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
         let (line, col) = line_col(bytes, at);
         ctx.file_level(line, col, Problem::Nul);
         return None;

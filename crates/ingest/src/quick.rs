@@ -204,7 +204,7 @@ fn scalar(text: &str) -> Option<Value> {
 
 fn double_quoted(text: &str) -> Option<String> {
     let inner = text.strip_prefix('"')?.strip_suffix('"')?;
-    if !inner.contains(['"', '\\']) {
+    if !inner.bytes().any(|b| b == b'"' || b == b'\\') {
         return Some(inner.to_owned());
     }
     let mut out = String::with_capacity(inner.len());

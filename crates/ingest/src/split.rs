@@ -23,24 +23,33 @@ pub struct Split {
 /// Cuts `text` (already valid UTF-8, BOM removed) at its front-matter fences.
 pub fn split(text: &str) -> Result<Split, Problem> {
     let text = normalise_newlines(text);
-    let mut lines = text.split_inclusive('\n');
-    let first = lines.next().unwrap_or_default();
+    let first = text.split_inclusive('\n').next().unwrap_or_default();
     if !is_fence(first) {
         return Err(Problem::NoFrontMatter);
     }
-    let mut consumed = first.len();
-    for (index, line) in lines.enumerate() {
-        if is_fence(line) {
+    let yaml_start = first.len();
+    // Only lines that start with `---` can close the block, so jump from one to the next.
+    let mut at = yaml_start;
+    loop {
+        let start = if text[at..].starts_with("---") {
+            at
+        } else {
+            at + text[at..].find("\n---").ok_or(Problem::Unclosed(1))? + 1
+        };
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        if is_fence(&text[start..end]) {
+            let yaml = &text[yaml_start..start];
             return Ok(Split {
-                yaml: text[first.len()..consumed].to_owned(),
+                yaml: yaml.to_owned(),
                 yaml_line: 2,
-                body: text[consumed + line.len()..].trim().to_owned(),
-                body_line: index + 3,
+                body: text[end..].trim().to_owned(),
+                body_line: yaml.matches('\n').count() + 3,
             });
         }
-        consumed += line.len();
+        at = end;
     }
-    Err(Problem::Unclosed(1))
 }
 
 fn is_fence(line: &str) -> bool {

@@ -24,8 +24,10 @@ fn needs_care(c: char) -> bool {
 /// spaces; in the body they stay.
 #[must_use]
 pub fn clean(raw: &str, multiline: bool) -> Cleaned {
-    // Most values have no entity and nothing to replace or remove.
-    if !raw.contains('&') && !raw.chars().any(needs_care) {
+    // Most values have no entity and nothing to replace or remove; printable ASCII other than
+    // `&` is the quick test for that, and decoding characters the thorough one.
+    let printable_ascii = raw.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'&');
+    if printable_ascii || (!raw.contains('&') && !raw.chars().any(needs_care)) {
         return Cleaned {
             text: raw.trim().to_owned(),
             removed: false,
