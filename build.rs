@@ -22,7 +22,11 @@ fn main() {
         }
         std::fs::create_dir_all(&data).expect("OUT_DIR is writable");
         for file in std::iter::once(&pack.entry).chain(&pack.shards) {
-            std::fs::write(data.join(&file.name), &file.bytes).expect("OUT_DIR is writable");
+            let path = data.join(&file.name);
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder).expect("OUT_DIR is writable");
+            }
+            std::fs::write(path, &file.bytes).expect("OUT_DIR is writable");
         }
     }
 }

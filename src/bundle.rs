@@ -9,7 +9,7 @@
 use crate::timing::measure;
 use broadsheet_core::graph::Stories;
 use broadsheet_core::library::{Library, Need};
-use broadsheet_core::model::Article;
+use broadsheet_core::model::{Article, Card};
 use broadsheet_core::picture::Graphed;
 use std::collections::HashSet;
 use std::ops::Deref;
@@ -202,6 +202,14 @@ impl SharedBundle {
         self.library.article(number).map(|article| ArticleRef {
             article: Rc::clone(article),
             number,
+        })
+    }
+
+    /// Article `number`'s card, if loaded.
+    pub fn card(&self, number: u32) -> Option<CardRef> {
+        self.library.card(number).map(|card| CardRef {
+            card: Rc::clone(card),
+            number,
             coverage: self.catalog().coverage(number),
         })
     }
@@ -220,7 +228,6 @@ impl SharedBundle {
 pub struct ArticleRef {
     article: Rc<Article>,
     number: u32,
-    coverage: u32,
 }
 
 impl PartialEq for ArticleRef {
@@ -234,16 +241,40 @@ impl ArticleRef {
     pub fn number(&self) -> u32 {
         self.number
     }
-
-    /// How many distinct outlets cover its story.
-    pub fn coverage(&self) -> u32 {
-        self.coverage
-    }
 }
 
 impl Deref for ArticleRef {
     type Target = Article;
     fn deref(&self) -> &Article {
         &self.article
+    }
+}
+
+/// One article's card, as a prop: cloning it copies a pointer, and comparing two compares
+/// their numbers, not their text.
+#[derive(Clone, Debug)]
+pub struct CardRef {
+    card: Rc<Card>,
+    number: u32,
+    coverage: u32,
+}
+
+impl PartialEq for CardRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.number == other.number && Rc::ptr_eq(&self.card, &other.card)
+    }
+}
+
+impl CardRef {
+    /// How many distinct outlets cover its story.
+    pub fn coverage(&self) -> u32 {
+        self.coverage
+    }
+}
+
+impl Deref for CardRef {
+    type Target = Card;
+    fn deref(&self) -> &Card {
+        &self.card
     }
 }

@@ -17,14 +17,18 @@ async function open(page, hash = '') {
   if ((await resultCount(page)) > 0) await page.locator(CARD).first().waitFor();
 }
 
-/** The data files the page has fetched so far. */
+/** The kinds of data file the page has fetched so far: entry, cards, articles, words, graph. */
 function dataFiles(page) {
-  return page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((e) => new URL(e.name).pathname.split('/').pop())
-      .filter((name) => /^(entry|articles|words|graph)-[0-9a-f]{16}\.bin$/.test(name)),
-  );
+  return page.evaluate(() => {
+    const kinds = { c: 'cards', a: 'articles', w: 'words' };
+    return performance.getEntriesByType('resource').flatMap((e) => {
+      const path = new URL(e.name).pathname;
+      if (/\/data\/entry-[0-9a-f]{16}\.bin$/.test(path)) return ['entry'];
+      if (/\/data\/s-[0-9a-f]{16}\/graph\.bin$/.test(path)) return ['graph'];
+      const shard = /\/data\/s-[0-9a-f]{16}\/([caw])\d+\.bin$/.exec(path);
+      return shard ? [kinds[shard[1]]] : [];
+    });
+  });
 }
 
 test('the first screen needs only the entry file, and lists every article', async () => {
@@ -35,11 +39,14 @@ test('the first screen needs only the entry file, and lists every article', asyn
     const footer = await page.locator('[data-testid="bundle-count"]').textContent();
     assert.match(footer.trim(), new RegExp(`^${total} `), 'the footer counts the same articles');
     const files = await dataFiles(page);
-    assert.deepEqual(
-      files.filter((f) => !f.startsWith('entry-')),
-      [],
-      `the first page of the default view came with the entry, fetched: ${files}`,
-    );
+    assert.deepEqual(files, ['entry'], 'the first page of the default view came with the entry');
+    // The next page, hottest first, is scattered over the collection: cards only.
+    await page.locator('[data-testid="more-results"]').click();
+    await page.locator(CARD).nth(199).waitFor();
+    assert.equal(await page.locator('[data-testid="card-loading"]').count(), 0);
+    const more = await dataFiles(page);
+    assert.ok(more.includes('cards'), 'card shards were fetched');
+    assert.deepEqual([...new Set(more)].sort(), ['cards', 'entry'], 'and nothing else');
   });
 });
 
@@ -61,7 +68,7 @@ test('a search fetches its word shards and agrees with a fresh load of its link'
     await page.locator(`${CARD} mark`).first().waitFor();
     const found = await resultCount(page);
     assert.ok(found > 0 && found < total, `"${word}" narrows ${total} to ${found}`);
-    assert.ok((await dataFiles(page)).some((f) => f.startsWith('words-')), 'a word shard was fetched');
+    assert.ok((await dataFiles(page)).includes('words'), 'a word shard was fetched');
     const hash = new URL(page.url()).hash;
     await withPage(app.browser, async (again) => {
       await open(again, hash);
@@ -103,7 +110,7 @@ test('an article link opens its page on a fresh load, from its shard', async () 
       assert.equal((await fresh.locator('.article-header h1').textContent()).trim(), title);
       await fresh.locator('[data-testid="related"] h2').waitFor();
       await fresh.locator('[data-testid="same-story"] h2').waitFor();
-      assert.ok((await dataFiles(fresh)).some((f) => f.startsWith('articles-')));
+      assert.ok((await dataFiles(fresh)).includes('articles'));
     });
     await withPage(app.browser, async (fresh) => {
       await fresh.goto(`${app.server.url}#/article/no-such-article`);
@@ -130,6 +137,6 @@ test('the graph of a small filtered set draws its nodes and lists its stories', 
     const summary = await page.locator('[data-testid="graph-summary"]').textContent();
     assert.match(summary, new RegExp(`^${n} articles and \\d+ stories elsewhere`));
     assert.ok((await page.locator('[data-testid="story"]').count()) > 0, 'stories listed');
-    assert.ok((await dataFiles(page)).some((f) => f.startsWith('graph-')), 'the graph was fetched');
+    assert.ok((await dataFiles(page)).includes('graph'), 'the graph was fetched');
   });
 });

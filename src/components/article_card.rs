@@ -1,7 +1,7 @@
 //! One article in the home list: enough to decide whether to read it, a link to the story at
 //! its outlet, and a link to Broadsheet's own page for it.
 
-use crate::bundle::ArticleRef;
+use crate::bundle::CardRef;
 use crate::components::draft_badge::DraftBadge;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
@@ -20,7 +20,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ArticleCardProps {
     /// The article to summarise.
-    pub article: ArticleRef,
+    pub article: CardRef,
     /// The search whose matches to mark in the title and excerpt.
     #[prop_or_default]
     pub query: Rc<Query>,
@@ -34,8 +34,8 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let details_label = format!("Details: {title}");
     let coverage = article.coverage();
     let thumbnail = article
-        .images
-        .first()
+        .image
+        .as_ref()
         .map(|image| PictureProps::from_image(image, classes!("card-thumb")));
     html! {
         <article class="card" data-article-id={article.id.to_string()}>
@@ -45,8 +45,8 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             <div class="card-body">
                 <p class="card-meta">
                     <ProviderName
-                        name={article.provider.name.clone()}
-                        domain={article.provider.domain.clone().map(AttrValue::from)}
+                        name={article.provider_name.clone()}
+                        domain={article.provider_domain.clone().map(AttrValue::from)}
                     />
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     <PublishedDate at={article.published_at} />
@@ -69,7 +69,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                         <Highlighted text={article.excerpt.clone()} query={Rc::clone(&props.query)} />
                     </p>
                 }
-                <TopicList article={article.clone()} />
+                <TopicList topics={article.topics.clone()} />
                 <div class="card-foot">
                     <Scores heat={article.heat} quality={article.quality} />
                     <a

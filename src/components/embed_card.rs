@@ -2,7 +2,7 @@
 //! a new tab (the widget's frame is too small to read in), the outlet and date, and a link to
 //! the story at its outlet.
 
-use crate::bundle::ArticleRef;
+use crate::bundle::CardRef;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
 use crate::components::provider_name::ProviderName;
@@ -16,7 +16,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct EmbedCardProps {
     /// The article.
-    pub article: ArticleRef,
+    pub article: CardRef,
     /// Broadsheet's page for it: the deployment's address plus `#/article/<id>`.
     pub href: AttrValue,
     /// The search whose matches to mark in the headline.
@@ -49,8 +49,8 @@ pub fn EmbedCard(props: &EmbedCardProps) -> Html {
             </h2>
             <p class="embed-meta">
                 <ProviderName
-                    name={article.provider.name.clone()}
-                    domain={article.provider.domain.clone().map(AttrValue::from)}
+                    name={article.provider_name.clone()}
+                    domain={article.provider_domain.clone().map(AttrValue::from)}
                 />
                 <span class="sep" aria-hidden="true">{ " · " }</span>
                 <PublishedDate at={article.published_at} />

@@ -27,11 +27,8 @@ pub struct ResultListProps {
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
     let shown: Vec<u32> = props.articles.iter().take(props.rows).copied().collect();
-    use_files(
-        &props.bundle,
-        props.bundle.missing(&[Need::Articles(&shown)]),
-    );
-    let cards = shown.iter().map(|&number| match props.bundle.nth(number) {
+    use_files(&props.bundle, props.bundle.missing(&[Need::Cards(&shown)]));
+    let cards = shown.iter().map(|&number| match props.bundle.card(number) {
         Some(article) => {
             let key = article.id.to_string();
             html! { <ArticleCard {key} {article} query={Rc::clone(&props.query)} /> }

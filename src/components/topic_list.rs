@@ -1,19 +1,18 @@
 //! An article's topics as a row of tags.
 
-use crate::bundle::ArticleRef;
 use yew::prelude::*;
 
 /// Props of [`TopicList`].
 #[derive(Properties, PartialEq)]
 pub struct TopicListProps {
     /// The article whose topics to show.
-    pub article: ArticleRef,
+    pub topics: Vec<String>,
 }
 
 /// A `<ul class="topics">`, or nothing when the article has no topics.
 #[component]
 pub fn TopicList(props: &TopicListProps) -> Html {
-    let topics = &props.article.topics;
+    let topics = &props.topics;
     if topics.is_empty() {
         return Html::default();
     }

@@ -72,7 +72,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 </p>
             </header>
             <Scores heat={article.heat} quality={article.quality} />
-            <TopicList article={article.clone()} />
+            <TopicList topics={article.topics.clone()} />
             { for article.images.iter().enumerate().map(|(index, image)| figure(index, image)) }
             <div class="body" data-testid="body">
                 // Paragraph text is rendered as text nodes, never parsed as HTML.

@@ -78,7 +78,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let limit = props.options.limit();
     if let Some(explored) = &*explored {
         let shown: Vec<u32> = explored.articles.iter().take(limit).copied().collect();
-        missing = props.bundle.missing(&[Need::Articles(&shown)]);
+        missing = props.bundle.missing(&[Need::Cards(&shown)]);
     }
     use_files(&props.bundle, missing);
     // The deployment's own address, so links leave the frame for the full app.
@@ -103,7 +103,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     });
     let count = explored.articles.len();
     let cards = explored.articles.iter().take(limit).filter_map(|&number| {
-        let article = props.bundle.nth(number)?;
+        let article = props.bundle.card(number)?;
         let id = article.id.to_string();
         let href = deployment.link(&Route::Article(id.clone()).to_hash());
         Some(html! {

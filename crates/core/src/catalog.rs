@@ -9,7 +9,7 @@
 //! articles: a sort of integers at start-up costs less than shipping three permutations.
 
 use crate::facet::Facets;
-use crate::model::{Article, Score};
+use crate::model::{Article, Card, Score};
 use crate::time::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
@@ -190,11 +190,27 @@ impl Catalog {
     /// True when `article` is what this catalog says article `n` is.
     #[must_use]
     pub fn describes(&self, n: u32, article: &Article) -> bool {
+        self.says(n, article.published_at, article.heat, article.quality)
+    }
+
+    /// True when `card` is what this catalog says article `n` is.
+    #[must_use]
+    pub fn describes_card(&self, n: u32, card: &Card) -> bool {
+        self.says(n, card.published_at, card.heat, card.quality)
+    }
+
+    fn says(
+        &self,
+        n: u32,
+        published: Timestamp,
+        heat: Option<Score>,
+        quality: Option<Score>,
+    ) -> bool {
         let i = n as usize;
         i < self.len()
-            && self.published[i] == article.published_at
-            && self.heat[i] == article.heat
-            && self.quality[i] == article.quality
+            && self.published[i] == published
+            && self.heat[i] == heat
+            && self.quality[i] == quality
     }
 }
 

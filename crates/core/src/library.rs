@@ -9,8 +9,8 @@
 use crate::catalog::Catalog;
 use crate::explore::Collection;
 use crate::graph::Stories;
-use crate::model::Article;
-use crate::pack::{hash, Entry, Shard, Shelf, ENTRY_MAGIC, SHARD_MAGIC};
+use crate::model::{Article, Card};
+use crate::pack::{Entry, Shard, ShardId, ENTRY_MAGIC, SHARD_MAGIC};
 use crate::search::{self, lookups, phrase_candidates, Query, SearchIndex, Sources};
 use std::rc::Rc;
 
@@ -23,12 +23,9 @@ pub enum PackError {
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt file: {0}")]
     Decode(#[from] postcard::Error),
-    /// The entry does not list a file of this name.
+    /// The entry names no file of this name.
     #[error("{0} is not a file of this build")]
     Unknown(String),
-    /// The bytes are not the ones the name was made from.
-    #[error("{0} does not hold the bytes its name promises (a stale or altered copy?)")]
-    Hash(String),
     /// The file decodes but does not fit the entry.
     #[error("{file} does not match the catalog: {what}")]
     Mismatch {
@@ -42,7 +39,9 @@ pub enum PackError {
 /// Something a page shows, and so needs loaded.
 #[derive(Debug, Clone, Copy)]
 pub enum Need<'a> {
-    /// These articles' text.
+    /// These articles' cards (what a list shows).
+    Cards(&'a [u32]),
+    /// These articles, whole.
     Articles(&'a [u32]),
     /// The article with this id (to find its number, its shard must be read).
     Id(&'a str),
@@ -58,32 +57,33 @@ pub enum Need<'a> {
 #[derive(Debug, Clone)]
 pub struct Library {
     entry: Rc<Entry>,
+    cards: Vec<Option<Rc<Card>>>,
     articles: Vec<Option<Rc<Article>>>,
     loaded: Vec<bool>,
     words: Vec<Option<Rc<SearchIndex>>>,
     graph: Option<Rc<Stories>>,
 }
 
-/// The shard of `key` in `shelves`: the last one starting at or before it.
-fn shelf_of(shelves: &[Shelf], key: &str) -> usize {
-    shelves
-        .partition_point(|s| s.from.as_str() <= key)
+/// The shard of `key` among shards starting at `keys`: the last one starting at or before it.
+fn shard_of(keys: &[String], key: &str) -> usize {
+    keys.partition_point(|k| k.as_str() <= key)
         .saturating_sub(1)
 }
 
 /// The shards that may hold a word starting with `prefix`.
-fn shelves_for_prefix(shelves: &[Shelf], prefix: &str) -> std::ops::Range<usize> {
-    let start = shelf_of(shelves, prefix);
-    let end = shelves.partition_point(|s| s.from.as_str() < prefix || s.from.starts_with(prefix));
-    start..end.max(start + 1).min(shelves.len())
+fn shards_for_prefix(keys: &[String], prefix: &str) -> std::ops::Range<usize> {
+    let start = shard_of(keys, prefix);
+    let end = keys.partition_point(|k| k.as_str() < prefix || k.starts_with(prefix));
+    start..end.max(start + 1).min(keys.len())
 }
 
 /// The key range of shard `k`: from its key to the next shard's.
-fn bounds(shelves: &[Shelf], k: usize) -> (&str, Option<&str>) {
-    (
-        shelves[k].from.as_str(),
-        shelves.get(k + 1).map(|s| s.from.as_str()),
-    )
+fn bounds(keys: &[String], k: usize) -> (&str, Option<&str>) {
+    (keys[k].as_str(), keys.get(k + 1).map(String::as_str))
+}
+
+fn within(key: &str, (from, until): (&str, Option<&str>)) -> bool {
+    key >= from && until.is_none_or(|u| key < u)
 }
 
 impl Library {
@@ -94,38 +94,37 @@ impl Library {
             .ok_or(PackError::Magic)?;
         let mut entry: Entry = postcard::from_bytes(body)?;
         let n = entry.catalog.len();
-        let chunk = entry.chunk as usize;
         let mismatch = |what| PackError::Mismatch {
             file: "the entry".to_owned(),
             what,
         };
-        if chunk == 0 || entry.articles.len() != n.div_ceil(chunk) {
+        let per = |size: u32| (size > 0).then(|| n.div_ceil(size as usize));
+        if per(entry.cards).is_none() || per(entry.articles) != Some(entry.article_keys.len()) {
             return Err(mismatch("article shards do not cover the articles"));
         }
-        for shelves in [&entry.articles, &entry.words] {
-            let sorted = shelves.windows(2).all(|w| w[0].from < w[1].from);
-            if !sorted || shelves.first().is_some_and(|s| !s.from.is_empty()) {
+        for keys in [&entry.article_keys, &entry.word_keys] {
+            let sorted = keys.windows(2).all(|w| w[0] < w[1]);
+            if !sorted || keys.first().is_some_and(|k| !k.is_empty()) {
                 return Err(mismatch("shards are not in key order"));
             }
         }
         let inline = std::mem::take(&mut entry.inline);
         let first_page = std::mem::take(&mut entry.first_page);
         let mut library = Self {
+            cards: vec![None; n],
             articles: vec![None; n],
-            loaded: vec![false; entry.articles.len()],
-            words: vec![None; entry.words.len()],
+            loaded: vec![false; entry.article_keys.len()],
+            words: vec![None; entry.word_keys.len()],
             graph: None,
             entry: Rc::new(entry),
         };
-        for (number, article) in first_page {
-            let k = number as usize / chunk;
-            let fits = (number as usize) < n
-                && library.entry.catalog.describes(number, &article)
-                && library.in_shard(k, article.id.as_str());
-            if !fits {
-                return Err(mismatch("a first-page article does not match the catalog"));
+        for (number, card) in first_page {
+            if !library.places(number, card.id.as_str(), |c| {
+                c.describes_card(number, &card)
+            }) {
+                return Err(mismatch("a first-page card does not match the catalog"));
             }
-            library.articles[number as usize] = Some(Rc::new(article));
+            library.cards[number as usize] = Some(Rc::new(card));
         }
         for file in inline {
             library.insert(&file.name, &file.bytes)?;
@@ -133,9 +132,14 @@ impl Library {
         Ok(library)
     }
 
-    fn in_shard(&self, k: usize, id: &str) -> bool {
-        let (from, until) = bounds(&self.entry.articles, k);
-        id >= from && until.is_none_or(|u| id < u)
+    /// True when article `number` exists, its id falls in its shard's range and the catalog
+    /// agrees with `fits`.
+    fn places(&self, number: u32, id: &str, fits: impl Fn(&Catalog) -> bool) -> bool {
+        let i = number as usize;
+        let keys = &self.entry.article_keys;
+        i < self.len()
+            && fits(&self.entry.catalog)
+            && within(id, bounds(keys, i / self.entry.articles as usize))
     }
 
     /// The columns, facet tables and orders of every article.
@@ -156,7 +160,13 @@ impl Library {
         self.len() == 0
     }
 
-    /// Article `n`, if its shard has been read (or it came with the entry).
+    /// Article `n`'s card, if read.
+    #[must_use]
+    pub fn card(&self, n: u32) -> Option<&Rc<Card>> {
+        self.cards.get(n as usize)?.as_ref()
+    }
+
+    /// Article `n`, whole, if its shard has been read.
     #[must_use]
     pub fn article(&self, n: u32) -> Option<&Rc<Article>> {
         self.articles.get(n as usize)?.as_ref()
@@ -166,13 +176,12 @@ impl Library {
     /// has not been read yet (then [`Need::Id`] is missing).
     #[must_use]
     pub fn find(&self, id: &str) -> Option<u32> {
-        let chunk = self.entry.chunk as usize;
-        let k = shelf_of(&self.entry.articles, id);
-        let start = k * chunk;
-        let end = (start + chunk).min(self.len());
-        let run = self.articles.get(start..end)?;
-        // A short run, possibly only partly here (first-page articles come one by one).
-        let at = run
+        let size = self.entry.articles as usize;
+        let start = shard_of(&self.entry.article_keys, id) * size;
+        let end = (start + size).min(self.len());
+        let at = self
+            .articles
+            .get(start..end)?
             .iter()
             .position(|a| a.as_ref().is_some_and(|a| a.id.as_str() == id))?;
         u32::try_from(start + at).ok()
@@ -184,92 +193,79 @@ impl Library {
         self.graph.as_ref()
     }
 
-    /// The files `needs` take that have not been read, each once, in the order needed.
+    /// The paths (below the data folder) of the files `needs` take that have not been read,
+    /// each once, in the order needed.
     #[must_use]
     pub fn missing(&self, needs: &[Need<'_>]) -> Vec<String> {
-        let mut files: Vec<&str> = Vec::new();
-        let mut add = |name: &str| {
-            if !files.contains(&name) {
-                files.push(self.file_name(name));
+        let mut ids: Vec<ShardId> = Vec::new();
+        let mut add = |id: ShardId| {
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         };
+        let cards = self.entry.cards as usize;
+        let articles = self.entry.articles as usize;
         for need in needs {
             match *need {
+                Need::Cards(numbers) => {
+                    for &n in numbers {
+                        if (n as usize) < self.len() && self.card(n).is_none() {
+                            add(ShardId::Cards(n as usize / cards));
+                        }
+                    }
+                }
                 Need::Articles(numbers) => {
                     for &n in numbers {
                         if (n as usize) < self.len() && self.article(n).is_none() {
-                            add(&self.chunk_of(n).file);
+                            add(ShardId::Articles(n as usize / articles));
                         }
                     }
                 }
                 Need::Id(id) => {
-                    let k = shelf_of(&self.entry.articles, id);
-                    if let Some(shelf) = self.entry.articles.get(k) {
-                        if !self.loaded[k] {
-                            add(&shelf.file);
-                        }
+                    let k = shard_of(&self.entry.article_keys, id);
+                    if self.loaded.get(k) == Some(&false) {
+                        add(ShardId::Articles(k));
                     }
                 }
                 Need::Query(query) => {
                     let mut words_ready = true;
                     for word in lookups(query) {
-                        for k in shelves_for_prefix(&self.entry.words, word) {
+                        for k in shards_for_prefix(&self.entry.word_keys, word) {
                             if self.words[k].is_none() {
                                 words_ready = false;
-                                add(&self.entry.words[k].file);
+                                add(ShardId::Words(k));
                             }
                         }
                     }
                     if words_ready {
                         for n in phrase_candidates(&self.word_shards(), query) {
                             if self.article(n).is_none() {
-                                add(&self.chunk_of(n).file);
+                                add(ShardId::Articles(n as usize / articles));
                             }
                         }
                     }
                 }
                 Need::Graph => {
                     if self.graph.is_none() {
-                        add(&self.entry.graph);
+                        add(ShardId::Graph);
                     }
                 }
             }
         }
-        files.into_iter().map(str::to_owned).collect()
-    }
-
-    /// The entry's own copy of a file name, so [`Self::missing`] can hand out borrowed names.
-    fn file_name<'s>(&'s self, name: &str) -> &'s str {
-        self.entry
-            .articles
-            .iter()
-            .chain(&self.entry.words)
-            .map(|s| s.file.as_str())
-            .chain(std::iter::once(self.entry.graph.as_str()))
-            .find(|f| *f == name)
-            .expect("missing() only names files the entry lists")
-    }
-
-    fn chunk_of(&self, n: u32) -> &Shelf {
-        &self.entry.articles[n as usize / self.entry.chunk as usize]
+        ids.into_iter()
+            .map(|id| id.path(&self.entry.folder))
+            .collect()
     }
 
     fn word_shards(&self) -> Vec<&SearchIndex> {
         self.words.iter().flatten().map(|w| &**w).collect()
     }
 
-    /// Reads a fetched shard, checking that it is the file the entry names and that its content
+    /// Reads a fetched shard, checking that it is a file the entry names and that its content
     /// fits the catalog.
     pub fn insert(&mut self, name: &str, bytes: &[u8]) -> Result<(), PackError> {
         let unknown = || PackError::Unknown(name.to_owned());
-        let expected = name
-            .rsplit_once('-')
-            .and_then(|(_, h)| h.strip_suffix(".bin"))
-            .and_then(|h| u64::from_str_radix(h, 16).ok())
-            .ok_or_else(unknown)?;
-        if hash(bytes) != expected {
-            return Err(PackError::Hash(name.to_owned()));
-        }
+        let id = ShardId::parse(name, &self.entry.folder).ok_or_else(unknown)?;
         let body = bytes
             .strip_prefix(SHARD_MAGIC.as_slice())
             .ok_or(PackError::Magic)?;
@@ -278,49 +274,56 @@ impl Library {
             what,
         };
         let n = self.len();
-        match postcard::from_bytes::<Shard>(body)? {
-            Shard::Articles(run) => {
-                let k = self
-                    .entry
-                    .articles
-                    .iter()
-                    .position(|s| s.file == name)
-                    .ok_or_else(unknown)?;
-                let chunk = self.entry.chunk as usize;
-                let start = k * chunk;
-                if run.len() != chunk.min(n - start) {
-                    return Err(mismatch("it holds the wrong number of articles"));
+        let run_of = |k: usize, size: u32| {
+            let start = k.saturating_mul(size as usize);
+            (start < n).then(|| start..(start + size as usize).min(n))
+        };
+        match (id, postcard::from_bytes::<Shard>(body)?) {
+            (ShardId::Cards(k), Shard::Cards(run)) => {
+                let range = run_of(k, self.entry.cards).ok_or_else(unknown)?;
+                let fits = run.len() == range.len()
+                    && run.windows(2).all(|w| w[0].id < w[1].id)
+                    && run.iter().zip(range.clone()).all(|(c, i)| {
+                        u32::try_from(i).is_ok_and(|i| {
+                            self.places(i, c.id.as_str(), |cat| cat.describes_card(i, c))
+                        })
+                    });
+                if !fits {
+                    return Err(mismatch("its cards are not the ones listed"));
                 }
-                let sorted = run.windows(2).all(|w| w[0].id < w[1].id);
-                let fits = run.iter().zip(start..).all(|(a, i)| {
-                    u32::try_from(i).is_ok_and(|i| self.entry.catalog.describes(i, a))
-                        && self.in_shard(k, a.id.as_str())
-                });
-                if !sorted || !fits {
+                for (slot, card) in self.cards[range].iter_mut().zip(run) {
+                    *slot = Some(Rc::new(card));
+                }
+            }
+            (ShardId::Articles(k), Shard::Articles(run)) => {
+                let range = run_of(k, self.entry.articles).ok_or_else(unknown)?;
+                let fits = run.len() == range.len()
+                    && run.windows(2).all(|w| w[0].id < w[1].id)
+                    && run.iter().zip(range.clone()).all(|(a, i)| {
+                        u32::try_from(i)
+                            .is_ok_and(|i| self.places(i, a.id.as_str(), |cat| cat.describes(i, a)))
+                    });
+                if !fits {
                     return Err(mismatch("its articles are not the ones listed"));
                 }
-                for (slot, a) in self.articles[start..].iter_mut().zip(run) {
-                    *slot = Some(Rc::new(a));
+                for (i, a) in range.zip(run) {
+                    // A whole article holds its card: no need to fetch that too.
+                    self.cards[i].get_or_insert_with(|| Rc::new(Card::from(&a)));
+                    self.articles[i] = Some(Rc::new(a));
                 }
                 self.loaded[k] = true;
             }
-            Shard::Words(index) => {
-                let k = self
-                    .entry
-                    .words
-                    .iter()
-                    .position(|s| s.file == name)
-                    .ok_or_else(unknown)?;
-                let (from, until) = bounds(&self.entry.words, k);
+            (ShardId::Words(k), Shard::Words(index)) => {
+                if k >= self.words.len() {
+                    return Err(unknown());
+                }
+                let (from, until) = bounds(&self.entry.word_keys, k);
                 if !index.is_valid_for(n) || !index.is_within(from, until) {
                     return Err(mismatch("its words or postings are out of range"));
                 }
                 self.words[k] = Some(Rc::new(index));
             }
-            Shard::Graph(stories) => {
-                if name != self.entry.graph {
-                    return Err(unknown());
-                }
+            (ShardId::Graph, Shard::Graph(stories)) => {
                 let same = stories.article_count() == n
                     && (0..n).all(|i| {
                         u32::try_from(i).is_ok_and(|i| {
@@ -331,6 +334,11 @@ impl Library {
                     return Err(mismatch("its coverage differs from the catalog's"));
                 }
                 self.graph = Some(Rc::new(stories));
+            }
+            _ => {
+                return Err(mismatch(
+                    "it holds another kind of shard than its name says",
+                ))
             }
         }
         Ok(())
@@ -361,14 +369,19 @@ mod tests {
     use super::*;
     use crate::bundle::Bundle;
     use crate::explore::explore;
+    use crate::model::Card;
     use crate::pack::{Options, Pack};
     use crate::testing::article;
     use crate::view::{Action, Sort, ViewState};
 
     fn bundle(n: usize) -> Bundle {
+        bundle_of("story", n)
+    }
+
+    fn bundle_of(prefix: &str, n: usize) -> Bundle {
         let articles = (0..n)
             .map(|i| {
-                let mut a = article(&format!("story-{i:04}"), Some((i % 97) as f64), i as i64);
+                let mut a = article(&format!("{prefix}-{i:04}"), Some((i % 97) as f64), i as i64);
                 a.title = format!("Harbour report number {i} on tides");
                 a.excerpt = if i % 3 == 0 {
                     "The machine learning desk".into()
@@ -384,7 +397,8 @@ mod tests {
 
     fn small_shards() -> Options {
         Options {
-            chunk: 7,
+            cards: 3,
+            articles: 7,
             postings: 40,
             first_page: 5,
             inline_below: 0,
@@ -419,10 +433,11 @@ mod tests {
         let mut library = Library::open(&pack.entry.bytes).expect("entry opens");
         let first = whole.catalog().heat_order()[0];
         assert!(
-            library.article(first).is_some(),
+            library.card(first).is_some(),
             "first page came with the entry"
         );
-        assert!(library.article(whole.catalog().heat_order()[10]).is_none());
+        assert!(library.article(first).is_none(), "as a card only");
+        assert!(library.card(whole.catalog().heat_order()[10]).is_none());
         for text in [
             "",
             "harb",
@@ -439,9 +454,14 @@ mod tests {
             assert_eq!(explore(&library, &state), explore(&whole, &state), "{text}");
         }
         let numbers = [3, 150, 199];
+        let mut cards_only = Library::open(&pack.entry.bytes).expect("entry opens");
+        assert_eq!(load(&pack, &mut cards_only, &[Need::Cards(&numbers)]), 3);
+        assert!(cards_only.card(150).is_some() && cards_only.article(150).is_none());
         load(&pack, &mut library, &[Need::Articles(&numbers)]);
         for n in numbers {
             assert_eq!(library.article(n).map(|a| &**a), Some(whole.article(n)));
+            let card = Card::from(whole.article(n));
+            assert_eq!(library.card(n).map(|c| &**c), Some(&card));
         }
         let mut fresh = Library::open(&pack.entry.bytes).expect("entry opens");
         assert_eq!(fresh.find("story-0123"), None, "not read yet");
@@ -476,25 +496,42 @@ mod tests {
         cut.truncate(cut.len() / 2);
         assert!(Library::open(&cut).is_err());
 
-        let shard = &pack.shards[0];
-        let mut altered = shard.bytes.clone();
-        let last = altered.len() - 1;
-        altered[last] ^= 1;
-        assert!(matches!(
-            library.insert(&shard.name, &altered),
-            Err(PackError::Hash(_))
-        ));
-        assert!(matches!(
-            library.insert("articles-0000000000000000.bin", b"x"),
-            Err(PackError::Hash(_))
-        ));
-        // A genuine shard of another build is not one of this entry's files.
-        let other = bundle(61).pack(small_shards());
-        let foreign = &other.shards[8];
-        assert!(library.insert(&foreign.name, &foreign.bytes).is_err());
-        // The right bytes under another shard's name.
         let (a, b) = (&pack.shards[0], &pack.shards[1]);
+        assert!(matches!(
+            library.insert("elsewhere/c0.bin", &a.bytes),
+            Err(PackError::Unknown(_))
+        ));
+        let beyond = a.name.replace("/c0.", "/c999.");
+        assert!(matches!(
+            library.insert(&beyond, &a.bytes),
+            Err(PackError::Unknown(_))
+        ));
+        assert!(matches!(
+            library.insert(&a.name, b"x"),
+            Err(PackError::Magic)
+        ));
+        // A genuine shard of another build, under this build's name for it.
+        let other = bundle_of("story-1", 60).pack(small_shards());
+        let foreign = other
+            .shards
+            .iter()
+            .find(|f| f.name.ends_with("/a2.bin"))
+            .expect("a2");
+        let here = pack
+            .shards
+            .iter()
+            .find(|f| f.name.ends_with("/a2.bin"))
+            .expect("a2");
+        assert!(library.insert(&here.name, &foreign.bytes).is_err());
+        // The right bytes under another shard's name.
         assert!(library.insert(&b.name, &a.bytes).is_err());
+        let graph = pack
+            .shards
+            .iter()
+            .find(|f| f.name.ends_with("/graph.bin"))
+            .expect("graph");
+        assert!(library.insert(&a.name, &graph.bytes).is_err());
         assert!(library.insert(&a.name, &a.bytes).is_ok());
+        assert!(library.insert(&here.name, &here.bytes).is_ok());
     }
 }

@@ -230,6 +230,56 @@ pub struct Article {
     pub body: String,
 }
 
+/// What a list shows of an article: enough to decide whether to read it. A sharded build
+/// ships cards apart from the whole articles, so a page of results scattered over the
+/// collection costs a few kB rather than every field of every article near them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    /// Unique id (the file stem).
+    pub id: ArticleId,
+    /// Headline.
+    pub title: String,
+    /// Summary; may be empty.
+    pub excerpt: String,
+    /// Publication instant.
+    pub published_at: Timestamp,
+    /// Canonical link to the story at its outlet.
+    pub web_url: HttpUrl,
+    /// Editorial quality, if known.
+    pub quality: Option<Score>,
+    /// Popularity, if known.
+    pub heat: Option<Score>,
+    /// True when the file says `published: false` (bundled only on request).
+    pub draft: bool,
+    /// The outlet's display name.
+    pub provider_name: String,
+    /// The outlet's host name.
+    pub provider_domain: Option<String>,
+    /// Topic names.
+    pub topics: Vec<String>,
+    /// The first picture, for a thumbnail.
+    pub image: Option<Image>,
+}
+
+impl From<&Article> for Card {
+    fn from(a: &Article) -> Self {
+        Self {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            excerpt: a.excerpt.clone(),
+            published_at: a.published_at,
+            web_url: a.web_url.clone(),
+            quality: a.quality,
+            heat: a.heat,
+            draft: a.draft,
+            provider_name: a.provider.name.clone(),
+            provider_domain: a.provider.domain.clone(),
+            topics: a.topics.clone(),
+            image: a.images.first().cloned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

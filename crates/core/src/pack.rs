@@ -1,21 +1,27 @@
 //! The bundle as files for a static host: one entry file the app reads at start-up and shards
 //! it fetches when a page needs them.
 //!
-//! The entry holds the [`Catalog`] (what filtering, counting and sorting read), the articles of
-//! the default view's first page, and a table of contents: for each shard its file name and
-//! the first id or word it holds. Shards are the articles in runs of consecutive ids, the search
-//! index in runs of consecutive words, and the related-stories graph. Each file is named after
-//! a hash of its bytes, so a host may cache every one of them forever.
+//! The entry holds the [`Catalog`] (what filtering, counting and sorting read), the cards of
+//! the default view's first page, and the keys that locate shards: the first id of each run of
+//! articles and the first word of each range of the search index. The shards are:
 //!
-//! When all shards together are small (the measured threshold is [`Options::inline_below`])
-//! they travel inside the entry, and the app needs no second request at all.
+//! - cards ([`Card`]: what a list shows), in runs of [`Options::cards`] consecutive article
+//!   numbers: a page of results scattered over the collection costs one small file a card;
+//! - whole articles, in runs of [`Options::articles`] (article pages, exports, phrases);
+//! - the search index, in ranges of consecutive words of about [`Options::postings`] postings;
+//! - the related-stories graph.
+//!
+//! The entry is named after a hash of its bytes and the shards live in a folder named after a
+//! hash of all of theirs, so every path changes when its content does and a host may cache all
+//! of them forever. When all shards together are small (below [`Options::inline_below`]) they
+//! travel inside the entry, and the app needs no second request at all.
 //!
 //! Every file starts with a magic number and format version; [`crate::library::Library`]
 //! checks each shard against the entry before it uses it.
 
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
-use crate::model::Article;
+use crate::model::{Article, Card};
 use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
 
@@ -27,24 +33,27 @@ pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x04";
 /// How to cut the bundle into files.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
+    /// Cards per card shard.
+    pub cards: usize,
     /// Articles per article shard.
-    pub chunk: usize,
+    pub articles: usize,
     /// Postings (article-word pairs) per search shard, about.
     pub postings: usize,
-    /// Articles of the default view carried in the entry, so the first page needs no shard.
+    /// Cards of the default view carried in the entry, so the first page needs no shard.
     pub first_page: usize,
     /// Below this many bytes of shards in all, they are carried in the entry.
     pub inline_below: usize,
 }
 
 impl Default for Options {
-    /// Measured on generated corpora of 1k to 100k articles (see `scripts/measure` and the
-    /// README): runs of 32 articles are ~6 kB brotli, so a page sorted by heat, whose articles
-    /// are scattered, costs a few hundred kB at worst; search shards of 16k postings are tens
-    /// of kB; a collection of up to a few hundred articles fits in one file.
+    /// Measured on generated corpora of 1k to 100k articles (README, "Large collections"): a
+    /// card shard of 8 is ~1 kB brotli, so a page of 100 results sorted by heat (scattered
+    /// over the collection) costs ~100 kB; an article shard of 32 is ~9 kB; search shards of
+    /// 16k postings are ~12 kB; a collection of a few hundred articles fits in one file.
     fn default() -> Self {
         Self {
-            chunk: 32,
+            cards: 8,
+            articles: 32,
             postings: 16_384,
             first_page: crate::view::PAGE_ROWS,
             inline_below: 256 * 1024,
@@ -55,7 +64,7 @@ impl Default for Options {
 /// A file of the pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct File {
-    /// Its name: `<kind>-<hash>.bin`.
+    /// Its path below the data folder: `entry-<hash>.bin`, or `<folder>/<kind><k>.bin`.
     pub name: String,
     /// Its bytes.
     pub bytes: Vec<u8>,
@@ -70,28 +79,51 @@ pub struct Pack {
     pub shards: Vec<File>,
 }
 
-/// A shard in the table of contents: its file, and the least key it may hold (an id or a
-/// word); the next shard's key bounds it from above.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Shelf {
-    pub from: String,
-    pub file: String,
-}
-
 /// What a shard holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) enum Shard {
+    Cards(Vec<Card>),
     Articles(Vec<Article>),
     Words(SearchIndex),
     Graph(crate::graph::Stories),
 }
 
-impl Shard {
-    fn kind(&self) -> &'static str {
+/// Which shard: its kind and number. Its file is `<folder>/<letter><k>.bin`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ShardId {
+    Cards(usize),
+    Articles(usize),
+    Words(usize),
+    Graph,
+}
+
+impl ShardId {
+    pub(crate) fn path(self, folder: &str) -> String {
         match self {
-            Self::Articles(_) => "articles",
-            Self::Words(_) => "words",
-            Self::Graph(_) => "graph",
+            Self::Cards(k) => format!("{folder}/c{k}.bin"),
+            Self::Articles(k) => format!("{folder}/a{k}.bin"),
+            Self::Words(k) => format!("{folder}/w{k}.bin"),
+            Self::Graph => format!("{folder}/graph.bin"),
+        }
+    }
+
+    /// The shard a path names, if it is in `folder`.
+    pub(crate) fn parse(path: &str, folder: &str) -> Option<Self> {
+        let file = path.strip_prefix(folder)?.strip_prefix('/')?;
+        let stem = file.strip_suffix(".bin")?;
+        if stem == "graph" {
+            return Some(Self::Graph);
+        }
+        let (letter, digits) = stem.split_at_checked(1)?;
+        if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+            return None;
+        }
+        let k: usize = digits.parse().ok()?;
+        match letter {
+            "c" => Some(Self::Cards(k)),
+            "a" => Some(Self::Articles(k)),
+            "w" => Some(Self::Words(k)),
+            _ => None,
         }
     }
 }
@@ -100,34 +132,30 @@ impl Shard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Entry {
     pub catalog: Catalog,
-    pub chunk: u32,
-    pub articles: Vec<Shelf>,
-    pub words: Vec<Shelf>,
-    pub graph: String,
-    /// Articles of the default view's first page, by number.
-    pub first_page: Vec<(u32, Article)>,
+    /// The folder of the shards (named after a hash of them all).
+    pub folder: String,
+    pub cards: u32,
+    pub articles: u32,
+    /// Per article shard, the least id it may hold (the next one bounds it from above).
+    pub article_keys: Vec<String>,
+    /// Per search shard, the least word it may hold.
+    pub word_keys: Vec<String>,
+    /// Cards of the default view's first page, by article number.
+    pub first_page: Vec<(u32, Card)>,
     /// Shards carried inside the entry.
     pub inline: Vec<File>,
 }
 
-/// A 64-bit FNV-1a hash: enough to give every distinct file its own name; integrity comes
+/// A 64-bit FNV-1a hash: enough to give distinct content distinct names; integrity comes
 /// from decoding and checking, not from the hash.
-pub(crate) fn hash(bytes: &[u8]) -> u64 {
+fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
 
-fn shard_file(shard: &Shard) -> File {
-    file(shard.kind(), SHARD_MAGIC, shard)
-}
-
-fn file(kind: &str, magic: &[u8], body: &impl Serialize) -> File {
-    let bytes = postcard::to_extend(body, magic.to_vec()).expect("writing to a Vec cannot fail");
-    File {
-        name: format!("{kind}-{:016x}.bin", hash(&bytes)),
-        bytes,
-    }
+fn encode(magic: &[u8], body: &impl Serialize) -> Vec<u8> {
+    postcard::to_extend(body, magic.to_vec()).expect("writing to a Vec cannot fail")
 }
 
 /// The shortest prefix of `next` that still sorts after `previous` (`next` sorts after it):
@@ -140,18 +168,12 @@ fn separator(previous: &str, next: &str) -> String {
         .to_owned()
 }
 
-/// Shelves for shards whose first and last keys are given, in order.
-fn shelves(bounds: &[(String, String)], files: &[File]) -> Vec<Shelf> {
-    bounds
-        .iter()
-        .zip(files)
-        .enumerate()
-        .map(|(k, ((first, _), f))| Shelf {
-            from: match k {
-                0 => String::new(),
-                _ => separator(&bounds[k - 1].1, first),
-            },
-            file: f.name.clone(),
+/// Keys for shards whose first and last keys are given, in order; the first is "".
+fn keys(bounds: &[(&str, &str)]) -> Vec<String> {
+    (0..bounds.len())
+        .map(|k| match k {
+            0 => String::new(),
+            _ => separator(bounds[k - 1].1, bounds[k].0),
         })
         .collect()
 }
@@ -160,66 +182,88 @@ impl Bundle {
     /// Cuts the bundle into an entry file and shards (see the module docs).
     ///
     /// # Panics
-    /// If `options.chunk` is 0.
+    /// If `options.cards` or `options.articles` is 0.
     #[must_use]
     pub fn pack(&self, options: Options) -> Pack {
         assert!(
-            options.chunk > 0,
-            "article shards hold at least one article"
+            options.cards > 0 && options.articles > 0,
+            "shards hold at least one article"
         );
         let articles = self.articles();
-        let article_files: Vec<File> = articles
-            .chunks(options.chunk)
-            .map(|run| shard_file(&Shard::Articles(run.to_vec())))
-            .collect();
-        let article_bounds: Vec<(String, String)> = articles
-            .chunks(options.chunk)
-            .map(|run| (run[0].id.to_string(), run[run.len() - 1].id.to_string()))
+        let mut shards: Vec<(ShardId, Vec<u8>)> = Vec::new();
+        for (k, run) in articles.chunks(options.cards).enumerate() {
+            let cards = run.iter().map(Card::from).collect();
+            shards.push((ShardId::Cards(k), encode(SHARD_MAGIC, &Shard::Cards(cards))));
+        }
+        for (k, run) in articles.chunks(options.articles).enumerate() {
+            let shard = Shard::Articles(run.to_vec());
+            shards.push((ShardId::Articles(k), encode(SHARD_MAGIC, &shard)));
+        }
+        let article_bounds: Vec<(&str, &str)> = articles
+            .chunks(options.articles)
+            .map(|run| (run[0].id.as_str(), run[run.len() - 1].id.as_str()))
             .collect();
         let word_shards = self.index().clone().split(options.postings);
-        let word_bounds: Vec<(String, String)> = word_shards
-            .iter()
-            .map(|s| {
-                let words = s.words();
-                (words[0].clone(), words[words.len() - 1].clone())
+        let word_keys = {
+            let bounds: Vec<(&str, &str)> = word_shards
+                .iter()
+                .map(|s| {
+                    let words = s.words();
+                    (words[0].as_str(), words[words.len() - 1].as_str())
+                })
+                .collect();
+            keys(&bounds)
+        };
+        for (k, index) in word_shards.into_iter().enumerate() {
+            shards.push((ShardId::Words(k), encode(SHARD_MAGIC, &Shard::Words(index))));
+        }
+        let graph = Shard::Graph(self.stories().clone());
+        shards.push((ShardId::Graph, encode(SHARD_MAGIC, &graph)));
+
+        let all = shards.iter().fold(Vec::new(), |mut acc, (_, bytes)| {
+            acc.extend(hash(bytes).to_le_bytes());
+            acc
+        });
+        let folder = format!("s-{:016x}", hash(&all));
+        let files: Vec<File> = shards
+            .into_iter()
+            .map(|(id, bytes)| File {
+                name: id.path(&folder),
+                bytes,
             })
             .collect();
-        let word_files: Vec<File> = word_shards
-            .into_iter()
-            .map(|s| shard_file(&Shard::Words(s)))
-            .collect();
-        let graph = shard_file(&Shard::Graph(self.stories().clone()));
-
-        let mut shards = article_files.clone();
-        shards.extend(word_files.iter().cloned());
-        shards.push(graph.clone());
-        let total: usize = shards.iter().map(|f| f.bytes.len()).sum();
+        let total: usize = files.iter().map(|f| f.bytes.len()).sum();
         let (inline, shards) = if total < options.inline_below {
-            (shards, Vec::new())
+            (files, Vec::new())
         } else {
-            (Vec::new(), shards)
+            (Vec::new(), files)
         };
         let first_page = if inline.is_empty() {
             self.catalog()
                 .heat_order()
                 .iter()
                 .take(options.first_page)
-                .map(|&n| (n, self.article(n).clone()))
+                .map(|&n| (n, Card::from(self.article(n))))
                 .collect()
         } else {
             Vec::new()
         };
         let entry = Entry {
             catalog: self.catalog().clone(),
-            chunk: u32::try_from(options.chunk).expect("a chunk size below 2^32"),
-            articles: shelves(&article_bounds, &article_files),
-            words: shelves(&word_bounds, &word_files),
-            graph: graph.name,
+            folder,
+            cards: u32::try_from(options.cards).expect("a shard size below 2^32"),
+            articles: u32::try_from(options.articles).expect("a shard size below 2^32"),
+            article_keys: keys(&article_bounds),
+            word_keys,
             first_page,
             inline,
         };
+        let bytes = encode(ENTRY_MAGIC, &entry);
         Pack {
-            entry: file("entry", ENTRY_MAGIC, &entry),
+            entry: File {
+                name: format!("entry-{:016x}.bin", hash(&bytes)),
+                bytes,
+            },
             shards,
         }
     }
@@ -238,11 +282,26 @@ mod tests {
     }
 
     #[test]
-    fn names_follow_the_bytes() {
-        let a = file("words", SHARD_MAGIC, &1u8);
-        let b = file("words", SHARD_MAGIC, &2u8);
-        assert_ne!(a.name, b.name);
-        assert!(a.name.starts_with("words-") && a.name.ends_with(".bin"));
-        assert_eq!(a, file("words", SHARD_MAGIC, &1u8));
+    fn shard_paths_round_trip_and_nothing_else_parses() {
+        for id in [
+            ShardId::Cards(0),
+            ShardId::Cards(12_499),
+            ShardId::Articles(7),
+            ShardId::Words(30),
+            ShardId::Graph,
+        ] {
+            assert_eq!(ShardId::parse(&id.path("s-1"), "s-1"), Some(id));
+            assert_eq!(ShardId::parse(&id.path("s-1"), "s-2"), None);
+        }
+        for bad in [
+            "s-1/c.bin",
+            "s-1/c01.bin",
+            "s-1/x1.bin",
+            "s-1/c1",
+            "s-1/../c1.bin",
+            "c1.bin",
+        ] {
+            assert_eq!(ShardId::parse(bad, "s-1"), None, "{bad}");
+        }
     }
 }
