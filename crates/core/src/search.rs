@@ -341,6 +341,51 @@ pub struct Sources<'a> {
     pub article: &'a dyn Fn(u32) -> Option<&'a Article>,
 }
 
+/// Scores by article number, `NaN` where an article does not match. Dense rather than a hash
+/// map: a one- or two-letter prefix matches most of a large collection, and then a vector
+/// indexed by article costs a fraction of hashing every posting.
+#[derive(Debug, Default)]
+struct Scores(Vec<f32>);
+
+impl Scores {
+    fn raise(&mut self, article: u32, score: f32) {
+        let i = article as usize;
+        if i >= self.0.len() {
+            self.0.resize(i + 1, f32::NAN);
+        }
+        let slot = &mut self.0[i];
+        if slot.is_nan() || *slot < score {
+            *slot = score;
+        }
+    }
+
+    fn get(&self, article: usize) -> Option<f32> {
+        self.0.get(article).copied().filter(|s| !s.is_nan())
+    }
+
+    /// Keeps the articles `other` also has, adding its score (`add`) or keeping this one.
+    fn and(&mut self, other: &Self, add: bool) {
+        for (i, score) in self.0.iter_mut().enumerate() {
+            match other.get(i) {
+                Some(s) if add => *score += s,
+                Some(_) => {}
+                None => *score = f32::NAN,
+            }
+        }
+    }
+
+    fn hits(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        (0u32..)
+            .zip(&self.0)
+            .filter(|(_, s)| !s.is_nan())
+            .map(|(i, s)| (i, *s))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.hits().next().is_none()
+    }
+}
+
 /// The articles that could match a phrase of `query`: those having every word of a phrase.
 /// Their text decides; a caller holding only some articles loads these first.
 #[must_use]
@@ -348,7 +393,7 @@ pub fn phrase_candidates(shards: &[&SearchIndex], query: &Query) -> Vec<u32> {
     let mut all = Vec::new();
     for term in query.terms() {
         if let Term::Phrase(phrase) = term {
-            all.extend(candidates(shards, phrase).into_keys());
+            all.extend(candidates(shards, phrase).hits().map(|(a, _)| a));
         }
     }
     all.sort_unstable();
@@ -360,32 +405,24 @@ pub fn phrase_candidates(shards: &[&SearchIndex], query: &Query) -> Vec<u32> {
 /// An empty query matches nothing (callers show everything instead).
 #[must_use]
 pub fn search(sources: &Sources<'_>, query: &Query) -> Vec<(u32, f32)> {
-    let mut total: Option<HashMap<u32, f32>> = None;
+    let mut total: Option<Scores> = None;
     for term in query.terms() {
         let scores = match term {
             Term::Word(word) => word_scores(sources.shards, word),
             Term::Phrase(phrase) => phrase_scores(sources, phrase),
         };
-        total = Some(match total {
-            None => scores,
-            Some(mut acc) => {
-                acc.retain(|article, score| match scores.get(article) {
-                    Some(s) => {
-                        *score += s;
-                        true
-                    }
-                    None => false,
-                });
+        let total = match &mut total {
+            None => total.insert(scores),
+            Some(acc) => {
+                acc.and(&scores, true);
                 acc
             }
-        });
-        if total.as_ref().is_some_and(HashMap::is_empty) {
+        };
+        if total.is_empty() {
             break;
         }
     }
-    let mut hits: Vec<(u32, f32)> = total.unwrap_or_default().into_iter().collect();
-    hits.sort_by_key(|h| h.0);
-    hits
+    total.map(|t| t.hits().collect()).unwrap_or_default()
 }
 
 fn best_weight(fields: u8) -> f32 {
@@ -396,34 +433,30 @@ fn best_weight(fields: u8) -> f32 {
         .fold(0.0, f32::max)
 }
 
-fn word_scores(shards: &[&SearchIndex], word: &str) -> HashMap<u32, f32> {
-    let mut scores: HashMap<u32, f32> = HashMap::new();
+fn word_scores(shards: &[&SearchIndex], word: &str) -> Scores {
+    let mut scores = Scores::default();
     for (posting, exact) in shards.iter().flat_map(|s| s.with_prefix(word)) {
         let score = best_weight(posting.fields) * if exact { 1.5 } else { 1.0 };
-        let slot = scores.entry(posting.article).or_default();
-        *slot = slot.max(score);
+        scores.raise(posting.article, score);
     }
     scores
 }
 
-fn candidates(shards: &[&SearchIndex], phrase: &[String]) -> HashMap<u32, f32> {
-    let mut candidates: Option<HashMap<u32, f32>> = None;
+fn candidates(shards: &[&SearchIndex], phrase: &[String]) -> Scores {
+    let mut candidates: Option<Scores> = None;
     for word in phrase {
         let found = word_scores(shards, word);
-        candidates = Some(match candidates {
-            None => found,
-            Some(mut c) => {
-                c.retain(|a, _| found.contains_key(a));
-                c
-            }
-        });
+        match &mut candidates {
+            None => candidates = Some(found),
+            Some(c) => c.and(&found, false),
+        }
     }
     candidates.unwrap_or_default()
 }
 
-fn phrase_scores(sources: &Sources<'_>, phrase: &[String]) -> HashMap<u32, f32> {
-    let mut scores = HashMap::new();
-    for article in candidates(sources.shards, phrase).into_keys() {
+fn phrase_scores(sources: &Sources<'_>, phrase: &[String]) -> Scores {
+    let mut scores = Scores::default();
+    for (article, _) in candidates(sources.shards, phrase).hits() {
         let Some(a) = (sources.article)(article) else {
             continue;
         };
@@ -433,7 +466,7 @@ fn phrase_scores(sources: &Sources<'_>, phrase: &[String]) -> HashMap<u32, f32> 
             .map(|f| f.weight())
             .fold(0.0, f32::max);
         if best > 0.0 {
-            scores.insert(article, best * 2.0);
+            scores.raise(article, best * 2.0);
         }
     }
     scores
