@@ -72,16 +72,14 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
         };
         directives.push(format!("cargo::{kind}={}", one_line(&d.to_string())));
     }
-    directives.push(format!(
-        "cargo::warning=broadsheet: {}",
-        report.summary(&shown)
-    ));
+    let summary = format!("cargo::warning=broadsheet: {}", report.summary(&shown));
     let pack = report
         .into_bundle()
         .map(|b| b.pack(pack::Options::default()));
     if let Some(p) = &pack {
         directives.push(format!("cargo::rustc-env={ENTRY_ENV}={}", p.entry.name));
     }
+    directives.push(summary);
     if files >= LONG_BUILD {
         let done = if pack.is_some() {
             "read, validated and bundled"
