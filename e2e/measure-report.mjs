@@ -105,7 +105,7 @@ function table(rows) {
   out('Sizes (raw / gzip / brotli). First payload = every response the page fetched from');
   out('navigation until the result count appeared; code = .wasm + .js, data = files under data/.');
   out();
-  out('| corpus | articles | build | first payload | – of it code | – of it data | dist/ code | dist/ data | data inside the wasm (bundle.bin) |');
+  out('| corpus | articles | build | first payload | – of it code | – of it data | dist/ code | dist/ data | entry file |');
   out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     const b = r.browser ?? {};
@@ -146,7 +146,7 @@ function table(rows) {
   }
   if (rows.some((r) => r.native)) {
     out();
-    out('Natively (release, same bundle bytes): decode, the first explore with no query, explore per');
+    out('Natively (release, the same data files): entry decode, the first explore with no query, explore per');
     out('prefix of the query (p95), and the process peak RSS.');
     out();
     out('| corpus | decode | first explore | query p95 (n) | peak RSS |');

@@ -33,23 +33,30 @@ pub fn is_sample() -> bool {
     option_env!("BROADSHEET_SAMPLE") == Some("1")
 }
 
-/// Fetches one data file.
-async fn fetch(name: &str) -> Result<Vec<u8>, String> {
-    let js = |e: wasm_bindgen::JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
-    };
-    let url = format!("{DATA_DIR}{name}");
-    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&url))
-        .await
-        .map_err(js)?;
-    let response: web_sys::Response = response.dyn_into().map_err(js)?;
+fn js_error(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+}
+
+/// Starts downloading one data file: the request is under way when this returns, so several
+/// started in a row download side by side.
+fn start(name: &str) -> JsFuture {
+    JsFuture::from(gloo::utils::window().fetch_with_str(&format!("{DATA_DIR}{name}")))
+}
+
+/// The bytes of a started download.
+async fn bytes(name: &str, download: JsFuture) -> Result<Vec<u8>, String> {
+    let response = download.await.map_err(|e| js_error(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| js_error(&e))?;
     if !response.ok() {
-        return Err(format!("{url} answered HTTP {}", response.status()));
+        return Err(format!(
+            "{DATA_DIR}{name} answered HTTP {}",
+            response.status()
+        ));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(js)?)
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| js_error(&e))?)
         .await
-        .map_err(js)?;
+        .map_err(|e| js_error(&e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -77,7 +84,7 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
         let (opened, current) = (opened.clone(), current.clone());
         use_effect_with((), move |()| {
             spawn_local(async move {
-                let result = match fetch(ENTRY).await {
+                let result = match bytes(ENTRY, start(ENTRY)).await {
                     Ok(bytes) => measure(DECODE_MEASURE, || Library::open(&bytes))
                         .map(|library| *current.borrow_mut() = Some(Rc::new(library)))
                         .map_err(|e| {
@@ -101,30 +108,46 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
     let boot = match (&*opened, snapshot) {
         (Some(Err(message)), _) => Boot::Failed(message.clone()),
         (Some(Ok(())), Some(library)) => {
+            // A page's files come as one batch: all download side by side, and the app takes
+            // them in (one new snapshot, one render) when the last has arrived, rather than
+            // rendering once per file.
             let load = Callback::from(move |files: Vec<String>| {
-                for name in files {
-                    if !requested.borrow_mut().insert(name.clone()) {
-                        continue;
-                    }
-                    let (current, failures) = (current.clone(), failures.clone());
-                    let refresh = refresh.clone();
-                    spawn_local(async move {
-                        let read = fetch(&name).await.and_then(|bytes| {
-                            let mut next = current
-                                .borrow()
-                                .as_deref()
-                                .cloned()
-                                .ok_or_else(|| "the data is not open".to_owned())?;
-                            next.insert(&name, &bytes).map_err(|e| e.to_string())?;
-                            *current.borrow_mut() = Some(Rc::new(next));
-                            Ok(())
-                        });
-                        if let Err(e) = read {
-                            failures.borrow_mut().push(e);
-                        }
-                        refresh.force_update();
-                    });
+                let files: Vec<String> = files
+                    .into_iter()
+                    .filter(|name| requested.borrow_mut().insert(name.clone()))
+                    .collect();
+                if files.is_empty() {
+                    return;
                 }
+                let (current, failures) = (current.clone(), failures.clone());
+                let refresh = refresh.clone();
+                spawn_local(async move {
+                    let downloads: Vec<(String, JsFuture)> = files
+                        .into_iter()
+                        .map(|name| {
+                            let download = start(&name);
+                            (name, download)
+                        })
+                        .collect();
+                    let mut arrived = Vec::new();
+                    for (name, download) in downloads {
+                        match bytes(&name, download).await {
+                            Ok(b) => arrived.push((name, b)),
+                            Err(e) => failures.borrow_mut().push(e),
+                        }
+                    }
+                    // No await from here on: no other batch can land in between.
+                    let next = current.borrow().as_deref().cloned();
+                    if let Some(mut next) = next {
+                        for (name, b) in arrived {
+                            if let Err(e) = next.insert(&name, &b) {
+                                failures.borrow_mut().push(e.to_string());
+                            }
+                        }
+                        *current.borrow_mut() = Some(Rc::new(next));
+                    }
+                    refresh.force_update();
+                });
             });
             Boot::Ready(SharedBundle { library, load })
         }
