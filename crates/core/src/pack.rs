@@ -47,9 +47,9 @@ pub struct Options {
 
 impl Default for Options {
     /// Measured on generated corpora of 1k to 100k articles (README, "Large collections"): a
-    /// card shard of 8 is ~1 kB brotli, so a page of 100 results sorted by heat (scattered
-    /// over the collection) costs ~100 kB; an article shard of 32 is ~9 kB; search shards of
-    /// 16k postings are ~12 kB; a collection of a few hundred articles fits in one file.
+    /// card shard of 8 is ~1.5 kB brotli, so a page of 100 results sorted by heat (scattered
+    /// over the collection) costs ~150 kB; an article shard of 32 is ~9 kB; search shards of
+    /// 16k postings are ~14 kB; a collection of a few hundred articles fits in one file.
     fn default() -> Self {
         Self {
             cards: 8,
