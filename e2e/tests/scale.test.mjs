@@ -119,6 +119,18 @@ test('an article link opens its page on a fresh load, from its shard', async () 
   });
 });
 
+test('the graph of the whole collection is too big to draw, and says so without fetching it', async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page);
+    await page.locator('[data-testid="graph-link"]').click();
+    const message = await page.locator('[data-testid="graph-too-big"]').textContent();
+    assert.match(message, /has \d+ articles and stories elsewhere; the graph draws at most 10007/);
+    const fetched = await dataFiles(page);
+    assert.ok(fetched.includes('graph'), 'the graph was read to count the view');
+    assert.equal(fetched.includes('articles') || fetched.includes('cards'), false, `${fetched}`);
+  });
+});
+
 test('the graph of a small filtered set draws its nodes and lists its stories', async () => {
   await withPage(app.browser, async (page) => {
     await open(page);

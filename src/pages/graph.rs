@@ -36,6 +36,11 @@ use yew::prelude::*;
 /// degrades sooner (tasks over 50 ms from about 750 nodes).
 pub const SVG_MAX_NODES: usize = 1_000;
 
+/// The most nodes the graph view draws: the largest view measured (10,007 nodes: 36–38 frames a
+/// second while dragging, 59–60 while zooming). Beyond it the layout is no longer interactive,
+/// and in a sharded build drawing would fetch the text of every node first.
+const MOST_NODES: usize = 10_007;
+
 /// The name of the Performance measure around building the picture's scene.
 const SCENE_MEASURE: &str = "broadsheet:graph-scene";
 
@@ -134,12 +139,29 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
     // the nodes drawn.
     let bundle = &props.bundle;
     let query = Query::parse(props.state.query());
-    let mut missing = bundle.missing(&[Need::Query(&query)]);
-    if missing.is_empty() {
-        let results = explore(&**bundle, &props.state).articles;
-        missing = graph_missing(bundle, |s| s.subgraph(&results).nodes);
-    }
-    let ready = missing.is_empty();
+    let words_ready = bundle.missing(&[Need::Query(&query)]).is_empty();
+    let results = {
+        let bundle = props.bundle.clone();
+        use_memo((props.state.clone(), words_ready), move |(state, ready)| {
+            ready.then(|| explore(&*bundle, state).articles)
+        })
+    };
+    // A view too big to draw is said so before its articles are fetched.
+    let mut too_big = None;
+    let missing = match (&*results, bundle.stories()) {
+        (None, _) => bundle.missing(&[Need::Query(&query)]),
+        (Some(_), None) => bundle.missing(&[Need::Graph]),
+        (Some(results), Some(stories)) => {
+            let nodes = stories.subgraph(results).nodes;
+            if nodes.len() > MOST_NODES {
+                too_big = Some(nodes.len());
+                Vec::new()
+            } else {
+                graph_missing(bundle, |_| nodes)
+            }
+        }
+    };
+    let ready = missing.is_empty() && too_big.is_none();
     use_files(bundle, missing);
     let graphed = {
         let bundle = props.bundle.clone();
@@ -148,6 +170,20 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
             Some(Graphed::new(&bundle, &shown, state))
         })
     };
+    if let Some(nodes) = too_big {
+        return html! {
+            <section class="graph-page" aria-labelledby="graph-title">
+                <h1 id="graph-title">{ "Graph of these results" }</h1>
+                <p class="empty" data-testid="graph-too-big">
+                    { format!(
+                        "This view has {nodes} articles and stories elsewhere; the graph draws at most \
+                         {MOST_NODES}. Go back to the list and narrow it with a search or a filter."
+                    ) }
+                </p>
+                <p><a data-testid="graph-back" href={Route::Home(props.state.clone()).to_hash()}>{ "← Back to the list" }</a></p>
+            </section>
+        };
+    }
     let (Some(graphed), Some(shown)) = ((*graphed).as_ref(), props.bundle.graphed()) else {
         return loading("Loading the graph…");
     };
