@@ -222,19 +222,24 @@ impl SharedBundle {
 
     /// The article with this number, if loaded.
     pub fn nth(&self, number: u32) -> Option<ArticleRef> {
-        self.library.article(number).map(|article| ArticleRef {
-            article: Rc::clone(article),
-            number,
-        })
+        self.library
+            .article(number)
+            .map(|article| self.numbered(article, number))
     }
 
     /// Article `number`'s card, if loaded.
     pub fn card(&self, number: u32) -> Option<CardRef> {
-        self.library.card(number).map(|card| CardRef {
-            card: Rc::clone(card),
+        self.library
+            .card(number)
+            .map(|card| self.numbered(card, number))
+    }
+
+    fn numbered<T>(&self, item: &Rc<T>, number: u32) -> Numbered<T> {
+        Numbered {
+            item: Rc::clone(item),
             number,
             coverage: self.catalog().coverage(number),
-        })
+        }
     }
 
     /// The library with its graph, once the graph has been read.
@@ -245,59 +250,51 @@ impl SharedBundle {
         })
     }
 }
-/// One article, as a prop: cloning it copies a pointer, and comparing two compares their
-/// numbers, not their text.
-#[derive(Clone, Debug)]
-pub struct ArticleRef {
-    article: Rc<Article>,
-    number: u32,
-}
-
-impl PartialEq for ArticleRef {
-    fn eq(&self, other: &Self) -> bool {
-        self.number == other.number && Rc::ptr_eq(&self.article, &other.article)
-    }
-}
-
-impl ArticleRef {
-    /// The article's number: its position in the bundle, and its node in the related graph.
-    pub fn number(&self) -> u32 {
-        self.number
-    }
-}
-
-impl Deref for ArticleRef {
-    type Target = Article;
-    fn deref(&self) -> &Article {
-        &self.article
-    }
-}
-
-/// One article's card, as a prop: cloning it copies a pointer, and comparing two compares
-/// their numbers, not their text.
-#[derive(Clone, Debug)]
-pub struct CardRef {
-    card: Rc<Card>,
+/// An article (whole, or its card) as a prop: cloning it copies a pointer, and comparing two
+/// compares their numbers, not their text.
+#[derive(Debug)]
+pub struct Numbered<T> {
+    item: Rc<T>,
     number: u32,
     coverage: u32,
 }
 
-impl PartialEq for CardRef {
-    fn eq(&self, other: &Self) -> bool {
-        self.number == other.number && Rc::ptr_eq(&self.card, &other.card)
+/// A whole article.
+pub type ArticleRef = Numbered<Article>;
+/// What a list shows of an article.
+pub type CardRef = Numbered<Card>;
+
+impl<T> Clone for Numbered<T> {
+    fn clone(&self) -> Self {
+        Self {
+            item: Rc::clone(&self.item),
+            number: self.number,
+            coverage: self.coverage,
+        }
     }
 }
 
-impl CardRef {
+impl<T> PartialEq for Numbered<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.number == other.number && Rc::ptr_eq(&self.item, &other.item)
+    }
+}
+
+impl<T> Numbered<T> {
+    /// The article's number: its position in the bundle, and its node in the related graph.
+    pub fn number(&self) -> u32 {
+        self.number
+    }
+
     /// How many distinct outlets cover its story.
     pub fn coverage(&self) -> u32 {
         self.coverage
     }
 }
 
-impl Deref for CardRef {
-    type Target = Card;
-    fn deref(&self) -> &Card {
-        &self.card
+impl<T> Deref for Numbered<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.item
     }
 }

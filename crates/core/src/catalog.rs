@@ -10,9 +10,9 @@
 
 use crate::facet::Facets;
 use crate::model::{Article, Card, Score};
+use crate::order::score_desc;
 use crate::time::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::cmp::Ordering;
 
 /// Per-article columns (article number = position) and the tables derived from them.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,16 +35,6 @@ pub struct Inconsistent(&'static str);
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).expect("fewer than 2^32 articles")
-}
-
-/// Known scores first, highest first; unknown last (as [`crate::order`]).
-fn score_desc(a: Option<Score>, b: Option<Score>) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => b.get().total_cmp(&a.get()),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
 }
 
 impl Catalog {
@@ -350,7 +340,7 @@ mod tests {
     fn derived_orders_equal_the_article_orders() {
         let list = articles();
         let catalog = Catalog::build(&list, vec![1; list.len()]);
-        let by = |cmp: fn(&Article, &Article) -> Ordering| {
+        let by = |cmp: fn(&Article, &Article) -> std::cmp::Ordering| {
             let mut p: Vec<u32> = (0..to_u32(list.len())).collect();
             p.sort_by(|&a, &b| cmp(&list[a as usize], &list[b as usize]));
             p

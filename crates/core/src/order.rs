@@ -5,7 +5,7 @@ use crate::model::{Article, Score};
 use std::cmp::Ordering;
 
 /// Known scores first, highest first; unknown scores last.
-fn score_desc(a: Option<Score>, b: Option<Score>) -> Ordering {
+pub(crate) fn score_desc(a: Option<Score>, b: Option<Score>) -> Ordering {
     match (a, b) {
         (Some(a), Some(b)) => b.get().total_cmp(&a.get()),
         (Some(_), None) => Ordering::Less,
