@@ -1,9 +1,9 @@
 //! The article data: the entry file fetched at start-up, the shards fetched as pages need them
 //! (see `broadsheet_core::pack`), and the cheap handles pages and components receive as props.
 //!
-//! A page says what it shows as `Need`s, asks [`Library::missing`] which files that
-//! takes, and hands them to [`use_files`]; when a file arrives the app re-renders with a new
-//! [`SharedBundle`] generation, and the page finds what it needs. A small collection's entry
+//! A page says what it shows as `Need`s, asks [`Library::missing`] which files that takes, and
+//! hands them to [`use_files`]; when they have arrived the app re-renders with a new
+//! [`SharedBundle`] snapshot, and the page finds what it needs. A small collection's entry
 //! carries everything, so nothing is ever missing.
 
 use crate::timing::measure;
