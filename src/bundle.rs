@@ -103,54 +103,70 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
             });
         });
     }
+    // A page's files come as one batch: all download side by side, and the app takes them in
+    // (one new snapshot, one render) when the last has arrived, rather than rendering once per
+    // file.
+    let load = {
+        let (current, failures) = (current.clone(), failures.clone());
+        Callback::from(move |files: Vec<String>| {
+            let files: Vec<String> = files
+                .into_iter()
+                .filter(|name| requested.borrow_mut().insert(name.clone()))
+                .collect();
+            if files.is_empty() {
+                return;
+            }
+            let (current, failures) = (current.clone(), failures.clone());
+            let refresh = refresh.clone();
+            spawn_local(async move {
+                let downloads: Vec<(String, JsFuture)> = files
+                    .into_iter()
+                    .map(|name| {
+                        let download = start(&name);
+                        (name, download)
+                    })
+                    .collect();
+                let mut arrived = Vec::new();
+                for (name, download) in downloads {
+                    match bytes(&name, download).await {
+                        Ok(b) => arrived.push((name, b)),
+                        Err(e) => failures.borrow_mut().push(e),
+                    }
+                }
+                // No await from here on: no other batch can land in between.
+                let next = current.borrow().as_deref().cloned();
+                if let Some(mut next) = next {
+                    for (name, b) in arrived {
+                        if let Err(e) = next.insert(&name, &b) {
+                            failures.borrow_mut().push(e.to_string());
+                        }
+                    }
+                    *current.borrow_mut() = Some(Rc::new(next));
+                }
+                refresh.force_update();
+            });
+        })
+    };
+    // Once the first screen is up: a small search index, whole (see PREFETCH_WORDS_BELOW).
+    {
+        let (load, current) = (load.clone(), current.clone());
+        let open = matches!(&*opened, Some(Ok(())));
+        use_effect_with(open, move |&open| {
+            let ahead = current
+                .borrow()
+                .as_deref()
+                .filter(|_| open)
+                .map(Library::words_to_prefetch);
+            if let Some(files) = ahead {
+                load.emit(files);
+            }
+        });
+    }
     let failed: Rc<[String]> = failures.borrow().clone().into();
     let snapshot = current.borrow().clone();
     let boot = match (&*opened, snapshot) {
         (Some(Err(message)), _) => Boot::Failed(message.clone()),
-        (Some(Ok(())), Some(library)) => {
-            // A page's files come as one batch: all download side by side, and the app takes
-            // them in (one new snapshot, one render) when the last has arrived, rather than
-            // rendering once per file.
-            let load = Callback::from(move |files: Vec<String>| {
-                let files: Vec<String> = files
-                    .into_iter()
-                    .filter(|name| requested.borrow_mut().insert(name.clone()))
-                    .collect();
-                if files.is_empty() {
-                    return;
-                }
-                let (current, failures) = (current.clone(), failures.clone());
-                let refresh = refresh.clone();
-                spawn_local(async move {
-                    let downloads: Vec<(String, JsFuture)> = files
-                        .into_iter()
-                        .map(|name| {
-                            let download = start(&name);
-                            (name, download)
-                        })
-                        .collect();
-                    let mut arrived = Vec::new();
-                    for (name, download) in downloads {
-                        match bytes(&name, download).await {
-                            Ok(b) => arrived.push((name, b)),
-                            Err(e) => failures.borrow_mut().push(e),
-                        }
-                    }
-                    // No await from here on: no other batch can land in between.
-                    let next = current.borrow().as_deref().cloned();
-                    if let Some(mut next) = next {
-                        for (name, b) in arrived {
-                            if let Err(e) = next.insert(&name, &b) {
-                                failures.borrow_mut().push(e.to_string());
-                            }
-                        }
-                        *current.borrow_mut() = Some(Rc::new(next));
-                    }
-                    refresh.force_update();
-                });
-            });
-            Boot::Ready(SharedBundle { library, load })
-        }
+        (Some(Ok(())), Some(library)) => Boot::Ready(SharedBundle { library, load }),
         _ => Boot::Loading,
     };
     (boot, failed)

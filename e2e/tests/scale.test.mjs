@@ -42,7 +42,7 @@ test('the first screen needs only the entry file, and lists every article', asyn
     assert.deepEqual(files, ['entry'], 'the first page of the default view came with the entry');
     // The next page, hottest first, is scattered over the collection: cards only.
     await page.locator('[data-testid="more-results"]').click();
-    await page.locator(CARD).nth(199).waitFor();
+    await page.locator(CARD).nth(99).waitFor();
     assert.equal(await page.locator('[data-testid="card-loading"]').count(), 0);
     const more = await dataFiles(page);
     assert.ok(more.includes('cards'), 'card shards were fetched');

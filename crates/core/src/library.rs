@@ -64,6 +64,13 @@ pub struct Library {
     graph: Option<Rc<Stories>>,
 }
 
+/// Below this many bytes in all, the whole search index is worth fetching right after the first
+/// screen, so that the first keystroke waits for no download. Measured at 10,000 generated
+/// articles: the index is 723 kB raw / 235 kB brotli, and the first keystroke took 72–77 ms
+/// (p95 of 12) while fetching its shards against 30–40 ms for the others. At 100,000 (9 MB raw)
+/// a reader only ever fetches the ranges their words fall in.
+pub const PREFETCH_WORDS_BELOW: u64 = 1 << 20;
+
 /// The shard of `key` among shards starting at `keys`: the last one starting at or before it.
 fn shard_of(keys: &[String], key: &str) -> usize {
     keys.partition_point(|k| k.as_str() <= key)
@@ -254,6 +261,19 @@ impl Library {
         }
         ids.into_iter()
             .map(|id| id.path(&self.entry.folder))
+            .collect()
+    }
+
+    /// The search shards not read yet, when the whole index is smaller than
+    /// [`PREFETCH_WORDS_BELOW`]; none otherwise.
+    #[must_use]
+    pub fn words_to_prefetch(&self) -> Vec<String> {
+        if self.entry.word_bytes >= PREFETCH_WORDS_BELOW {
+            return Vec::new();
+        }
+        (0..self.words.len())
+            .filter(|&k| self.words[k].is_none())
+            .map(|k| ShardId::Words(k).path(&self.entry.folder))
             .collect()
     }
 
@@ -472,6 +492,35 @@ mod tests {
         assert!(library.stories().is_none());
         load(&pack, &mut library, &[Need::Graph]);
         assert_eq!(library.stories().map(|s| &**s), Some(whole.stories()));
+    }
+
+    #[test]
+    fn a_small_index_is_fetched_ahead_and_a_large_one_is_not() {
+        let whole = bundle(200);
+        let pack = whole.pack(small_shards());
+        let library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let ahead = library.words_to_prefetch();
+        assert!(ahead.len() > 2 && ahead.iter().all(|f| f.ends_with(".bin")));
+        let mut all = library.clone();
+        load_files(&pack, &mut all, &ahead);
+        assert!(all.words_to_prefetch().is_empty(), "nothing left to fetch");
+        let q = Query::parse("harbour tides");
+        assert!(all.missing(&[Need::Query(&q)]).is_empty());
+
+        let mut large = Library::open(&pack.entry.bytes).expect("entry opens");
+        Rc::make_mut(&mut large.entry).word_bytes = PREFETCH_WORDS_BELOW;
+        assert!(large.words_to_prefetch().is_empty());
+    }
+
+    fn load_files(pack: &Pack, library: &mut Library, names: &[String]) {
+        for name in names {
+            let file = pack
+                .shards
+                .iter()
+                .find(|f| &f.name == name)
+                .expect("a shard of the pack");
+            library.insert(&file.name, &file.bytes).expect("own shard");
+        }
     }
 
     #[test]

@@ -47,8 +47,8 @@ pub struct Options {
 
 impl Default for Options {
     /// Measured on generated corpora of 1k to 100k articles (README, "Large collections"): a
-    /// card shard of 8 is ~1.5 kB brotli, so a page of 100 results sorted by heat (scattered
-    /// over the collection) costs ~150 kB; an article shard of 32 is ~9 kB; search shards of
+    /// card shard of 8 is ~1.5 kB brotli, so a page of 50 results sorted by heat (scattered
+    /// over the collection) costs ~75 kB; an article shard of 32 is ~9 kB; search shards of
     /// 16k postings are ~14 kB; a collection of a few hundred articles fits in one file.
     fn default() -> Self {
         Self {
@@ -140,6 +140,8 @@ pub(crate) struct Entry {
     pub article_keys: Vec<String>,
     /// Per search shard, the least word it may hold.
     pub word_keys: Vec<String>,
+    /// The search shards' size in all, in bytes.
+    pub word_bytes: u64,
     /// Cards of the default view's first page, by article number.
     pub first_page: Vec<(u32, Card)>,
     /// Shards carried inside the entry.
@@ -214,8 +216,11 @@ impl Bundle {
                 .collect();
             keys(&bounds)
         };
+        let mut word_bytes = 0;
         for (k, index) in word_shards.into_iter().enumerate() {
-            shards.push((ShardId::Words(k), encode(SHARD_MAGIC, &Shard::Words(index))));
+            let bytes = encode(SHARD_MAGIC, &Shard::Words(index));
+            word_bytes += bytes.len() as u64;
+            shards.push((ShardId::Words(k), bytes));
         }
         let graph = Shard::Graph(self.stories().clone());
         shards.push((ShardId::Graph, encode(SHARD_MAGIC, &graph)));
@@ -255,6 +260,7 @@ impl Bundle {
             articles: u32::try_from(options.articles).expect("a shard size below 2^32"),
             article_keys: keys(&article_bounds),
             word_keys,
+            word_bytes,
             first_page,
             inline,
         };

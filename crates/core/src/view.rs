@@ -13,7 +13,7 @@ use crate::words::fold;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How many result rows the list shows at first, and how many more each "Show more" adds.
-pub const PAGE_ROWS: usize = 100;
+pub const PAGE_ROWS: usize = 50;
 
 /// The most values one facet can hold in a view.
 pub const MAX_VALUES: usize = 64;
