@@ -68,11 +68,10 @@ struct Graphed {
 }
 
 impl Graphed {
-    fn new(bundle: &SharedBundle, shown: &dyn Shown, state: &ViewState) -> Self {
+    fn new(bundle: &SharedBundle, shown: &dyn Shown, articles: &[u32]) -> Self {
         measure(SCENE_MEASURE, || {
-            let results = explore(&**bundle, state);
             let stories = shown.stories();
-            let sub = stories.subgraph(&results.articles);
+            let sub = stories.subgraph(articles);
             let groups = story_groups(stories, &sub);
             let looks = view_looks(shown, &sub, &groups);
             let neighbours = neighbours(sub.nodes.len(), &sub.edges);
@@ -164,10 +163,10 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
     let ready = missing.is_empty() && too_big.is_none();
     use_files(bundle, missing);
     let graphed = {
-        let bundle = props.bundle.clone();
-        use_memo((props.state.clone(), ready), move |(state, ready)| {
+        let (bundle, results) = (props.bundle.clone(), results.clone());
+        use_memo((props.state.clone(), ready), move |(_, ready)| {
             let shown = bundle.graphed().filter(|_| *ready)?;
-            Some(Graphed::new(&bundle, &shown, state))
+            Some(Graphed::new(&bundle, &shown, (*results).as_ref()?))
         })
     };
     if let Some(nodes) = too_big {
