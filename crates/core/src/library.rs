@@ -281,6 +281,32 @@ impl Library {
         self.words.iter().flatten().map(|w| &**w).collect()
     }
 
+    /// The article numbers of run `k` of `size` (`None`: there is no such run), once `run` is
+    /// checked to be exactly those articles, in id order, as the catalog describes them.
+    fn run_range<T>(
+        &self,
+        k: usize,
+        size: u32,
+        run: &[T],
+        id: impl Fn(&T) -> &str,
+        describes: impl Fn(&Catalog, u32, &T) -> bool,
+    ) -> Option<Result<std::ops::Range<usize>, &'static str>> {
+        let n = self.len();
+        let start = k.saturating_mul(size as usize);
+        let range = (start < n).then(|| start..(start + size as usize).min(n))?;
+        let fits = run.len() == range.len()
+            && run.windows(2).all(|w| id(&w[0]) < id(&w[1]))
+            && run.iter().zip(range.clone()).all(|(item, i)| {
+                u32::try_from(i)
+                    .is_ok_and(|i| self.places(i, id(item), |cat| describes(cat, i, item)))
+            });
+        Some(if fits {
+            Ok(range)
+        } else {
+            Err("its articles are not the ones listed")
+        })
+    }
+
     /// Reads a fetched shard, checking that it is a file the entry names and that its content
     /// fits the catalog.
     pub fn insert(&mut self, name: &str, bytes: &[u8]) -> Result<(), PackError> {
@@ -294,38 +320,29 @@ impl Library {
             what,
         };
         let n = self.len();
-        let run_of = |k: usize, size: u32| {
-            let start = k.saturating_mul(size as usize);
-            (start < n).then(|| start..(start + size as usize).min(n))
-        };
         match (id, postcard::from_bytes::<Shard>(body)?) {
             (ShardId::Cards(k), Shard::Cards(run)) => {
-                let range = run_of(k, self.entry.cards).ok_or_else(unknown)?;
-                let fits = run.len() == range.len()
-                    && run.windows(2).all(|w| w[0].id < w[1].id)
-                    && run.iter().zip(range.clone()).all(|(c, i)| {
-                        u32::try_from(i).is_ok_and(|i| {
-                            self.places(i, c.id.as_str(), |cat| cat.describes_card(i, c))
-                        })
-                    });
-                if !fits {
-                    return Err(mismatch("its cards are not the ones listed"));
-                }
+                let range = self.run_range(
+                    k,
+                    self.entry.cards,
+                    &run,
+                    |c| c.id.as_str(),
+                    Catalog::describes_card,
+                );
+                let range = range.ok_or_else(unknown)?.map_err(mismatch)?;
                 for (slot, card) in self.cards[range].iter_mut().zip(run) {
                     *slot = Some(Rc::new(card));
                 }
             }
             (ShardId::Articles(k), Shard::Articles(run)) => {
-                let range = run_of(k, self.entry.articles).ok_or_else(unknown)?;
-                let fits = run.len() == range.len()
-                    && run.windows(2).all(|w| w[0].id < w[1].id)
-                    && run.iter().zip(range.clone()).all(|(a, i)| {
-                        u32::try_from(i)
-                            .is_ok_and(|i| self.places(i, a.id.as_str(), |cat| cat.describes(i, a)))
-                    });
-                if !fits {
-                    return Err(mismatch("its articles are not the ones listed"));
-                }
+                let range = self.run_range(
+                    k,
+                    self.entry.articles,
+                    &run,
+                    |a| a.id.as_str(),
+                    Catalog::describes,
+                );
+                let range = range.ok_or_else(unknown)?.map_err(mismatch)?;
                 for (i, a) in range.zip(run) {
                     // A whole article holds its card: no need to fetch that too.
                     self.cards[i].get_or_insert_with(|| Rc::new(Card::from(&a)));
