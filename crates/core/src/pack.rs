@@ -148,9 +148,10 @@ pub(crate) struct Entry {
     pub inline: Vec<File>,
 }
 
-/// A 64-bit FNV-1a hash: enough to give distinct content distinct names; integrity comes
-/// from decoding and checking, not from the hash.
-fn hash(bytes: &[u8]) -> u64 {
+/// A 64-bit FNV-1a hash: tiny and stable across platforms and Rust versions (unlike
+/// `DefaultHasher`), enough to give distinct content distinct names and outlets their colours;
+/// integrity comes from decoding and checking, not from the hash.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })

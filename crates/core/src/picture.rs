@@ -151,10 +151,7 @@ pub fn outlet_colour(provider: Option<&Provider>) -> usize {
         _ => Some(p.name.trim().to_lowercase()).filter(|name| !name.is_empty()),
     });
     key.map_or(OTHER_COLOUR, |key| {
-        // FNV-1a: tiny and stable across platforms and Rust versions, unlike `DefaultHasher`.
-        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let hash = crate::pack::hash(key.as_bytes());
         usize::try_from(hash % OTHER_COLOUR as u64).expect("below COLOURS")
     })
 }
