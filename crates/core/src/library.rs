@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::explore::Collection;
 use crate::graph::Stories;
 use crate::model::{Article, Card};
-use crate::pack::{Entry, Shard, ShardId, ENTRY_MAGIC, SHARD_MAGIC};
+use crate::pack::{shard_of, shards_for_prefix, Entry, Shard, ShardId, ENTRY_MAGIC, SHARD_MAGIC};
 use crate::search::{self, lookups, phrase_candidates, Query, SearchIndex, Sources};
 use std::rc::Rc;
 
@@ -61,6 +61,7 @@ pub struct Library {
     articles: Vec<Option<Rc<Article>>>,
     loaded: Vec<bool>,
     words: Vec<Option<Rc<SearchIndex>>>,
+    summaries: Vec<Option<Rc<SearchIndex>>>,
     graph: Option<Rc<Stories>>,
 }
 
@@ -70,19 +71,6 @@ pub struct Library {
 /// (p95 of 12) while fetching its shards against 30–40 ms for the others. At 100,000 (9 MB raw)
 /// a reader only ever fetches the ranges their words fall in.
 pub const PREFETCH_WORDS_BELOW: u64 = 1 << 20;
-
-/// The shard of `key` among shards starting at `keys`: the last one starting at or before it.
-fn shard_of(keys: &[String], key: &str) -> usize {
-    keys.partition_point(|k| k.as_str() <= key)
-        .saturating_sub(1)
-}
-
-/// The shards that may hold a word starting with `prefix`.
-fn shards_for_prefix(keys: &[String], prefix: &str) -> std::ops::Range<usize> {
-    let start = shard_of(keys, prefix);
-    let end = keys.partition_point(|k| k.as_str() < prefix || k.starts_with(prefix));
-    start..end.max(start + 1).min(keys.len())
-}
 
 /// The key range of shard `k`: from its key to the next shard's.
 fn bounds(keys: &[String], k: usize) -> (&str, Option<&str>) {
@@ -109,6 +97,9 @@ impl Library {
         if per(entry.cards).is_none() || per(entry.articles) != Some(entry.article_keys.len()) {
             return Err(mismatch("article shards do not cover the articles"));
         }
+        if !entry.prefixes.windows(2).all(|w| w[0] < w[1]) {
+            return Err(mismatch("summarised prefixes are not in order"));
+        }
         for keys in [&entry.article_keys, &entry.word_keys] {
             let sorted = keys.windows(2).all(|w| w[0] < w[1]);
             if !sorted || keys.first().is_some_and(|k| !k.is_empty()) {
@@ -122,6 +113,7 @@ impl Library {
             articles: vec![None; n],
             loaded: vec![false; entry.article_keys.len()],
             words: vec![None; entry.word_keys.len()],
+            summaries: vec![None; entry.prefixes.len()],
             graph: None,
             entry: Rc::new(entry),
         };
@@ -237,10 +229,26 @@ impl Library {
                 Need::Query(query) => {
                     let mut words_ready = true;
                     for word in lookups(query) {
-                        for k in shards_for_prefix(&self.entry.word_keys, word) {
-                            if self.words[k].is_none() {
+                        let range = shards_for_prefix(&self.entry.word_keys, word);
+                        if range.clone().all(|k| self.words[k].is_some()) {
+                            continue;
+                        }
+                        // A summary stands for all of the prefix's ranges: one file, not dozens.
+                        match self
+                            .entry
+                            .prefixes
+                            .binary_search_by(|p| p.as_str().cmp(word))
+                        {
+                            Ok(k) if self.summaries[k].is_some() => {}
+                            Ok(k) => {
                                 words_ready = false;
-                                add(ShardId::Words(k));
+                                add(ShardId::Summary(k));
+                            }
+                            Err(_) => {
+                                words_ready = false;
+                                for k in range.filter(|&k| self.words[k].is_none()) {
+                                    add(ShardId::Words(k));
+                                }
                             }
                         }
                     }
@@ -277,8 +285,11 @@ impl Library {
             .collect()
     }
 
+    /// The search shards and summaries read so far. A summary and the ranges it summarises may
+    /// both be here: search keeps each article's best score, which they agree on.
     fn word_shards(&self) -> Vec<&SearchIndex> {
-        self.words.iter().flatten().map(|w| &**w).collect()
+        let all = self.words.iter().chain(&self.summaries);
+        all.flatten().map(|w| &**w).collect()
     }
 
     /// The article numbers of run `k` of `size` (`None`: there is no such run), once `run` is
@@ -360,6 +371,13 @@ impl Library {
                 }
                 self.words[k] = Some(Rc::new(index));
             }
+            (ShardId::Summary(k), Shard::Words(index)) => {
+                let prefix = self.entry.prefixes.get(k).ok_or_else(unknown)?;
+                if !index.is_valid_for(n) || !index.is_summary_of(prefix) {
+                    return Err(mismatch("it is not a summary of its prefix"));
+                }
+                self.summaries[k] = Some(Rc::new(index));
+            }
             (ShardId::Graph, Shard::Graph(stories)) => {
                 let same = stories.article_count() == n
                     && (0..n).all(|i| {
@@ -439,6 +457,7 @@ mod tests {
             postings: 40,
             first_page: 5,
             inline_below: 0,
+            summaries_above: 2,
         }
     }
 
@@ -502,6 +521,34 @@ mod tests {
         assert!(library.stories().is_none());
         load(&pack, &mut library, &[Need::Graph]);
         assert_eq!(library.stories().map(|s| &**s), Some(whole.stories()));
+    }
+
+    #[test]
+    fn a_short_prefix_costs_one_summary_and_answers_like_the_bundle() {
+        let whole = bundle(200);
+        let pack = whole.pack(small_shards());
+        let prefixes = &Library::open(&pack.entry.bytes)
+            .expect("opens")
+            .entry
+            .prefixes;
+        assert!(prefixes.iter().any(|p| p == "t"), "{prefixes:?}");
+        for text in ["t", "t h", "ta", r#""t h""#, "h", "tides t"] {
+            let state = ViewState::default().apply(Action::SetQuery(text.into()));
+            let query = Query::parse(text);
+            let mut library = Library::open(&pack.entry.bytes).expect("opens");
+            let first = library.missing(&[Need::Query(&query)]);
+            load(&pack, &mut library, &[Need::Query(&query)]);
+            assert_eq!(explore(&library, &state), explore(&whole, &state), "{text}");
+            if text == "t" {
+                assert_eq!(first.len(), 1, "one summary: {first:?}");
+            }
+        }
+        let mut library = Library::open(&pack.entry.bytes).expect("opens");
+        let t = Query::parse("t");
+        load(&pack, &mut library, &[Need::Query(&Query::parse("tides"))]);
+        load(&pack, &mut library, &[Need::Query(&t)]);
+        let state = ViewState::default().apply(Action::SetQuery("t".into()));
+        assert_eq!(explore(&library, &state), explore(&whole, &state));
     }
 
     #[test]
@@ -590,6 +637,11 @@ mod tests {
             .find(|f| f.name.ends_with("/graph.bin"))
             .expect("graph");
         assert!(library.insert(&a.name, &graph.bytes).is_err());
+        // A range of words where a summary belongs.
+        let file = |end: &str| pack.shards.iter().find(|f| f.name.ends_with(end));
+        let (p0, w0) = (file("/p0.bin").expect("p0"), file("/w0.bin").expect("w0"));
+        assert!(library.insert(&p0.name, &w0.bytes).is_err());
+        assert!(library.insert(&p0.name, &p0.bytes).is_ok());
         assert!(library.insert(&a.name, &a.bytes).is_ok());
         assert!(library.insert(&here.name, &here.bytes).is_ok());
     }

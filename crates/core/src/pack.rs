@@ -9,6 +9,9 @@
 //!   numbers: a page of results scattered over the collection costs one small file a card;
 //! - whole articles, in runs of [`Options::articles`] (article pages, exports, phrases);
 //! - the search index, in ranges of consecutive words of about [`Options::postings`] postings;
+//! - summaries of the one- and two-letter prefixes whose words span more than
+//!   [`Options::summaries_above`] of those ranges (see [`SearchIndex::summary`]): the first
+//!   letter typed costs one file, not the dozens of ranges its words fill;
 //! - the related-stories graph.
 //!
 //! The entry is named after a hash of its bytes and the shards live in a folder named after a
@@ -26,9 +29,9 @@ use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
 
 /// First bytes of an entry file: "BSHT" and the format version.
-pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x04";
+pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x05";
 /// First bytes of a shard file.
-pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x04";
+pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x05";
 
 /// How to cut the bundle into files.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +46,9 @@ pub struct Options {
     pub first_page: usize,
     /// Below this many bytes of shards in all, they are carried in the entry.
     pub inline_below: usize,
+    /// A one- or two-letter prefix whose words span more search shards than this gets a
+    /// summary shard of its own.
+    pub summaries_above: usize,
 }
 
 impl Default for Options {
@@ -57,6 +63,7 @@ impl Default for Options {
             postings: 16_384,
             first_page: crate::view::PAGE_ROWS,
             inline_below: 256 * 1024,
+            summaries_above: 2,
         }
     }
 }
@@ -94,6 +101,7 @@ pub(crate) enum ShardId {
     Cards(usize),
     Articles(usize),
     Words(usize),
+    Summary(usize),
     Graph,
 }
 
@@ -103,6 +111,7 @@ impl ShardId {
             Self::Cards(k) => format!("{folder}/c{k}.bin"),
             Self::Articles(k) => format!("{folder}/a{k}.bin"),
             Self::Words(k) => format!("{folder}/w{k}.bin"),
+            Self::Summary(k) => format!("{folder}/p{k}.bin"),
             Self::Graph => format!("{folder}/graph.bin"),
         }
     }
@@ -123,6 +132,7 @@ impl ShardId {
             "c" => Some(Self::Cards(k)),
             "a" => Some(Self::Articles(k)),
             "w" => Some(Self::Words(k)),
+            "p" => Some(Self::Summary(k)),
             _ => None,
         }
     }
@@ -142,6 +152,8 @@ pub(crate) struct Entry {
     pub word_keys: Vec<String>,
     /// The search shards' size in all, in bytes.
     pub word_bytes: u64,
+    /// The prefixes with a summary shard, sorted; summary `k` is that of `prefixes[k]`.
+    pub prefixes: Vec<String>,
     /// Cards of the default view's first page, by article number.
     pub first_page: Vec<(u32, Card)>,
     /// Shards carried inside the entry.
@@ -169,6 +181,19 @@ fn separator(previous: &str, next: &str) -> String {
         .find(|prefix| *prefix > previous)
         .unwrap_or(next)
         .to_owned()
+}
+
+/// The shard of `key` among shards starting at `keys`: the last one starting at or before it.
+pub(crate) fn shard_of(keys: &[String], key: &str) -> usize {
+    keys.partition_point(|k| k.as_str() <= key)
+        .saturating_sub(1)
+}
+
+/// The shards that may hold a word starting with `prefix`.
+pub(crate) fn shards_for_prefix(keys: &[String], prefix: &str) -> std::ops::Range<usize> {
+    let start = shard_of(keys, prefix);
+    let end = keys.partition_point(|k| k.as_str() < prefix || k.starts_with(prefix));
+    start..end.max(start + 1).min(keys.len())
 }
 
 /// Keys for shards whose first and last keys are given, in order; the first is "".
@@ -217,6 +242,21 @@ impl Bundle {
                 .collect();
             keys(&bounds)
         };
+        let prefixes: Vec<String> = {
+            let short = |w: &String| -> Vec<String> {
+                let ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
+                ends.take(2).map(|end| w[..end].to_owned()).collect()
+            };
+            let all: std::collections::BTreeSet<String> =
+                self.index().words().iter().flat_map(short).collect();
+            all.into_iter()
+                .filter(|p| shards_for_prefix(&word_keys, p).len() > options.summaries_above)
+                .collect()
+        };
+        for (k, prefix) in prefixes.iter().enumerate() {
+            let summary = Shard::Words(self.index().summary(prefix));
+            shards.push((ShardId::Summary(k), encode(SHARD_MAGIC, &summary)));
+        }
         let mut word_bytes = 0;
         for (k, index) in word_shards.into_iter().enumerate() {
             let bytes = encode(SHARD_MAGIC, &Shard::Words(index));
@@ -262,6 +302,7 @@ impl Bundle {
             article_keys: keys(&article_bounds),
             word_keys,
             word_bytes,
+            prefixes,
             first_page,
             inline,
         };
@@ -295,6 +336,7 @@ mod tests {
             ShardId::Cards(12_499),
             ShardId::Articles(7),
             ShardId::Words(30),
+            ShardId::Summary(4),
             ShardId::Graph,
         ] {
             assert_eq!(ShardId::parse(&id.path("s-1"), "s-1"), Some(id));

@@ -64,6 +64,10 @@ impl Field {
     }
 }
 
+/// In a [`SearchIndex::summary`], what follows the prefix in the entry for its longer words. No
+/// query word can hold it: words are letters and digits (see [`crate::words`]).
+pub const LONGER: char = '\u{10FFFF}';
+
 /// One article's occurrence of a word: which article, and in which fields (a [`Field`] mask).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Posting {
@@ -238,6 +242,52 @@ impl SearchIndex {
                 .words
                 .last()
                 .is_none_or(|w| until.is_none_or(|u| w.as_str() < u))
+    }
+
+    /// What search needs of every word starting with `prefix`, as an index of at most two
+    /// words: `prefix` itself, if indexed, and `prefix` followed by [`LONGER`], standing for
+    /// every longer word merged (per article, the union of its fields: relevance only asks for
+    /// the best field). Looking up `prefix` in the summary scores exactly as in the whole index,
+    /// and no other query word finds anything in it.
+    #[must_use]
+    pub fn summary(&self, prefix: &str) -> Self {
+        let mut out = Self::default();
+        let mut longer: Vec<u8> = Vec::new();
+        let start = self.words.partition_point(|w| w.as_str() < prefix);
+        let words = self.words[start..].iter().zip(&self.postings[start..]);
+        for (word, list) in words.take_while(|(w, _)| w.starts_with(prefix)) {
+            if word == prefix {
+                out.words.push(word.clone());
+                out.postings.push(list.clone());
+                continue;
+            }
+            for p in list {
+                let i = p.article as usize;
+                if i >= longer.len() {
+                    longer.resize(i + 1, 0);
+                }
+                longer[i] |= p.fields;
+            }
+        }
+        let merged: Vec<Posting> = (0u32..)
+            .zip(longer)
+            .filter(|&(_, fields)| fields != 0)
+            .map(|(article, fields)| Posting { article, fields })
+            .collect();
+        if !merged.is_empty() {
+            out.words.push(format!("{prefix}{LONGER}"));
+            out.postings.push(merged);
+        }
+        out
+    }
+
+    /// True when every word is one a [`summary`](Self::summary) of `prefix` may hold.
+    #[must_use]
+    pub fn is_summary_of(&self, prefix: &str) -> bool {
+        self.words.iter().all(|w| {
+            w.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.chars().eq([LONGER]))
+        })
     }
 
     /// Postings of every word starting with `prefix`, with whether the word is exactly it.
@@ -434,10 +484,13 @@ fn best_weight(fields: u8) -> f32 {
 }
 
 fn word_scores(shards: &[&SearchIndex], word: &str) -> Scores {
+    // Per field mask, its best weight: a one-letter prefix visits most postings of a large
+    // collection, and a table lookup is what that loop can afford.
+    let weights: [f32; 32] = std::array::from_fn(|mask| best_weight(mask as u8));
     let mut scores = Scores::default();
     for (posting, exact) in shards.iter().flat_map(|s| s.with_prefix(word)) {
-        let score = best_weight(posting.fields) * if exact { 1.5 } else { 1.0 };
-        scores.raise(posting.article, score);
+        let weight = weights[usize::from(posting.fields & 31)];
+        scores.raise(posting.article, weight * if exact { 1.5 } else { 1.0 });
     }
     scores
 }
@@ -565,6 +618,39 @@ mod tests {
             .into_iter()
             .map(|(i, _)| articles[i as usize].id.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_summary_scores_its_prefix_as_the_whole_index_does_and_nothing_else() {
+        let mut c = corpus();
+        let mut d = article("d", None, 4);
+        d.title = "M is for machine".into();
+        c.push(d);
+        let index = SearchIndex::build(&c);
+        for prefix in ["m", "ma", "machine", "l", "z", "q"] {
+            let summary = index.summary(prefix);
+            assert!(summary.is_valid_for(c.len()) && summary.is_summary_of(prefix));
+            assert!(summary.word_count() <= 2, "{prefix}");
+            for q in [prefix.to_owned(), format!("{prefix} recog")] {
+                let whole = run(&index, &c, &q);
+                let article = |n: u32| c.get(n as usize);
+                let sources = Sources {
+                    shards: &[&summary, &index],
+                    article: &article,
+                };
+                assert_eq!(search(&sources, &Query::parse(&q)), whole, "{q}");
+                let only = Sources {
+                    shards: &[&summary],
+                    article: &article,
+                };
+                let alone = search(&only, &Query::parse(prefix));
+                assert_eq!(alone, run(&index, &c, prefix), "{prefix} alone");
+            }
+            assert!(run(&summary, &c, &format!("{prefix}a")).is_empty());
+        }
+        assert_eq!(index.summary("m").words(), ["m", "m\u{10FFFF}"]);
+        assert!(!index.summary("m").is_summary_of("ma"));
+        assert!(!index.is_summary_of("m"));
     }
 
     #[test]
