@@ -449,20 +449,28 @@ fn by_relevance(
         let heat = catalog.heat(i).map_or(0.0, |h| h.get() / max_heat);
         rel + f64::from(boost.heat) / 100.0 * heat + f64::from(boost.recent) / 100.0 * recency
     };
-    let mut scored: Vec<(f64, usize, u32)> = by_date
-        .into_iter()
-        .enumerate()
-        .map(|(rank, i)| (score(i), rank, i))
-        .collect();
-    scored.sort_by(|a, b| {
-        let primary = b.0.total_cmp(&a.0);
-        let primary = if order == Order::Asc {
-            primary.reverse()
+    // Sorted as integers: the score's bits mapped so that unsigned order is f64's total order
+    // (negatives flipped whole, positives above them), inverted for highest first, then the
+    // rank by date. Ranks are distinct, so the order is total and an unstable sort is
+    // deterministic; a one-letter search sorts most of a large collection, and integer keys
+    // sort several times faster than a comparison closure.
+    let key = |x: f64| {
+        let bits = x.to_bits();
+        let total = if bits >> 63 == 1 {
+            !bits
         } else {
-            primary
+            bits | 1 << 63
         };
-        primary.then_with(|| a.1.cmp(&b.1))
-    });
+        match order {
+            Order::Desc => !total,
+            Order::Asc => total,
+        }
+    };
+    let mut scored: Vec<(u64, u32, u32)> = (0u32..)
+        .zip(by_date)
+        .map(|(rank, i)| (key(score(i)), rank, i))
+        .collect();
+    scored.sort_unstable();
     scored.into_iter().map(|(_, _, i)| i).collect()
 }
 
@@ -549,7 +557,7 @@ mod tests {
     use crate::bundle::Bundle;
     use crate::model::Article;
     use crate::testing::article;
-    use crate::view::{Action, Bounds, CountRange, DayRange};
+    use crate::view::{Action, Boost, Bounds, CountRange, DayRange};
 
     /// Five articles; day 0 is 1970-01-01.
     fn bundle() -> Bundle {
@@ -731,6 +739,31 @@ mod tests {
             ["c", "a", "d", "e", "b"]
         );
         assert_eq!(sorted(Sort::Quality, Order::Asc), ["a", "c", "d", "e", "b"]);
+    }
+
+    #[test]
+    fn relevance_sorts_best_match_first_with_newest_first_ties_either_way() {
+        let mut list = articles();
+        list[4].body = "Robots everywhere".into();
+        let b = Bundle::new(list);
+        let sorted = |boost, order| {
+            let s = ViewState::default()
+                .apply(Action::SetQuery("robots".into()))
+                .apply(Action::SetSort(Sort::Relevance))
+                .apply(Action::SetBoost(boost))
+                .apply(Action::SetOrder(order));
+            ids(&b, &explore(&b, &s))
+        };
+        let plain = Boost::new(0, 0);
+        // Headlines (a, c, d) above the body (e); equal scores newest first.
+        assert_eq!(sorted(plain, Order::Desc), ["d", "c", "a", "e"]);
+        assert_eq!(sorted(plain, Order::Asc), ["e", "d", "c", "a"]);
+        // Heat lifts a (90) above d (50) and c (none).
+        assert_eq!(
+            sorted(Boost::new(100, 0), Order::Desc),
+            ["a", "d", "c", "e"]
+        );
+        assert_eq!(sorted(Boost::new(100, 0), Order::Asc), ["e", "c", "d", "a"]);
     }
 
     #[test]
