@@ -17,15 +17,18 @@ async function open(page, hash = '') {
   if ((await resultCount(page)) > 0) await page.locator(CARD).first().waitFor();
 }
 
-/** The kinds of data file the page has fetched so far: entry, cards, articles, words, graph. */
+/**
+ * The kinds of data file the page has fetched so far: entry, cards, articles, words, summaries
+ * (of a short prefix's words), graph.
+ */
 function dataFiles(page) {
   return page.evaluate(() => {
-    const kinds = { c: 'cards', a: 'articles', w: 'words' };
+    const kinds = { c: 'cards', a: 'articles', w: 'words', p: 'summaries' };
     return performance.getEntriesByType('resource').flatMap((e) => {
       const path = new URL(e.name).pathname;
       if (/\/data\/entry-[0-9a-f]{16}\.bin$/.test(path)) return ['entry'];
       if (/\/data\/s-[0-9a-f]{16}\/graph\.bin$/.test(path)) return ['graph'];
-      const shard = /\/data\/s-[0-9a-f]{16}\/([caw])\d+\.bin$/.exec(path);
+      const shard = /\/data\/s-[0-9a-f]{16}\/([cawp])\d+\.bin$/.exec(path);
       return shard ? [kinds[shard[1]]] : [];
     });
   });
@@ -74,6 +77,31 @@ test('a search fetches its word shards and agrees with a fresh load of its link'
       await open(again, hash);
       assert.equal(await resultCount(again), found, `reloading ${hash} gives the same count`);
     });
+  });
+});
+
+test('a first letter typed costs one summary file, and then the whole page of cards arrives', async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page);
+    const total = await resultCount(page);
+    await page.evaluate(() => performance.clearResourceTimings());
+    await page.locator('[data-testid="search"]').press('s');
+    await page.waitForFunction(
+      ([selector, n]) => !document.querySelector(selector)?.textContent.startsWith(`${n} `),
+      [COUNT, total],
+    );
+    const found = await resultCount(page);
+    assert.ok(found > 0 && found < total, `"s" narrows ${total} to ${found}`);
+    // The first cards come at once, the rest of the page once the results have held a moment.
+    await page.waitForFunction(
+      ([card, rows]) =>
+        document.querySelectorAll(card).length === rows &&
+        !document.querySelector('[data-testid="card-loading"]'),
+      [CARD, Math.min(found, 50)],
+    );
+    const files = await dataFiles(page);
+    assert.equal(files.filter((f) => f === 'summaries').length, 1, `one summary: ${files}`);
+    assert.deepEqual([...new Set(files)].sort(), ['cards', 'summaries'], 'no range of words');
   });
 });
 
@@ -141,7 +169,13 @@ test('the graph of a small filtered set draws its nodes and lists its stories', 
       .filter((w) => w.length >= 4)
       .slice(0, 3);
     const hash = `#/?q=${encodeURIComponent(words.join(' '))}`;
+    const total = await resultCount(page);
+    // The same document: the count of every article stays up until the search shards are in.
     await open(page, hash);
+    await page.waitForFunction(
+      ([selector, n]) => !document.querySelector(selector)?.textContent.startsWith(`${n} `),
+      [COUNT, total],
+    );
     const n = await resultCount(page);
     assert.ok(n > 0 && n < 2_000, `a small set for the graph: ${n} for ${hash}`);
     await page.locator('[data-testid="graph-link"]').click();
