@@ -1,6 +1,8 @@
 //! Times the build-time pipeline on a folder: ingest (read, parse, validate), bundle (catalog,
-//! index, graph) and pack, and prints the sizes of the entry file and the shards. Run in release:
-//! `cargo run --release -p broadsheet-ingest --example ingest_timing -- DIR [--drafts]`.
+//! index, graph) and pack, and prints the sizes of the entry file and the shards. Run it at the
+//! optimisation `build.rs` gets (the release profile itself is the wasm's, optimised for size,
+//! which makes ingest about eight times slower):
+//! `CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo run --release -p broadsheet-ingest --example ingest_timing -- DIR [--drafts]`.
 
 use broadsheet_core::library::Library;
 use broadsheet_core::pack::Options as PackOptions;
