@@ -2,8 +2,9 @@
 //! (the entry file, then the shards a query needs, read from disk instead of fetched), answers
 //! the start view, then the query typed one character at a time, and prints one JSON line:
 //! entry decode and first-explore times, the p95 of the per-prefix explore times (each prefix
-//! answered five times, after its shards are read; reading them is timed apart), and the
-//! process's peak RSS (Linux; `null` elsewhere).
+//! answered five times, after its shards are read; reading them is timed apart), how long
+//! listing the files an export of every article needs takes, and the process's peak RSS (Linux;
+//! `null` elsewhere).
 //!
 //! ```text
 //! cargo run -p broadsheet-core --release --example measure_native -- DIST/data [QUERY]
@@ -97,12 +98,18 @@ fn main() {
             times.push(ms(t));
         }
     }
+    // What exporting every article asks for first: the list of all article shards.
+    let all: Vec<u32> = first.articles.clone();
+    let t = Instant::now();
+    let export_files = library.missing(&[Need::Articles(&all)]).len();
+    let export_missing_ms = ms(t);
     let queries = times.len();
     let json = |x: Option<f64>| x.map_or_else(|| "null".to_owned(), |v| format!("{v:.3}"));
     println!(
         "{{\"articles\":{},\"decode_ms\":{decode_ms:.3},\"first_explore_ms\":{first_explore_ms:.3},\
          \"first_results\":{},\"query_p95_ms\":{},\"shard_read_max_ms\":{},\"queries\":{queries},\
-         \"query_matches\":{matched},\"peak_rss_mb\":{}}}",
+         \"query_matches\":{matched},\"export_files\":{export_files},\
+         \"export_missing_ms\":{export_missing_ms:.3},\"peak_rss_mb\":{}}}",
         library.len(),
         first.articles.len(),
         json(p95(&mut times)),

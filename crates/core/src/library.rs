@@ -197,8 +197,11 @@ impl Library {
     #[must_use]
     pub fn missing(&self, needs: &[Need<'_>]) -> Vec<String> {
         let mut ids: Vec<ShardId> = Vec::new();
+        // A set beside the list: exporting every result of a large collection asks for
+        // thousands of shards, and a scan of the list per article would be quadratic.
+        let mut seen = std::collections::HashSet::new();
         let mut add = |id: ShardId| {
-            if !ids.contains(&id) {
+            if seen.insert(id) {
                 ids.push(id);
             }
         };
