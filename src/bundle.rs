@@ -198,12 +198,8 @@ pub fn use_files(bundle: &SharedBundle, files: Vec<String>) {
 /// Asks for `files` once per distinct list, at `priority`.
 #[hook]
 pub fn use_files_at(bundle: &SharedBundle, files: Vec<String>, priority: Priority) {
-    let load = bundle.load.clone();
-    use_effect_with(files, move |files| {
-        if !files.is_empty() {
-            load.emit((files.clone(), priority));
-        }
-    });
+    let bundle = bundle.clone();
+    use_effect_with(files, move |files| bundle.fetch(files.clone(), priority));
 }
 
 /// The files drawing some nodes of the related graph takes: the graph first, then the articles

@@ -99,9 +99,8 @@ fn main() {
         }
     }
     // What exporting every article asks for first: the list of all article shards.
-    let all: Vec<u32> = first.articles.clone();
     let t = Instant::now();
-    let export_files = library.missing(&[Need::Articles(&all)]).len();
+    let export_files = library.missing(&[Need::Articles(&first.articles)]).len();
     let export_missing_ms = ms(t);
     let queries = times.len();
     let json = |x: Option<f64>| x.map_or_else(|| "null".to_owned(), |v| format!("{v:.3}"));

@@ -252,22 +252,22 @@ impl SearchIndex {
     #[must_use]
     pub fn summary(&self, prefix: &str) -> Self {
         let mut out = Self::default();
+        let mut own = Vec::new();
         let mut longer: Vec<u8> = Vec::new();
-        let start = self.words.partition_point(|w| w.as_str() < prefix);
-        let words = self.words[start..].iter().zip(&self.postings[start..]);
-        for (word, list) in words.take_while(|(w, _)| w.starts_with(prefix)) {
-            if word == prefix {
-                out.words.push(word.clone());
-                out.postings.push(list.clone());
+        for (p, exact) in self.with_prefix(prefix) {
+            if exact {
+                own.push(*p);
                 continue;
             }
-            for p in list {
-                let i = p.article as usize;
-                if i >= longer.len() {
-                    longer.resize(i + 1, 0);
-                }
-                longer[i] |= p.fields;
+            let i = p.article as usize;
+            if i >= longer.len() {
+                longer.resize(i + 1, 0);
             }
+            longer[i] |= p.fields;
+        }
+        if !own.is_empty() {
+            out.words.push(prefix.to_owned());
+            out.postings.push(own);
         }
         let merged: Vec<Posting> = (0u32..)
             .zip(longer)
