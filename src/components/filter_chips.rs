@@ -17,11 +17,11 @@ pub struct FilterChipsProps {
     pub on_clear: Callback<()>,
 }
 
-/// A `<ul aria-label="Active filters">` of chips, or nothing when no filter is active.
+/// A `<ul aria-label="Active filters">` of chips, or [`super::nothing`] when no filter is active.
 #[component]
 pub fn FilterChips(props: &FilterChipsProps) -> Html {
     if props.labels.is_empty() {
-        return Html::default();
+        return super::nothing();
     }
     let chips = props.labels.iter().enumerate().map(|(i, label)| {
         let onclick = props.on_remove.reform(move |_: MouseEvent| i);

@@ -20,7 +20,7 @@ pub struct GraphLegendProps {
 #[component]
 pub fn GraphLegend(props: &GraphLegendProps) -> Html {
     let Some(shown) = props.bundle.graphed() else {
-        return Html::default();
+        return super::nothing();
     };
     let coloured = props
         .groups

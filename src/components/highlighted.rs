@@ -22,6 +22,9 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
         return html! { { props.text.clone() } };
     }
     let segments = highlight(&props.text, &props.query);
+    if segments.is_empty() {
+        return super::nothing();
+    }
     html! {
         for segment in segments {
             if segment.hit {

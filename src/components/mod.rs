@@ -1,4 +1,13 @@
 //! Reusable pieces of pages: props in, callbacks out, no globals.
+//!
+//! A component never renders zero DOM nodes: when it has nothing to show it returns
+//! [`nothing`]. Yew 0.23 keeps a reused component's place in its parent as "before my first
+//! node, else before my next sibling's", and updates that place only when the component itself
+//! re-renders, which comes after its siblings are reconciled. A component with no nodes, between
+//! a sibling that appears and one that is removed in the same render, sends the new sibling to a
+//! place before the removed node, and `insertBefore` fails: Yew panics and the page freezes.
+//! That is what typing a word that matches nothing did on the explore page (a relevance sort
+//! adds the boost controls, the empty filter chips sat in the middle, the result list left).
 
 pub mod article_card;
 pub mod bar_chart;
@@ -38,3 +47,11 @@ pub mod story_list;
 pub mod swatch;
 pub mod theme_toggle;
 pub mod topic_list;
+
+use yew::{html, Html};
+
+/// What a component renders when it has nothing to show: an empty text node, invisible and
+/// inert, that gives the component a node of its own (see the module docs for why one is needed).
+pub fn nothing() -> Html {
+    html! { "" }
+}

@@ -25,7 +25,7 @@ pub struct NodeDetailsProps {
 #[component]
 pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
     let Some(shown) = props.bundle.graphed() else {
-        return Html::default();
+        return super::nothing();
     };
     let stories = shown.stories;
     let text = describe(&shown, props.node);

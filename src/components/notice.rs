@@ -13,11 +13,11 @@ pub struct NoticeProps {
     pub on_dismiss: Callback<()>,
 }
 
-/// A `<div role="status" data-testid="notice">`, or nothing without messages.
+/// A `<div role="status" data-testid="notice">`, or [`super::nothing`] without messages.
 #[component]
 pub fn Notice(props: &NoticeProps) -> Html {
     if props.messages.is_empty() {
-        return Html::default();
+        return super::nothing();
     }
     let onclick = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {

@@ -42,7 +42,7 @@ impl PictureProps {
     }
 }
 
-/// A lazily loaded `<img>`, or nothing when the URL is not an allowed http(s) URL.
+/// A lazily loaded `<img>`, or [`super::nothing`] when the URL is not an allowed http(s) URL.
 #[component]
 pub fn Picture(props: &PictureProps) -> Html {
     // Remembers which URL failed, not just that one did, so a reused component whose `src`
@@ -63,7 +63,7 @@ pub fn Picture(props: &PictureProps) -> Html {
         });
     }
     if safe_href(&props.src).is_none() {
-        return Html::default();
+        return super::nothing();
     }
     let onerror = {
         let failed = failed.clone();

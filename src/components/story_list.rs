@@ -33,7 +33,7 @@ pub struct StoryListProps {
 pub fn StoryList(props: &StoryListProps) -> Html {
     let shown = use_state_eq(|| PAGE);
     let Some(shown_graph) = props.bundle.graphed() else {
-        return Html::default();
+        return super::nothing();
     };
     let bundle = &shown_graph;
     let stories = bundle.stories;

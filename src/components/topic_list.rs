@@ -9,12 +9,12 @@ pub struct TopicListProps {
     pub topics: Vec<String>,
 }
 
-/// A `<ul class="topics">`, or nothing when the article has no topics.
+/// A `<ul class="topics">`, or [`super::nothing`] when the article has no topics.
 #[component]
 pub fn TopicList(props: &TopicListProps) -> Html {
     let topics = &props.topics;
     if topics.is_empty() {
-        return Html::default();
+        return super::nothing();
     }
     html! {
         <ul class="topics" aria-label="Topics">
