@@ -104,12 +104,12 @@ const STUB_PNG = Buffer.from(
 const isLocal = (url) => url.hostname === '127.0.0.1' || url.hostname === 'localhost';
 
 /**
- * Runs `fn(page, offsite)` in a new browser context and then fails if the page logged a console
- * error or threw an uncaught exception at any point, even when `fn` itself passed.
- * Off-site requests never leave the machine: images get a stub PNG and are listed in
- * `offsite.images`; anything else is refused and fails the test (the app has no backend).
+ * A new browser context and page that record what goes wrong: `problems` lists every console
+ * error and uncaught exception. Off-site requests never leave the machine: images get a stub
+ * PNG and are listed in `offsite.images`; anything else is answered empty and listed in
+ * `offsite.other` (the app has no backend). Close `context` when done.
  */
-export async function withPage(browser, fn) {
+export async function openPage(browser) {
   const context = await browser.newContext();
   const offsite = { images: [], other: [] };
   await context.route(
@@ -135,15 +135,31 @@ export async function withPage(browser, fn) {
     }
   });
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  return { context, page, offsite, problems };
+}
+
+/**
+ * Runs `fn(page, offsite, problems)` on a page from [`openPage`] and then fails if the page
+ * logged a console error or threw an uncaught exception at any point, even when `fn` itself
+ * passed, or tried to fetch something off-site other than an image.
+ * `expected` (a RegExp) names the errors a test provokes on purpose: those are left in
+ * `problems` for the test to check, and only the others fail it.
+ */
+export async function withPage(browser, fn, { expected } = {}) {
+  const { context, page, offsite, problems } = await openPage(browser);
   try {
-    await fn(page, offsite);
+    await fn(page, offsite, problems);
   } catch (err) {
     if (problems.length > 0) err.message += `\nThe page also reported:\n  ${problems.join('\n  ')}`;
     throw err;
   } finally {
     await context.close();
   }
-  assert.deepEqual(problems, [], 'the page reported errors');
+  assert.deepEqual(
+    problems.filter((p) => !expected?.test(p)),
+    [],
+    'the page reported errors',
+  );
   assert.deepEqual(offsite.other, [], 'the page tried to fetch something off-site');
 }
 

@@ -20,6 +20,11 @@ use broadsheet_core::route::Route;
 use broadsheet_core::view::Action;
 use yew::prelude::*;
 
+/// In a build with the `crash-test` feature, the search that panics, so the browser tests can
+/// check what a reader sees when the app stops (see `crash`).
+#[cfg(feature = "crash-test")]
+const CRASH_QUERY: &str = "crash:test";
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
@@ -51,6 +56,13 @@ pub fn App() -> Html {
         }
         Boot::Failed(message) => return html! { <LoadError message={message.clone()} /> },
     };
+    #[cfg(feature = "crash-test")]
+    if let Route::Home(state) | Route::Embed(state, _) = &nav.route {
+        assert!(
+            state.query() != CRASH_QUERY,
+            "crash-test build: the query was {CRASH_QUERY}"
+        );
+    }
     let back = nav.last_home.clone();
     let page = match &nav.route {
         Route::Home(state) => html! {

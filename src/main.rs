@@ -6,6 +6,7 @@ mod app;
 mod bundle;
 mod clipboard;
 mod components;
+mod crash;
 mod dates;
 mod download;
 mod graph_engine;
@@ -19,5 +20,6 @@ mod theme;
 mod timing;
 
 fn main() {
+    crash::install();
     yew::Renderer::<app::App>::new().render();
 }

@@ -47,3 +47,14 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
       );
     });
 }
+
+// The app's panic message (src/crash.rs) offers a link that reloads the same view. The app has
+// stopped by then, so the click is handled here; the link's own address keeps the view for a
+// middle click or "open in new tab".
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-reload]') : null;
+  if (link && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) {
+    event.preventDefault();
+    location.reload();
+  }
+});

@@ -35,7 +35,7 @@ pub fn use_report_height(root: NodeRef) {
 }
 
 /// The window that frames this one, if any.
-fn framing_parent() -> Option<Window> {
+pub(crate) fn framing_parent() -> Option<Window> {
     let own = window();
     let parent = own.parent().ok().flatten()?;
     (!Object::is(&parent, &own)).then_some(parent)
@@ -48,6 +48,11 @@ fn watch(parent: Window, element: &Element) -> Option<Watch> {
     let last = Rc::new(Cell::new(-1.0));
     let observed = element.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
+        // A detached root (the page was replaced by the panic message, which reports its own
+        // height) measures 0 and would shrink the frame under the message.
+        if !observed.is_connected() {
+            return;
+        }
         let height = observed.get_bounding_client_rect().height().ceil();
         // The observer also fires for width changes; the frame only cares about height.
         if height != last.get() {
@@ -62,7 +67,8 @@ fn watch(parent: Window, element: &Element) -> Option<Watch> {
     Some((observer, callback))
 }
 
-fn post_height(parent: &Window, height: f64) {
+/// Posts the height message to the framing page.
+pub(crate) fn post_height(parent: &Window, height: f64) {
     let message = Object::new();
     // Setting plain properties on a fresh object cannot fail; the post is best effort anyway.
     Reflect::set(&message, &"type".into(), &MESSAGE_TYPE.into()).ok();
