@@ -7,6 +7,7 @@ use crate::bundle::{is_sample, use_bundle, use_files, Boot, SharedBundle};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::theme_toggle::ThemeToggle;
+use crate::focus::use_arrival;
 use crate::hooks::use_theme;
 use crate::pages::article::ArticlePage;
 use crate::pages::embed::EmbedPage;
@@ -41,6 +42,7 @@ pub fn App() -> Html {
         d.dispatch(NavAction::Select(key));
     });
     let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(NavAction::Dismiss));
+    let announcement = use_arrival(&nav.route);
     let theme = use_theme(match &nav.route {
         Route::Embed(_, options) => Some(options.theme()),
         _ => None,
@@ -105,8 +107,17 @@ pub fn App() -> Html {
             };
         }
     };
+    let skip = matches!(nav.route, Route::Home(_)).then(|| {
+        html! {
+            <button type="button" class="skip-link" data-testid="skip-to-results" onclick={skip_to_results()}>
+                { "Skip to results" }
+            </button>
+        }
+    });
     html! {
         <>
+            { for skip }
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">{ announcement }</p>
             <SiteHeader>
                 <ThemeToggle dark={theme.dark} on_toggle={theme.toggle.clone()} />
             </SiteHeader>
@@ -115,6 +126,19 @@ pub fn App() -> Html {
             <SiteFooter count={bundle.len()} drafts={bundle.draft_count()} sample={is_sample()} />
         </>
     }
+}
+
+/// Moves focus to the explore page's results (`#results`): a button rather than a link, since
+/// the hash holds the view and a `#results` fragment would be read as a route.
+fn skip_to_results() -> Callback<MouseEvent> {
+    Callback::from(|_: MouseEvent| {
+        let results = gloo::utils::document()
+            .get_element_by_id("results")
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+        if let Some(results) = results {
+            results.focus().ok();
+        }
+    })
 }
 
 /// What the reader is told when shards fail to load: the pages that need them stay waiting.

@@ -9,6 +9,7 @@ mod components;
 mod crash;
 mod dates;
 mod download;
+mod focus;
 mod graph_engine;
 mod hooks;
 mod location;

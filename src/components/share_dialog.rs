@@ -96,10 +96,15 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <CopyButton text={iframe} field={iframe_field} label="Copy iframe" testid="copy-iframe" />
                     <h3 class="share-subtitle">{ "Preview" }</h3>
                     if safe_href(&preview).is_some() {
+                        // A picture of the widget, not a second copy to use: inert, its links
+                        // and fields add no tab stops, and focus cannot enter the frame, whose
+                        // own document would otherwise swallow the Escape that closes the dialog.
                         <iframe
                             class="embed-preview"
                             data-testid="embed-preview"
                             title="Preview of the embedded view"
+                            inert=true
+                            tabindex="-1"
                             src={preview}
                             referrerpolicy="no-referrer"
                             sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"

@@ -57,7 +57,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                         <DraftBadge />
                     }
                 </p>
-                <h1>{ title }</h1>
+                <h1 tabindex="-1">{ title }</h1>
                 if !article.excerpt.is_empty() {
                     <p class="lede" data-testid="excerpt">{ article.excerpt.clone() }</p>
                 }

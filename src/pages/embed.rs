@@ -12,7 +12,7 @@ use crate::components::search_box::SearchBox;
 use crate::hooks::{use_document_title, use_report_height};
 use crate::location::Deployment;
 use crate::route::Write;
-use broadsheet_core::display::count_label;
+use broadsheet_core::display::{count_label, filter_label, view_title};
 use broadsheet_core::embed::EmbedOptions;
 use broadsheet_core::explore::{explore, facet_rows, FacetRow};
 use broadsheet_core::facet::Facet;
@@ -44,6 +44,7 @@ pub struct EmbedPageProps {
 /// What the widget draws for a view, computed once per view and settings.
 struct Explored {
     articles: Vec<u32>,
+    title: String,
     facets: Vec<(Facet, Rc<Vec<FacetRow>>)>,
     query: Rc<Query>,
 }
@@ -68,8 +69,14 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                 .filter(|(_, rows)| !rows.is_empty())
                 .map(|(f, rows)| (f, Rc::new(rows)))
                 .collect();
+            let filters: Vec<String> = state
+                .active_filters()
+                .iter()
+                .map(|f| filter_label(bundle.catalog(), f))
+                .collect();
             Some(Explored {
                 articles: results.articles,
+                title: view_title(&filters),
                 facets,
                 query: Rc::new(Query::parse(state.query())),
             })
@@ -87,7 +94,12 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     use_report_height(root.clone());
     use_document_title(AttrValue::Static("Broadsheet"));
     let Some(explored) = (*explored).as_ref() else {
-        return html! { <div class="embed" ref={root} data-testid="embed">{ loading("Searching…") }</div> };
+        return html! {
+            <main class="embed" ref={root} data-testid="embed">
+                <h1 class="visually-hidden">{ "Broadsheet" }</h1>
+                { loading("Searching…") }
+            </main>
+        };
     };
 
     let on_action = &props.on_action;
@@ -102,6 +114,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         }
     });
     let count = explored.articles.len();
+    let title = explored.title.clone();
     let cards = explored.articles.iter().take(limit).filter_map(|&number| {
         let article = props.bundle.card(number)?;
         let id = article.id.to_string();
@@ -122,7 +135,9 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         "Open in Broadsheet".to_owned()
     };
     html! {
-        <div class="embed" ref={root} data-testid="embed">
+        <main class="embed" ref={root} data-testid="embed">
+            // For screen readers, which list a page by its headings; the frame has no room to show it.
+            <h1 class="visually-hidden">{ "Broadsheet: " }{ title }</h1>
             <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
             <SearchBox value={AttrValue::from(props.state.query().to_owned())} on_input={on_query} />
             <p class="result-summary embed-summary" aria-live="polite">
@@ -143,6 +158,6 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                     </a>
                 </p>
             }
-        </div>
+        </main>
     }
 }

@@ -172,7 +172,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
     if let Some(nodes) = too_big {
         return html! {
             <section class="graph-page" aria-labelledby="graph-title">
-                <h1 id="graph-title">{ "Graph of these results" }</h1>
+                <h1 id="graph-title" tabindex="-1">{ "Graph of these results" }</h1>
                 <p class="empty" data-testid="graph-too-big">
                     { format!(
                         "This view has {nodes} articles and stories elsewhere; the graph draws at most \
@@ -219,7 +219,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
         <section class="graph-page" aria-labelledby="graph-title">
             <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
             <header class="page-header">
-                <h1 id="graph-title">{ "Graph of these results" }</h1>
+                <h1 id="graph-title" tabindex="-1">{ "Graph of these results" }</h1>
                 <p class="result-summary">
                     <span data-testid="graph-summary">{ summary }</span>
                     <span class="sep" aria-hidden="true">{ " · " }</span>

@@ -21,7 +21,7 @@ use crate::hooks::{use_document_title, use_shortcuts};
 use crate::location::Deployment;
 use crate::route::Write;
 use crate::timing::measure;
-use broadsheet_core::display::{count_label, filter_label, order_label};
+use broadsheet_core::display::{count_label, filter_label, order_label, view_title};
 use broadsheet_core::explore::{explore, facet_rows, without_each, Bar, FacetRow, Histogram};
 use broadsheet_core::facet::Facet;
 use broadsheet_core::library::{Library, Need};
@@ -127,10 +127,14 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let filters_open = use_state_eq(|| false);
     let deployment = use_memo((), |()| Deployment::current());
     let state = &props.state;
-    let title = if state.query().trim().is_empty() {
-        AttrValue::Static("Broadsheet")
+    // The heading names the view the list shows, so it follows the results, not the typing.
+    let heading = last
+        .as_ref()
+        .map_or_else(|| view_title(&[]), |explored| view_title(&explored.chips));
+    let title = if last.as_ref().is_some_and(|e| !e.chips.is_empty()) {
+        AttrValue::from(format!("{heading} – Broadsheet"))
     } else {
-        AttrValue::from(format!("{} – Broadsheet", state.query().trim()))
+        AttrValue::Static("Broadsheet")
     };
     use_document_title(title);
     use_shortcuts();
@@ -142,7 +146,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
         return html! {
             <section class="home" aria-labelledby="home-title">
                 <header class="page-header">
-                    <h1 id="home-title">{ "Top stories" }</h1>
+                    <h1 id="home-title" tabindex="-1">{ "Top stories" }</h1>
                     <p class="result-summary">
                         <span data-testid="result-count">{ count_label(0) }</span>
                     </p>
@@ -210,7 +214,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
         <section class="home" aria-labelledby="home-title">
             <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
             <header class="page-header">
-                <h1 id="home-title">{ "Top stories" }</h1>
+                <h1 id="home-title" tabindex="-1" data-testid="view-title">{ heading }</h1>
                 <SearchBox value={AttrValue::from(state.query().to_owned())} on_input={on_query} />
             </header>
             <div class="explore">
@@ -245,7 +249,14 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                     />
                     <CoverageFilter range={state.coverage()} on_change={on_coverage} />
                 </aside>
-                <div class="results">
+                // Busy while the results shown are the last view's, waiting for search files.
+                <div
+                    class="results"
+                    id="results"
+                    tabindex="-1"
+                    aria-label="Results"
+                    aria-busy={(!ready).then_some("true")}
+                >
                     <div class="toolbar">
                         <p class="result-summary" aria-live="polite">
                             <span data-testid="result-count">{ count_label(count) }</span>

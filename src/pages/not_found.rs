@@ -18,7 +18,7 @@ pub fn NotFound(props: &NotFoundProps) -> Html {
     use_document_title(AttrValue::Static("Article not found – Broadsheet"));
     html! {
         <section class="not-found" data-testid="not-found">
-            <h1>{ "No article with this id" }</h1>
+            <h1 tabindex="-1">{ "No article with this id" }</h1>
             <p>
                 { "This build of Broadsheet has no article with the id " }
                 <code class="missing-id" data-testid="missing-id">{ props.id.clone() }</code>

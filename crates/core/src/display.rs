@@ -196,6 +196,29 @@ pub fn filter_label(catalog: &Catalog, filter: &ActiveFilter) -> String {
     }
 }
 
+/// How many filters a page heading names before it says "and N more".
+const TITLE_FILTERS: usize = 3;
+
+/// The explore page's heading, which says what the view is: "Top stories" without filters,
+/// else the filters' labels (see [`filter_label`]), "Search: ukraine · Topic: AI", naming at
+/// most three and counting the rest.
+#[must_use]
+pub fn view_title(filters: &[String]) -> String {
+    if filters.is_empty() {
+        return "Top stories".to_owned();
+    }
+    let mut title = filters
+        .iter()
+        .take(TITLE_FILTERS)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if filters.len() > TITLE_FILTERS {
+        title.push_str(&format!(" and {} more", filters.len() - TITLE_FILTERS));
+    }
+    title
+}
+
 /// The days a date histogram bar covers (`start..end` in day numbers, as explore returns them),
 /// as an inclusive range of whole days.
 #[must_use]
@@ -224,6 +247,18 @@ mod tests {
             is_cached: false,
             title: None,
         }
+    }
+
+    #[test]
+    fn a_view_is_titled_by_its_filters() {
+        let labels = |n: usize| (1..=n).map(|i| format!("F{i}")).collect::<Vec<_>>();
+        assert_eq!(view_title(&[]), "Top stories");
+        assert_eq!(
+            view_title(&["Search: ukraine".to_owned()]),
+            "Search: ukraine"
+        );
+        assert_eq!(view_title(&labels(3)), "F1 · F2 · F3");
+        assert_eq!(view_title(&labels(5)), "F1 · F2 · F3 and 2 more");
     }
 
     #[test]

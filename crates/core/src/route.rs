@@ -50,6 +50,20 @@ impl Default for Route {
     }
 }
 
+/// Where keyboard focus goes when the app moves from one route to another, so a keyboard or
+/// screen-reader user lands on the new page rather than on `<body>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrival {
+    /// The same page with another view (typing, a filter, a selected node): focus stays on the
+    /// control the reader is using.
+    Stay,
+    /// A new page: focus its heading, and name it to screen readers.
+    Heading,
+    /// Back from an article to the list or graph it was opened from: focus that article's link
+    /// in the list (its heading, when the link is not shown), where the reader left off.
+    Card(String),
+}
+
 /// A page read from a hash, and what was ignored on the way.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Parsed {
@@ -206,11 +220,69 @@ impl Route {
     }
 }
 
+impl Route {
+    /// Where focus goes when this route replaces `from` (see [`Arrival`]).
+    ///
+    /// ```
+    /// use broadsheet_core::route::{Arrival, Route};
+    /// let list = Route::from_hash("#/?q=rail");
+    /// let article = Route::Article("a1".into());
+    /// assert_eq!(article.arrival(&list), Arrival::Heading);
+    /// assert_eq!(list.arrival(&article), Arrival::Card("a1".into()));
+    /// assert_eq!(list.arrival(&Route::from_hash("#/?q=rai")), Arrival::Stay);
+    /// ```
+    #[must_use]
+    pub fn arrival(&self, from: &Route) -> Arrival {
+        match (from, self) {
+            (Self::Home(_), Self::Home(_))
+            | (Self::Graph(..), Self::Graph(..))
+            | (Self::Embed(..), Self::Embed(..)) => Arrival::Stay,
+            (Self::Article(a), Self::Article(b)) if a == b => Arrival::Stay,
+            (Self::Article(id), Self::Home(_) | Self::Graph(..)) => Arrival::Card(id.clone()),
+            _ => Arrival::Heading,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::facet::Facet;
     use crate::view::{Action, Bounds, Order, Sort};
+
+    #[test]
+    fn focus_stays_within_a_page_and_moves_to_a_new_one() {
+        let home = Route::from_hash("#/");
+        let search = Route::from_hash("#/?q=rail");
+        let graph = Route::from_hash("#/graph?q=rail");
+        let selected = Route::from_hash("#/graph?q=rail&node=a1");
+        let article = Route::Article("a1".into());
+        let other = Route::Article("b2".into());
+        let embed = Route::from_hash("#/embed");
+        let cases = [
+            (&home, &search, Arrival::Stay),
+            (&search, &home, Arrival::Stay),
+            (&graph, &selected, Arrival::Stay),
+            (&embed, &Route::from_hash("#/embed?q=x"), Arrival::Stay),
+            (&article, &article, Arrival::Stay),
+            (&search, &article, Arrival::Heading),
+            (&article, &other, Arrival::Heading),
+            (&home, &graph, Arrival::Heading),
+            (&graph, &home, Arrival::Heading),
+            (&article, &search, Arrival::Card("a1".into())),
+            (&article, &selected, Arrival::Card("a1".into())),
+            (&home, &embed, Arrival::Heading),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(
+                to.arrival(from),
+                want,
+                "{} -> {}",
+                from.to_hash(),
+                to.to_hash()
+            );
+        }
+    }
 
     #[test]
     fn reads_home_in_every_spelling() {
