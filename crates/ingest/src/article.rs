@@ -6,6 +6,7 @@
 //! [`quick`] parses skips serde_yaml's parser and the marking pass's up-front checks.
 
 use crate::diagnostic::{Diagnostic, Problem, Severity};
+use crate::link;
 use crate::locate::{self, join, Located};
 use crate::quick;
 use crate::raw::{self, RawImage, RawProvider, RawRelated};
@@ -662,7 +663,7 @@ impl Ctx<'_> {
 
     fn url(&mut self, field: &str, raw: &str) -> Option<HttpUrl> {
         let url = text::clean_url(raw);
-        match HttpUrl::parse(&url) {
+        match link::parse(&url) {
             Ok(url) => Some(url),
             Err(reason) => {
                 self.report(
@@ -726,7 +727,7 @@ impl Ctx<'_> {
             self.required_line_text(&join(field, "name"), raw.name, false, "name: Example Times");
         let domain = raw.domain.and_then(|d| {
             let d = text::clean(&d, false).text.to_lowercase();
-            if is_bare_host(&d) && HttpUrl::parse(&format!("https://{d}/")).is_ok() {
+            if is_bare_host(&d) && link::parse(&format!("https://{d}/")).is_ok() {
                 Some(d)
             } else {
                 self.report(&join(field, "domain"), Problem::BadDomain(shorten(&d)));
@@ -815,7 +816,7 @@ impl Ctx<'_> {
             return None;
         };
         let url = text::clean_url(&raw_url);
-        match HttpUrl::parse(&url) {
+        match link::parse(&url) {
             Ok(url) => Some(Image {
                 url,
                 width,

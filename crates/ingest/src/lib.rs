@@ -5,7 +5,8 @@
 //! Pipeline: [`walk`] finds files; [`split`] cuts front matter from body; [`quick`] parses the
 //! plain front matter most files have, and serde_yaml the rest; [`locate`] records where every
 //! key is and refuses aliases; [`article`] deserializes each field and validates it into core
-//! types; this module collects, checks ids across files, and sorts.
+//! types, reading URLs as a browser does through [`link`]; this module collects, checks ids
+//! across files, sorts, and leaves out the files with errors when asked to.
 //! [`build`] is what the app's `build.rs` calls.
 //!
 //! This crate is a build-dependency only: serde_yaml never reaches the wasm app.
@@ -13,6 +14,7 @@
 pub mod article;
 pub mod build;
 pub mod diagnostic;
+pub mod link;
 pub mod locate;
 pub mod quick;
 pub mod raw;
