@@ -580,16 +580,17 @@ impl Ctx<'_> {
         &mut self,
         field: &str,
         value: Value,
-    ) -> Result<Vec<(String, Value)>, Option<T>> {
+    ) -> Result<impl Iterator<Item = (String, Value)>, Option<T>> {
         match value {
-            Value::Mapping(mapping) => Ok(mapping
-                .into_iter()
-                .filter_map(|(key, value)| match (key, value) {
-                    (_, Value::Null) => None,
-                    (Value::String(key), value) => Some((key, value)),
-                    _ => None,
-                })
-                .collect()),
+            Value::Mapping(mapping) => {
+                Ok(mapping
+                    .into_iter()
+                    .filter_map(|(key, value)| match (key, value) {
+                        (_, Value::Null) => None,
+                        (Value::String(key), value) => Some((key, value)),
+                        _ => None,
+                    }))
+            }
             other => Err(self.serde_decode(field, other)),
         }
     }
