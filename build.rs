@@ -13,7 +13,8 @@ fn main() {
     for line in &plan.directives {
         println!("{line}");
     }
-    // On errors cargo fails the build from the `cargo::error` lines; nothing is written.
+    // Without a pack (errors, unless `BROADSHEET_ON_ERROR=skip` left their files out and
+    // valid articles remain), cargo fails the build from the `cargo::error` lines.
     if let Some(pack) = plan.pack {
         // Only this build's files: the hook copies the whole folder.
         let data = out.join(broadsheet_ingest::build::DATA_DIR);

@@ -1,11 +1,19 @@
 //! The http/https allowlist: the one place that decides whether a string may become a link.
 //!
-//! Ingest checks every URL with [`HttpUrl::parse`] at build time; the app checks again with
-//! [`safe_href`] when it renders, so a bundle produced by anything else still cannot smuggle a
-//! `javascript:` link into the page.
+//! Ingest reads every URL as a browser does (the WHATWG URL parser, at build time) and stores the
+//! form the parser writes, then checks it with [`HttpUrl::parse`]; the app checks again when it
+//! decodes the bundle and with [`safe_href`] when it renders, so a bundle produced by anything
+//! else still cannot smuggle a `javascript:` link into the page.
+//!
+//! The check is a strict subset of what browsers accept, and it agrees with them on where a link
+//! goes: whatever it accepts, the WHATWG parser reads as http or https, without user information,
+//! with the host [`HttpUrl::host`] names. So hosts must be written as the parser writes them
+//! (ASCII, international names in their `xn--` form, IPv4 as four decimal numbers, IPv6 in its
+//! shortest form), never in a shorthand a browser would rewrite (`0x7f.1`, `[0:0::1]`). A
+//! property test against the `url` crate (a dev-dependency only) holds the two together.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// The longest URL accepted. Real article URLs (AMP cache URLs included) stay far below it; the cap
 /// keeps a hostile file from making the bundle or a link attribute arbitrarily large.
@@ -59,8 +67,8 @@ pub struct HttpUrl(String);
 
 impl HttpUrl {
     /// Checks `input` against the allowlist: an absolute URL whose scheme is `http` or `https`
-    /// (any case), with a host, no user information, a valid port if any, and no whitespace,
-    /// control or bidi-override characters anywhere.
+    /// (any case), with a host as browsers write it (see the module docs), no user information,
+    /// a valid port if any, and no whitespace, control or bidi-override characters anywhere.
     ///
     /// ```
     /// use broadsheet_core::url::{HttpUrl, UrlError};
@@ -183,11 +191,15 @@ fn split_scheme(input: &str) -> Option<(&str, &str)> {
 
 fn host_and_port(authority: &str) -> (&str, Option<&str>) {
     if authority.starts_with('[') {
+        // Anything but a port after the bracket leaves the whole authority as the host, which
+        // no check accepts.
         return match authority.find(']') {
-            Some(end) => {
-                let (host, after) = authority.split_at(end + 1);
-                (host, after.strip_prefix(':'))
-            }
+            Some(end) => match authority.split_at(end + 1) {
+                (host, "") => (host, None),
+                (host, after) => after
+                    .strip_prefix(':')
+                    .map_or((authority, None), |port| (host, Some(port))),
+            },
             None => (authority, None),
         };
     }
@@ -199,18 +211,83 @@ fn host_and_port(authority: &str) -> (&str, Option<&str>) {
 
 fn valid_host(host: &str) -> bool {
     if let Some(inner) = host.strip_prefix('[') {
-        return inner.strip_suffix(']').is_some_and(|ip| {
-            !ip.is_empty()
-                && ip
-                    .bytes()
-                    .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-        });
+        return inner.strip_suffix(']').is_some_and(is_shortest_ipv6);
     }
-    !host.starts_with('.')
+    let name = !host.starts_with('.')
         && !host.contains("..")
         && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '_')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_');
+    name && (!ends_in_number(host) || is_dotted_ipv4(host))
+}
+
+/// WHATWG's "ends in a number": a browser reads such a host as an IPv4 address, in any of its
+/// shorthands (`0x7f.1`, `2130706433`, `0177.0.0.1`), so it names a different host than it
+/// spells unless it is [`is_dotted_ipv4`].
+fn ends_in_number(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let last = host.rsplit('.').next().unwrap_or(host);
+    let hex = last
+        .strip_prefix("0x")
+        .or_else(|| last.strip_prefix("0X"))
+        .is_some_and(|digits| digits.bytes().all(|b| b.is_ascii_hexdigit()));
+    !last.is_empty() && (hex || last.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An IPv4 address as browsers write it: four decimal numbers from 0 to 255 without leading
+/// zeros, and no trailing dot.
+fn is_dotted_ipv4(host: &str) -> bool {
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 3
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+                && p.parse::<u8>().is_ok()
+        })
+}
+
+/// An IPv6 address (between the brackets) as browsers write it: hex digits in any case, the
+/// longest run of two or more zero groups as `::`, no leading zeros, no embedded IPv4.
+fn is_shortest_ipv6(text: &str) -> bool {
+    if !text.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') {
+        return false;
+    }
+    text.parse::<std::net::Ipv6Addr>()
+        .is_ok_and(|ip| shortest_ipv6(ip.segments()).eq_ignore_ascii_case(text))
+}
+
+/// The WHATWG URL standard's IPv6 serializer (RFC 5952 without the embedded IPv4 form).
+fn shortest_ipv6(pieces: [u16; 8]) -> String {
+    // The first of the longest runs of zero groups, if it is at least two long.
+    let mut compress: Option<(usize, usize)> = None;
+    let mut start = 0;
+    while start < 8 {
+        let len = pieces[start..].iter().take_while(|&&p| p == 0).count();
+        if len > 1 && compress.is_none_or(|(_, best)| len > best) {
+            compress = Some((start, len));
+        }
+        start += len.max(1);
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while i < 8 {
+        match compress {
+            Some((at, len)) if at == i => {
+                out.push_str(if i == 0 { "::" } else { ":" });
+                i += len;
+            }
+            _ => {
+                write!(out, "{:x}", pieces[i]).expect("writing to a String cannot fail");
+                if i < 7 {
+                    out.push(':');
+                }
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -225,7 +302,17 @@ mod tests {
             "HTTPS://Example.COM/Path?q=1&r=2#frag",
             "https://news.example.org:8443/a/b",
             "https://[2001:db8::1]/x",
-            "https://münchen.example/straße",
+            "https://[2001:DB8::1]/x",
+            "https://[::1]/",
+            "https://[::ffff:102:304]/",
+            "https://[1:0:0:2::3]/",
+            "https://[1::1:0:0:1:1]/",
+            "https://[1::]/",
+            "https://127.0.0.1/",
+            "https://0.0.0.0:8080/",
+            "https://xn--mnchen-3ya.example/straße",
+            "https://example.com./a",
+            "https://1a.example/",
             "https://www-example-com.cdn.ampproject.example/c/s/www.example.com/amp/x.html",
         ] {
             assert!(HttpUrl::parse(ok).is_ok(), "{ok} should pass");
@@ -270,6 +357,46 @@ mod tests {
                 "https://.example.com/",
                 UrlError::BadHost(".example.com".into()),
             ),
+            // Hosts a browser would rewrite: they must arrive in the form it writes.
+            (
+                "https://münchen.example/",
+                UrlError::BadHost("münchen.example".into()),
+            ),
+            ("https://0x7f.1/", UrlError::BadHost("0x7f.1".into())),
+            ("https://127.1/", UrlError::BadHost("127.1".into())),
+            (
+                "https://2130706433/",
+                UrlError::BadHost("2130706433".into()),
+            ),
+            ("https://1.2.3.04/", UrlError::BadHost("1.2.3.04".into())),
+            ("https://1.2.3.4./", UrlError::BadHost("1.2.3.4.".into())),
+            ("https://1.2.3.256/", UrlError::BadHost("1.2.3.256".into())),
+            (
+                "https://example.123/",
+                UrlError::BadHost("example.123".into()),
+            ),
+            (
+                "https://example.0x/",
+                UrlError::BadHost("example.0x".into()),
+            ),
+            ("https://[0:0::1]/", UrlError::BadHost("[0:0::1]".into())),
+            ("https://[::0001]/", UrlError::BadHost("[::0001]".into())),
+            (
+                "https://[::ffff:1.2.3.4]/",
+                UrlError::BadHost("[::ffff:1.2.3.4]".into()),
+            ),
+            (
+                "https://[1::2:0:0:0:3]/",
+                UrlError::BadHost("[1::2:0:0:0:3]".into()),
+            ),
+            (
+                "https://[1:0:0:1::1:1]/",
+                UrlError::BadHost("[1:0:0:1::1:1]".into()),
+            ),
+            (
+                "http://[2001:db8::1]é:443/",
+                UrlError::BadHost("[2001:db8::1]é:443".into()),
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(HttpUrl::parse(input).as_ref(), Err(want), "{input:?}");
@@ -283,6 +410,196 @@ mod tests {
     fn host_is_lowercased_without_port() {
         let url = HttpUrl::parse("https://News.Example.COM:8080/x").expect("valid");
         assert_eq!(url.host(), "news.example.com");
+    }
+
+    /// Where the `url` crate (the WHATWG parser browsers implement) says `input` goes, if it
+    /// reads it as an http(s) link without user information.
+    fn browser_host(input: &str) -> Option<String> {
+        let parsed = url::Url::parse(input).ok()?;
+        let web = matches!(parsed.scheme(), "http" | "https");
+        let credentials = !parsed.username().is_empty() || parsed.password().is_some();
+        (web && !credentials).then(|| parsed.host_str().map(str::to_owned))?
+    }
+
+    #[test]
+    fn agrees_with_the_browser_on_tricky_urls() {
+        // Each accepted URL goes where a browser takes it; each shorthand a browser would rewrite
+        // is refused, and the form the browser writes instead is accepted.
+        let cases: &[(&str, Option<&str>)] = &[
+            ("https://0x7f.1", None),
+            ("https://127.0.0.1/", Some("127.0.0.1")),
+            ("https://[::1]", Some("[::1]")),
+            ("https://[0:0::1]/", None),
+            ("https://[::1]/", Some("[::1]")),
+            ("https://exa\tmple.com/", None),
+            ("https://example.com/a\nb", None),
+            ("java\tscript:alert(1)", None),
+            ("https://EXAMPLE.com/A", Some("example.com")),
+            ("https://example.com\\@evil.example/", None),
+            ("https://evil.example\\.example.com/", None),
+            ("https://münchen.example/", None),
+            (
+                "https://xn--mnchen-3ya.example/",
+                Some("xn--mnchen-3ya.example"),
+            ),
+        ];
+        for (input, host) in cases {
+            let ours = HttpUrl::parse(input).ok().map(|u| u.host());
+            assert_eq!(ours.as_deref(), *host, "{input:?}");
+            if let Some(host) = host {
+                assert_eq!(browser_host(input).as_deref(), Some(*host), "{input:?}");
+            }
+        }
+        for shorthand in [
+            "https://0x7f.1",
+            "https://[0:0::1]/",
+            "https://münchen.example/",
+        ] {
+            let written = url::Url::parse(shorthand).expect("browsers read it");
+            assert!(HttpUrl::parse(written.as_str()).is_ok(), "{written}");
+        }
+    }
+
+    /// URL-shaped strings built from the pieces that make parsers disagree (each slot is
+    /// usually a plain piece and otherwise a tricky one, so that some inputs pass), with a stray
+    /// character (whitespace, a control, a non-ASCII letter) sometimes dropped in anywhere.
+    fn tricky_url() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        use proptest::sample::select;
+        fn slot(
+            plain: Vec<&'static str>,
+            tricky: Vec<&'static str>,
+        ) -> impl Strategy<Value = &'static str> {
+            prop_oneof![2 => select(plain), 1 => select(tricky)]
+        }
+        let parts = (
+            slot(
+                vec!["https", "http", "HtTpS"],
+                vec!["javascript", "ftp", "", "h ttps", "java\tscript"],
+            ),
+            slot(
+                vec!["://"],
+                vec![":", ":/", ":///", ":\\\\", ":/\\", "://\t", "\t://"],
+            ),
+            slot(
+                vec![""],
+                vec!["user@", "@", "u:p@", "a%40b@", "example.com@"],
+            ),
+            slot(
+                vec![
+                    "example.com",
+                    "EXAMPLE.com",
+                    "example.com.",
+                    "a-b.example",
+                    "1a.example",
+                    "exa_mple.com",
+                    "127.0.0.1",
+                    "[::1]",
+                    "[::ffff:102:304]",
+                    "[2001:DB8::1]",
+                    "xn--mnchen-3ya.example",
+                    "xn--zz.example",
+                ],
+                vec![
+                    "0x7f.1",
+                    "127.1",
+                    "2130706433",
+                    "1.2.3.04",
+                    "1.2.3.4.",
+                    "example.0x",
+                    "example.123",
+                    "[0:0::1]",
+                    "[::ffff:1.2.3.4]",
+                    "[fe80::1%25eth0]",
+                    "münchen.example",
+                    "ex%61mple.com",
+                    "exa mple.com",
+                    "exa(mple.com",
+                    "a..b",
+                    ".a",
+                    "",
+                ],
+            ),
+            slot(
+                vec!["", ":443", ":8080"],
+                vec![":", ":0", ":80", ":0080", ":65535", ":65536", ":x"],
+            ),
+            slot(
+                vec!["", "/", "/news/a-story", "/../x"],
+                vec![
+                    "/a b",
+                    "/\u{feff}x",
+                    "/a\nb",
+                    "/a\\b",
+                    "/ü",
+                    "\\evil.example",
+                ],
+            ),
+            slot(
+                vec!["", "?id=1", "#top"],
+                vec!["?q=a b", "?a=1#b c", "#@evil.example"],
+            ),
+            (
+                any::<usize>(),
+                prop_oneof![
+                    2 => Just(None),
+                    1 => select(vec!['\t', '\n', ' ', '\u{1}', '\u{202e}', 'é', '@', '\\', '/', ':'])
+                        .prop_map(Some),
+                ],
+            ),
+        );
+        parts.prop_map(|(scheme, sep, user, host, port, path, tail, (at, stray))| {
+            let mut url = format!("{scheme}{sep}{user}{host}{port}{path}{tail}");
+            if let Some(c) = stray {
+                let mut at = at % (url.len() + 1);
+                while !url.is_char_boundary(at) {
+                    at -= 1;
+                }
+                url.insert(at, c);
+            }
+            url
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// What the app accepts on decode, a browser reads as an http(s) link without user
+        /// information, going to the same host; `xn--` labels are the one thing the check cannot
+        /// decode, and a browser either reads them alike or refuses the URL outright.
+        #[test]
+        fn whatever_we_accept_goes_where_a_browser_takes_it(input in tricky_url()) {
+            if let Ok(ours) = HttpUrl::parse(&input) {
+                match browser_host(&input) {
+                    Some(host) => proptest::prop_assert_eq!(host, ours.host(), "{:?}", input),
+                    None => proptest::prop_assert!(
+                        ours.host().contains("xn--") && url::Url::parse(&input).is_err(),
+                        "{:?} is refused or read otherwise by the browser", input
+                    ),
+                }
+            }
+        }
+
+        /// Whatever a browser reads as a plain http(s) link, the form it writes is accepted:
+        /// the URLs ingest stores always decode in the app.
+        #[test]
+        fn the_form_a_browser_writes_is_accepted(input in tricky_url()) {
+            if let (Some(host), Ok(written)) = (browser_host(&input), url::Url::parse(&input)) {
+                // A DNS-shaped name (one trailing dot allowed) or an IP address; the parser also
+                // takes hosts no DNS name has (`a..b`, `exa(mple`), which the check refuses.
+                let name = host.strip_suffix('.').unwrap_or(&host);
+                let plain_host = host.starts_with('[')
+                    || name.split('.').all(|label| {
+                        !label.is_empty()
+                            && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+                    });
+                if plain_host && written.port() != Some(0) {
+                    let ours = HttpUrl::parse(written.as_str());
+                    proptest::prop_assert!(ours.is_ok(), "{:?} written as {} refused: {:?}", input, written, ours);
+                    proptest::prop_assert_eq!(ours.expect("checked").host(), host);
+                }
+            }
+        }
     }
 
     #[test]

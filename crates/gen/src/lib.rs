@@ -2,7 +2,7 @@
 //! and for benchmarks at any size.
 //!
 //! A tool beside the app, not part of it: nothing in `broadsheet`, `broadsheet-core` or
-//! `broadsheet-ingest` depends on this crate. Output is a pure function of the arguments (same
+//! `broadsheet-ingest` depends on this crate (only the ingest's tests do). Output is a pure function of the arguments (same
 //! arguments, byte-identical files), every URL is on a reserved domain (RFC 2606), and every file
 //! follows the reference article's format.
 //!

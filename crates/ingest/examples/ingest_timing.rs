@@ -15,7 +15,14 @@ fn main() {
     let dir = PathBuf::from(args.next().expect("usage: ingest_timing DIR [--drafts]"));
     let include_drafts = args.any(|a| a == "--drafts");
     let t = Instant::now();
-    let report = ingest(&dir, &dir, Options { include_drafts });
+    let report = ingest(
+        &dir,
+        &dir,
+        Options {
+            include_drafts,
+            ..Options::default()
+        },
+    );
     let ingest_s = t.elapsed().as_secs_f64();
     eprintln!("{}", report.summary(&dir));
     let errors = report.errors().count();

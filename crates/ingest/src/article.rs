@@ -6,6 +6,7 @@
 //! [`quick`] parses skips serde_yaml's parser and the marking pass's up-front checks.
 
 use crate::diagnostic::{Diagnostic, Problem, Severity};
+use crate::link;
 use crate::locate::{self, join, Located};
 use crate::quick;
 use crate::raw::{self, RawImage, RawProvider, RawRelated};
@@ -375,9 +376,11 @@ fn build_article(
     let quality = ctx.score("quality", m);
     let heat = ctx.score("heat", m);
     let published = ctx.field::<bool>("published", m).unwrap_or(true);
-    let provider = match ctx.field::<RawProvider>("provider", m) {
-        Some(raw) => ctx.provider("provider", raw),
-        None => {
+    let provider = match m.remove("provider") {
+        Some(value) if !value.is_null() => ctx
+            .raw_provider("provider", value)
+            .and_then(|raw| ctx.provider("provider", raw)),
+        _ => {
             ctx.missing(
                 "provider",
                 "provider: {name: Example Times, domain: example.com}",
@@ -481,35 +484,35 @@ impl Ctx<'_> {
 
     /// A problem at a YAML position (1-based line, 0-based column).
     fn push(&mut self, field: &str, line: usize, col: usize, problem: Problem) {
-        self.diagnostics.push(Diagnostic {
-            path: self.path.to_path_buf(),
-            line: line + self.line_offset,
-            col: col + 1,
-            field: field.to_owned(),
+        self.diagnostics.push(Diagnostic::new(
+            self.path.to_path_buf(),
+            line + self.line_offset,
+            col + 1,
+            field,
             problem,
-        });
+        ));
     }
 
     /// A problem with the whole file, at a file position.
     fn file_level(&mut self, line: usize, col: usize, problem: Problem) {
-        self.diagnostics.push(Diagnostic {
-            path: self.path.to_path_buf(),
+        self.diagnostics.push(Diagnostic::new(
+            self.path.to_path_buf(),
             line,
             col,
-            field: String::new(),
+            "",
             problem,
-        });
+        ));
     }
 
     /// A problem with a part of the file that has no key (`front matter`, `body`).
     fn whole_field(&mut self, line: usize, field: &str, problem: Problem) {
-        self.diagnostics.push(Diagnostic {
-            path: self.path.to_path_buf(),
+        self.diagnostics.push(Diagnostic::new(
+            self.path.to_path_buf(),
             line,
-            col: 1,
-            field: field.to_owned(),
+            1,
+            field,
             problem,
-        });
+        ));
     }
 
     fn ensure_located(&mut self) {
@@ -525,16 +528,32 @@ impl Ctx<'_> {
         self.push(field, line, col, problem);
     }
 
+    /// [`Ctx::report`] for a problem inside `lost`, a value that is dropped as a whole with it.
+    fn report_inside(&mut self, at: &str, lost: &str, problem: Problem) {
+        let loss = problem.loss_at(lost);
+        self.report(at, problem);
+        let last = self
+            .diagnostics
+            .last_mut()
+            .expect("report has just pushed a diagnostic");
+        last.loss = loss;
+    }
+
     fn missing(&mut self, field: &str, example: &'static str) {
         self.report(field, Problem::Missing(example));
     }
 
-    /// Deserializes `value` as `T`, reporting a type error at the innermost path serde reached.
+    /// Decodes `value` as `T`, reporting a type error when it has another shape.
     fn decode<T: Field>(&mut self, field: &str, value: Value) -> Option<T> {
-        let value = match T::take(value) {
-            Ok(decoded) => return Some(decoded),
-            Err(value) => value,
-        };
+        match T::take(value) {
+            Ok(decoded) => Some(decoded),
+            Err(value) => self.serde_decode(field, value),
+        }
+    }
+
+    /// Deserializes `value` through serde, which words what it found. A type error is placed at
+    /// the innermost path serde reached, and costs the whole of `field`, which is lost with it.
+    fn serde_decode<T: DeserializeOwned>(&mut self, field: &str, value: Value) -> Option<T> {
         match serde_path_to_error::deserialize::<_, T>(value) {
             Ok(v) => Some(v),
             Err(err) => {
@@ -546,13 +565,104 @@ impl Ctx<'_> {
                 } else {
                     join(field, &inner)
                 };
-                self.report(
-                    &at,
-                    Problem::WrongType(type_message(&err.into_inner().to_string())),
-                );
+                let problem = Problem::WrongType(type_message(&err.into_inner().to_string()));
+                self.report_inside(&at, field, problem);
                 None
             }
         }
+    }
+
+    /// The string-keyed, non-null entries of a mapping that stands for a struct (a provider, an
+    /// image, a related entry), so each key is decoded on its own and a wrong type drops that
+    /// key's value alone. Anything but a mapping goes to serde: it says what was found, and
+    /// reads a struct written as a list, as it always has.
+    fn entries<T: DeserializeOwned>(
+        &mut self,
+        field: &str,
+        value: Value,
+    ) -> Result<impl Iterator<Item = (String, Value)>, Option<T>> {
+        match value {
+            Value::Mapping(mapping) => {
+                Ok(mapping
+                    .into_iter()
+                    .filter_map(|(key, value)| match (key, value) {
+                        (_, Value::Null) => None,
+                        (Value::String(key), value) => Some((key, value)),
+                        _ => None,
+                    }))
+            }
+            other => Err(self.serde_decode(field, other)),
+        }
+    }
+
+    /// One key of a struct's mapping, decoded as `T`; its path is built only for a report.
+    fn key<T: Field>(&mut self, field: &str, key: &str, value: Value) -> Option<T> {
+        match T::take(value) {
+            Ok(decoded) => Some(decoded),
+            Err(value) => self.serde_decode(&join(field, key), value),
+        }
+    }
+
+    fn raw_image(&mut self, field: &str, value: Value) -> Option<RawImage> {
+        let entries = match self.entries(field, value) {
+            Ok(entries) => entries,
+            Err(whole) => return whole,
+        };
+        let mut image = RawImage::default();
+        for (key, value) in entries {
+            match key.as_str() {
+                "url" => image.url = self.key(field, &key, value),
+                "title" => image.title = self.key(field, &key, value),
+                "width" => image.width = self.key(field, &key, value),
+                "height" => image.height = self.key(field, &key, value),
+                "isCached" => image.is_cached = self.key(field, &key, value),
+                _ => {}
+            }
+        }
+        Some(image)
+    }
+
+    fn raw_provider(&mut self, field: &str, value: Value) -> Option<RawProvider> {
+        let entries = match self.entries(field, value) {
+            Ok(entries) => entries,
+            Err(whole) => return whole,
+        };
+        let mut provider = RawProvider::default();
+        for (key, value) in entries {
+            match key.as_str() {
+                "name" => provider.name = self.key(field, &key, value),
+                "domain" => provider.domain = self.key(field, &key, value),
+                "images" => provider.images = self.key(field, &key, value),
+                _ => {}
+            }
+        }
+        Some(provider)
+    }
+
+    fn raw_related(&mut self, field: &str, value: Value) -> Option<RawRelated> {
+        let entries = match self.entries(field, value) {
+            Ok(entries) => entries,
+            Err(whole) => return whole,
+        };
+        let mut related = RawRelated::default();
+        for (key, value) in entries {
+            match key.as_str() {
+                "title" => related.title = self.key(field, &key, value),
+                "excerpt" => related.excerpt = self.key(field, &key, value),
+                "publishedDateTime" => related.published_date_time = self.key(field, &key, value),
+                "webUrl" => related.web_url = self.key(field, &key, value),
+                "ampWebUrl" => related.amp_web_url = self.key(field, &key, value),
+                "cdnAmpWebUrl" => related.cdn_amp_web_url = self.key(field, &key, value),
+                "type" => related.kind = self.key(field, &key, value),
+                "quality" => related.quality = self.key(field, &key, value),
+                "images" => related.images = self.key(field, &key, value),
+                "provider" => {
+                    related.provider = self.raw_provider(&join(field, &key), value);
+                }
+                _ => {}
+            }
+        }
+        Some(related)
     }
 
     /// Takes a top-level key out of the mapping and decodes it; null counts as absent.
@@ -662,7 +772,7 @@ impl Ctx<'_> {
 
     fn url(&mut self, field: &str, raw: &str) -> Option<HttpUrl> {
         let url = text::clean_url(raw);
-        match HttpUrl::parse(&url) {
+        match link::parse(&url) {
             Ok(url) => Some(url),
             Err(reason) => {
                 self.report(
@@ -726,7 +836,7 @@ impl Ctx<'_> {
             self.required_line_text(&join(field, "name"), raw.name, false, "name: Example Times");
         let domain = raw.domain.and_then(|d| {
             let d = text::clean(&d, false).text.to_lowercase();
-            if is_bare_host(&d) && HttpUrl::parse(&format!("https://{d}/")).is_ok() {
+            if is_bare_host(&d) && link::parse(&format!("https://{d}/")).is_ok() {
                 Some(d)
             } else {
                 self.report(&join(field, "domain"), Problem::BadDomain(shorten(&d)));
@@ -794,7 +904,7 @@ impl Ctx<'_> {
         for (i, value) in raw.into_iter().enumerate() {
             let item = format!("{field}[{i}]");
             if let Some(image) = self
-                .decode::<RawImage>(&item, value)
+                .raw_image(&item, value)
                 .and_then(|r| self.image(&item, r))
             {
                 images.push(image);
@@ -815,7 +925,7 @@ impl Ctx<'_> {
             return None;
         };
         let url = text::clean_url(&raw_url);
-        match HttpUrl::parse(&url) {
+        match link::parse(&url) {
             Ok(url) => Some(Image {
                 url,
                 width,
@@ -866,7 +976,7 @@ impl Ctx<'_> {
         for (i, value) in raw.into_iter().enumerate() {
             let field = format!("related[{i}]");
             if let Some(entry) = self
-                .decode::<RawRelated>(&field, value)
+                .raw_related(&field, value)
                 .and_then(|r| self.related_entry(&field, r))
             {
                 related.push(entry);
@@ -933,16 +1043,11 @@ impl Ctx<'_> {
 /// shortcut for a value that already has the wanted shape, which is nearly every value, and
 /// builds what serde would build from it.
 trait Field: DeserializeOwned {
-    /// Whether `value` has the shape the shortcut takes.
-    fn fits(value: &Value) -> bool;
-    /// The decoded value, or `value` handed back for serde when it does not [`Field::fits`].
+    /// The decoded value, or `value` handed back for serde when it has another shape.
     fn take(value: Value) -> Result<Self, Value>;
 }
 
 impl Field for String {
-    fn fits(value: &Value) -> bool {
-        value.is_string()
-    }
     fn take(value: Value) -> Result<Self, Value> {
         match value {
             Value::String(s) => Ok(s),
@@ -952,9 +1057,6 @@ impl Field for String {
 }
 
 impl Field for bool {
-    fn fits(value: &Value) -> bool {
-        value.is_bool()
-    }
     fn take(value: Value) -> Result<Self, Value> {
         match value {
             Value::Bool(b) => Ok(b),
@@ -964,9 +1066,6 @@ impl Field for bool {
 }
 
 impl Field for f64 {
-    fn fits(value: &Value) -> bool {
-        value.is_number()
-    }
     /// serde turns integers into floats the same way.
     fn take(value: Value) -> Result<Self, Value> {
         match value {
@@ -977,132 +1076,11 @@ impl Field for f64 {
 }
 
 impl Field for Vec<Value> {
-    fn fits(value: &Value) -> bool {
-        value.is_sequence()
-    }
     fn take(value: Value) -> Result<Self, Value> {
         match value {
             Value::Sequence(items) => Ok(items),
             other => Err(other),
         }
-    }
-}
-
-/// Whether a mapping can become a struct without serde: string keys only, and every known
-/// key's value null or of its field's shape (`fits` answers for known keys and says true for
-/// the rest, which serde ignores).
-fn struct_fits(value: &Value, fits: impl Fn(&str, &Value) -> bool) -> bool {
-    value.as_mapping().is_some_and(|m| {
-        m.iter()
-            .all(|(k, v)| k.as_str().is_some_and(|k| v.is_null() || fits(k, v)))
-    })
-}
-
-/// An optional struct field from a value that fits: null is absent, as for serde.
-fn optional<T: Field>(value: Value) -> Option<T> {
-    match value {
-        Value::Null => None,
-        value => T::take(value).ok(),
-    }
-}
-
-/// The entries of a struct's mapping, once [`struct_fits`] has said yes.
-fn struct_entries(value: Value) -> impl Iterator<Item = (String, Value)> {
-    let entries = match value {
-        Value::Mapping(m) => Some(m.into_iter().filter_map(|(k, v)| match k {
-            Value::String(k) => Some((k, v)),
-            _ => None,
-        })),
-        _ => None,
-    };
-    entries.into_iter().flatten()
-}
-
-impl Field for RawImage {
-    fn fits(value: &Value) -> bool {
-        struct_fits(value, |key, v| match key {
-            "url" | "title" => String::fits(v),
-            "width" | "height" => f64::fits(v),
-            "isCached" => bool::fits(v),
-            _ => true,
-        })
-    }
-    fn take(value: Value) -> Result<Self, Value> {
-        if !Self::fits(&value) {
-            return Err(value);
-        }
-        let mut image = RawImage::default();
-        for (key, v) in struct_entries(value) {
-            match key.as_str() {
-                "url" => image.url = optional(v),
-                "title" => image.title = optional(v),
-                "width" => image.width = optional(v),
-                "height" => image.height = optional(v),
-                "isCached" => image.is_cached = optional(v),
-                _ => {}
-            }
-        }
-        Ok(image)
-    }
-}
-
-impl Field for RawProvider {
-    fn fits(value: &Value) -> bool {
-        struct_fits(value, |key, v| match key {
-            "name" | "domain" => String::fits(v),
-            "images" => Vec::<Value>::fits(v),
-            _ => true,
-        })
-    }
-    fn take(value: Value) -> Result<Self, Value> {
-        if !Self::fits(&value) {
-            return Err(value);
-        }
-        let mut provider = RawProvider::default();
-        for (key, v) in struct_entries(value) {
-            match key.as_str() {
-                "name" => provider.name = optional(v),
-                "domain" => provider.domain = optional(v),
-                "images" => provider.images = optional(v),
-                _ => {}
-            }
-        }
-        Ok(provider)
-    }
-}
-
-impl Field for RawRelated {
-    fn fits(value: &Value) -> bool {
-        struct_fits(value, |key, v| match key {
-            "title" | "excerpt" | "publishedDateTime" | "webUrl" | "ampWebUrl" | "cdnAmpWebUrl"
-            | "type" => String::fits(v),
-            "provider" => RawProvider::fits(v),
-            "quality" => f64::fits(v),
-            "images" => Vec::<Value>::fits(v),
-            _ => true,
-        })
-    }
-    fn take(value: Value) -> Result<Self, Value> {
-        if !Self::fits(&value) {
-            return Err(value);
-        }
-        let mut related = RawRelated::default();
-        for (key, v) in struct_entries(value) {
-            match key.as_str() {
-                "title" => related.title = optional(v),
-                "excerpt" => related.excerpt = optional(v),
-                "publishedDateTime" => related.published_date_time = optional(v),
-                "webUrl" => related.web_url = optional(v),
-                "ampWebUrl" => related.amp_web_url = optional(v),
-                "cdnAmpWebUrl" => related.cdn_amp_web_url = optional(v),
-                "type" => related.kind = optional(v),
-                "provider" => related.provider = optional(v),
-                "quality" => related.quality = optional(v),
-                "images" => related.images = optional(v),
-                _ => {}
-            }
-        }
-        Ok(related)
     }
 }
 

@@ -1,13 +1,17 @@
 //! What the app's `build.rs` does, as a testable function: read the environment, ingest the
 //! folder, and produce the data files and the cargo directives to print.
 
-use crate::{ingest_with_progress, Options};
+use crate::diagnostic::Severity;
+use crate::{ingest_with_progress, OnError, Options};
 use broadsheet_core::pack::{self, Pack};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// The environment variables the build reads.
-pub const ENV_VARS: &[&str] = &["ARTICLES_DIR", "INCLUDE_DRAFTS"];
+pub const ENV_VARS: &[&str] = &["ARTICLES_DIR", "INCLUDE_DRAFTS", ON_ERROR_ENV];
+/// The variable that says what files with errors do: `fail` (the default) fails the build,
+/// `skip` leaves them out and bundles the rest.
+pub const ON_ERROR_ENV: &str = "BROADSHEET_ON_ERROR";
 /// The default articles folder, relative to the project root.
 pub const DEFAULT_DIR: &str = "content";
 /// The folder in `OUT_DIR` that holds the data files, which `scripts/trunk-boot` copies into
@@ -41,6 +45,21 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
     let is_sample = named.is_none() || same_dir(&root, &project_root.join(DEFAULT_DIR));
     let include_drafts =
         env("INCLUDE_DRAFTS").is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
+    let on_error = match env(ON_ERROR_ENV).map(|v| v.trim().to_ascii_lowercase()) {
+        None => OnError::Fail,
+        Some(v) if v.is_empty() || v == "fail" => OnError::Fail,
+        Some(v) if v == "skip" => OnError::Skip,
+        // A misspelt setting must not quietly decide whether a broken feed is published.
+        Some(v) => {
+            directives.push(format!(
+                "cargo::error={ON_ERROR_ENV}=`{v}` is not a setting; use `skip` (leave out the files with errors, bundle the rest) or `fail` (the default)"
+            ));
+            return Plan {
+                directives,
+                pack: None,
+            };
+        }
+    };
     directives.push(format!("cargo::rerun-if-changed={}", root.display()));
     directives.push(format!(
         "cargo::rustc-env=BROADSHEET_SAMPLE={}",
@@ -50,7 +69,10 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
     let report = ingest_with_progress(
         &root,
         &shown,
-        Options { include_drafts },
+        Options {
+            include_drafts,
+            on_error,
+        },
         &mut |done, all| {
             if all >= LONG_BUILD {
                 eprintln!("broadsheet: {done} of {all} files read and validated");
@@ -64,13 +86,16 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
             started.elapsed().as_secs_f64()
         );
     }
+    // A build that publishes despite errors (they were asked to be left out) prints them as
+    // warnings, labelled, so cargo does not fail it.
+    let publishes = report.publishes();
     for d in &report.diagnostics {
-        let kind = if d.severity() == crate::diagnostic::Severity::Error {
-            "error"
-        } else {
-            "warning"
+        let line = match (d.severity(), publishes) {
+            (Severity::Error, false) => format!("cargo::error={d}"),
+            (Severity::Error, true) => format!("cargo::warning={}", d.labelled()),
+            (Severity::Warning, _) => format!("cargo::warning={d}"),
         };
-        directives.push(format!("cargo::{kind}={}", one_line(&d.to_string())));
+        directives.push(one_line(&line));
     }
     let summary = format!("cargo::warning=broadsheet: {}", report.summary(&shown));
     let pack = report

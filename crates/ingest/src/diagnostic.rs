@@ -3,6 +3,10 @@
 //! Every problem is a [`Problem`] variant so tests match kinds rather than wording; the
 //! [`Display`](std::fmt::Display) form is the `path:line:col: field: message` line the build
 //! prints, where the message says what is wrong and what was expected.
+//!
+//! Severity follows what the reader loses ([`Loss`]): a problem that leaves no usable article
+//! (unreadable front matter, no title, date or link, a duplicate id) is an error; a bad optional
+//! value is left out with a warning, and the article is bundled without it.
 
 use broadsheet_core::model::ScoreError;
 use broadsheet_core::url::UrlError;
@@ -12,11 +16,60 @@ use std::path::PathBuf;
 /// Whether a problem stops the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
-    /// The build fails.
+    /// The file is not bundled; by default the build fails.
     Error,
     /// The build goes on; the editor is told.
     Warning,
 }
+
+/// What a problem costs the reader, which decides its [`Severity`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loss {
+    /// The whole article: the file is not bundled (an error).
+    File,
+    /// This part of the article is left out, and the article bundled without it (a warning).
+    Part(Part),
+    /// Only what the message says: a key ignored, characters removed, a link not followed (a
+    /// warning).
+    Nothing,
+}
+
+/// A part of an article that a warning leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The value of the field named.
+    Value,
+    /// One image (an article's, a provider's logo, a related entry's).
+    Image,
+    /// One related entry.
+    Related,
+    /// A related entry's provider.
+    Provider,
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Value => "the value",
+            Self::Image => "the image",
+            Self::Related => "the related entry",
+            Self::Provider => "the provider",
+        })
+    }
+}
+
+/// The fields without which there is no article to show: a bad or missing value in one of them
+/// is an error. `published` and `removed` are among them because a guess could publish a draft
+/// or a withdrawn article.
+pub const ESSENTIAL_FIELDS: &[&str] = &[
+    "title",
+    "publishedDateTime",
+    "webUrl",
+    "provider",
+    "provider.name",
+    "published",
+    "removed",
+];
 
 /// What is wrong. Wording lives here, in one place.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -68,7 +121,7 @@ pub enum Problem {
         reason: UrlError,
     },
     /// An image URL that cannot be resolved, dropped.
-    #[error("image URL `{0}` is relative and cannot be resolved; the image is left out (write an absolute https:// URL to keep it)")]
+    #[error("image URL `{0}` is relative and cannot be resolved; write an absolute https:// URL to keep the image")]
     ImageDropped(String),
     /// A score out of range or not finite.
     #[error("{0}")]
@@ -164,18 +217,84 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// Errors fail the build; the rest are warnings.
+    /// What this problem costs when it is found in `field` (the value it makes unusable, `""`
+    /// for the file as a whole).
     #[must_use]
-    pub fn severity(&self) -> Severity {
+    pub fn loss_at(&self, field: &str) -> Loss {
         match self {
-            Self::ImageDropped(_)
-            | Self::UnknownKey(_)
+            Self::UnknownKey(_)
             | Self::ControlCharsRemoved
             | Self::DuplicateTopic(_)
-            | Self::Symlink => Severity::Warning,
-            _ => Severity::Error,
+            | Self::Symlink => Loss::Nothing,
+            // A misspelt key loses the value of the key it was meant to be.
+            Self::TypoKey { suggestion, .. } => {
+                let meant = match field.rsplit_once('.') {
+                    Some((parent, _)) => format!("{parent}.{suggestion}"),
+                    None => (*suggestion).to_owned(),
+                };
+                if ESSENTIAL_FIELDS.contains(&meant.as_str()) {
+                    Loss::File
+                } else {
+                    Loss::Nothing
+                }
+            }
+            Self::WrongType(_)
+            | Self::Missing(_)
+            | Self::Empty
+            | Self::BadDate(_)
+            | Self::DateWithoutOffset(_)
+            | Self::DateOutOfRange(_)
+            | Self::BadUrl { .. }
+            | Self::ImageDropped(_)
+            | Self::BadScore(_)
+            | Self::BadSize
+            | Self::BadSecured
+            | Self::BadDomain(_) => value_loss(field),
+            // The size caps are there against hostile files, not a feed's slips: a file that
+            // exceeds one is refused whole, whichever value does.
+            Self::TooLarge { .. } | Self::TooMany { .. } => Loss::File,
+            // The file's bytes, its YAML or its name: nothing of it can be trusted.
+            Self::NoFrontMatter
+            | Self::Unclosed(_)
+            | Self::Syntax(_)
+            | Self::Tab
+            | Self::NotMapping(_)
+            | Self::MultipleDocuments
+            | Self::DuplicateKey { .. }
+            | Self::DuplicateId { .. }
+            | Self::BadId(_)
+            | Self::Anchor
+            | Self::Alias
+            | Self::MergeKey
+            | Self::TooDeep(_)
+            | Self::InvalidUtf8
+            | Self::Utf16
+            | Self::Nul
+            | Self::Io(_) => Loss::File,
         }
     }
+}
+
+/// What a bad value in `field` takes with it: the article when the field is essential (or the
+/// whole front matter, body or file), an image when it is the image or its URL, a related entry
+/// when it is the entry or its title or link, a related entry's provider when it is that
+/// provider or its name, and otherwise the value alone.
+fn value_loss(field: &str) -> Loss {
+    if matches!(field, "" | "front matter" | "body") || ESSENTIAL_FIELDS.contains(&field) {
+        return Loss::File;
+    }
+    let is_item = |segment: &str, list: &str| {
+        segment
+            .strip_prefix(list)
+            .is_some_and(|index| index.starts_with('['))
+    };
+    let segments: Vec<&str> = field.split('.').collect();
+    Loss::Part(match segments.as_slice() {
+        [.., item] | [.., item, "url"] if is_item(item, "images") => Part::Image,
+        [item] | [item, "title" | "webUrl"] if is_item(item, "related") => Part::Related,
+        [_, .., "provider"] | [_, .., "provider", "name"] => Part::Provider,
+        _ => Part::Value,
+    })
 }
 
 /// One located problem.
@@ -191,13 +310,78 @@ pub struct Diagnostic {
     pub field: String,
     /// What is wrong.
     pub problem: Problem,
+    /// What it costs the reader.
+    pub loss: Loss,
 }
 
 impl Diagnostic {
-    /// Errors fail the build; the rest are warnings.
+    /// A problem at `field`, costing what [`Problem::loss_at`] says for that field.
+    #[must_use]
+    pub fn new(path: PathBuf, line: usize, col: usize, field: &str, problem: Problem) -> Self {
+        let loss = problem.loss_at(field);
+        Self {
+            path,
+            line,
+            col,
+            field: field.to_owned(),
+            problem,
+            loss,
+        }
+    }
+
+    /// Errors leave the file out; the rest are warnings.
     #[must_use]
     pub fn severity(&self) -> Severity {
-        self.problem.severity()
+        match self.loss {
+            Loss::File => Severity::Error,
+            Loss::Part(_) | Loss::Nothing => Severity::Warning,
+        }
+    }
+
+    /// A few words for why this error leaves its file out (`no title`, `bad webUrl`,
+    /// `bad front matter`), which a build's summary counts.
+    #[must_use]
+    pub fn reason(&self) -> String {
+        match &self.problem {
+            Problem::NoFrontMatter | Problem::Unclosed(_) => "no front matter".to_owned(),
+            Problem::Syntax(_)
+            | Problem::Tab
+            | Problem::NotMapping(_)
+            | Problem::MultipleDocuments
+            | Problem::DuplicateKey { .. }
+            | Problem::Anchor
+            | Problem::Alias
+            | Problem::MergeKey
+            | Problem::TooDeep(_) => "bad front matter".to_owned(),
+            Problem::InvalidUtf8 | Problem::Utf16 | Problem::Nul => "not UTF-8 text".to_owned(),
+            Problem::Io(_) | Problem::Symlink => "unreadable".to_owned(),
+            Problem::DuplicateId { .. } => "duplicate id".to_owned(),
+            Problem::BadId(_) => "bad file name".to_owned(),
+            Problem::TypoKey { key, .. } => format!("misspelt key {key}"),
+            Problem::TooLarge { .. } | Problem::TooMany { .. } if self.field.is_empty() => {
+                "file too large".to_owned()
+            }
+            Problem::TooLarge { .. } | Problem::TooMany { .. } => {
+                format!("{} too large", self.field)
+            }
+            Problem::Missing(_) | Problem::Empty => format!("no {}", self.field),
+            _ => format!("bad {}", self.field),
+        }
+    }
+
+    /// The line with its severity always named (`path:line:col: error: …`), for where an error
+    /// is printed as a warning: a build that leaves out the files with errors.
+    #[must_use]
+    pub fn labelled(&self) -> String {
+        match self.severity() {
+            Severity::Warning => self.to_string(),
+            Severity::Error => {
+                let line = self.to_string();
+                let place = format!("{}:{}:{}: ", self.path.display(), self.line, self.col);
+                let rest = line.strip_prefix(&place).unwrap_or(&line);
+                format!("{place}error: {rest}")
+            }
+        }
     }
 
     /// The order reports are printed in: by path, then position.
@@ -215,6 +399,93 @@ impl fmt::Display for Diagnostic {
         if !self.field.is_empty() {
             write!(f, "{}: ", self.field)?;
         }
-        write!(f, "{}", self.problem)
+        write!(f, "{}", self.problem)?;
+        if let Loss::Part(part) = self.loss {
+            write!(f, "; {part} is left out")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_value_costs_what_it_belongs_to() {
+        let bad = Problem::BadSize;
+        let cases: &[(&str, Loss)] = &[
+            ("", Loss::File),
+            ("front matter", Loss::File),
+            ("body", Loss::File),
+            ("title", Loss::File),
+            ("publishedDateTime", Loss::File),
+            ("webUrl", Loss::File),
+            ("provider", Loss::File),
+            ("provider.name", Loss::File),
+            ("published", Loss::File),
+            ("removed", Loss::File),
+            ("heat", Loss::Part(Part::Value)),
+            ("ampWebUrl", Loss::Part(Part::Value)),
+            ("images", Loss::Part(Part::Value)),
+            ("images[0]", Loss::Part(Part::Image)),
+            ("images[0].url", Loss::Part(Part::Image)),
+            ("images[0].width", Loss::Part(Part::Value)),
+            ("provider.domain", Loss::Part(Part::Value)),
+            ("provider.images[1].url", Loss::Part(Part::Image)),
+            ("related", Loss::Part(Part::Value)),
+            ("related[2]", Loss::Part(Part::Related)),
+            ("related[2].title", Loss::Part(Part::Related)),
+            ("related[2].webUrl", Loss::Part(Part::Related)),
+            ("related[2].ampWebUrl", Loss::Part(Part::Value)),
+            ("related[2].publishedDateTime", Loss::Part(Part::Value)),
+            ("related[2].provider", Loss::Part(Part::Provider)),
+            ("related[2].provider.name", Loss::Part(Part::Provider)),
+            ("related[2].provider.domain", Loss::Part(Part::Value)),
+            ("related[2].images[0].url", Loss::Part(Part::Image)),
+            ("imagesx[0]", Loss::Part(Part::Value)),
+        ];
+        for (field, loss) in cases {
+            assert_eq!(bad.loss_at(field), *loss, "{field}");
+        }
+    }
+
+    #[test]
+    fn a_misspelt_key_costs_what_the_meant_key_would() {
+        let typo = |suggestion| Problem::TypoKey {
+            key: "x".into(),
+            suggestion,
+        };
+        assert_eq!(typo("published").loss_at("publised"), Loss::File);
+        assert_eq!(typo("removed").loss_at("remvoed"), Loss::File);
+        assert_eq!(typo("name").loss_at("provider.nmae"), Loss::File);
+        assert_eq!(typo("ampWebUrl").loss_at("ampWebURL"), Loss::Nothing);
+        assert_eq!(typo("url").loss_at("images[0].urll"), Loss::Nothing);
+        assert_eq!(Problem::Syntax("x".into()).loss_at("heat"), Loss::File);
+        assert_eq!(
+            Problem::UnknownKey("x".into()).loss_at("title"),
+            Loss::Nothing
+        );
+    }
+
+    #[test]
+    fn warnings_say_what_is_left_out_and_errors_can_be_labelled() {
+        let at =
+            |field: &str, problem| Diagnostic::new(PathBuf::from("a.md"), 3, 5, field, problem);
+        assert_eq!(
+            at("images[0].width", Problem::BadSize).to_string(),
+            "a.md:3:5: warning: images[0].width: must be a whole number of pixels from 0 to 100000; the value is left out"
+        );
+        let error = at("title", Problem::Empty);
+        assert_eq!(
+            error.to_string(),
+            "a.md:3:5: title: is empty; write some text"
+        );
+        assert_eq!(
+            error.labelled(),
+            "a.md:3:5: error: title: is empty; write some text"
+        );
+        let warning = at("author", Problem::UnknownKey("author".into()));
+        assert_eq!(warning.labelled(), warning.to_string());
     }
 }

@@ -5,7 +5,8 @@
 //! Pipeline: [`walk`] finds files; [`split`] cuts front matter from body; [`quick`] parses the
 //! plain front matter most files have, and serde_yaml the rest; [`locate`] records where every
 //! key is and refuses aliases; [`article`] deserializes each field and validates it into core
-//! types; this module collects, checks ids across files, and sorts.
+//! types, reading URLs as a browser does through [`link`]; this module collects, checks ids
+//! across files, sorts, and leaves out the files with errors when asked to.
 //! [`build`] is what the app's `build.rs` calls.
 //!
 //! This crate is a build-dependency only: serde_yaml never reaches the wasm app.
@@ -13,6 +14,7 @@
 pub mod article;
 pub mod build;
 pub mod diagnostic;
+pub mod link;
 pub mod locate;
 pub mod quick;
 pub mod raw;
@@ -23,7 +25,7 @@ pub mod walk;
 use broadsheet_core::bundle::Bundle;
 use broadsheet_core::model::Article;
 use diagnostic::{Diagnostic, Problem, Severity};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -32,18 +34,35 @@ use std::time::{Duration, Instant};
 
 /// Files larger than this are refused without being read whole.
 pub const MAX_FILE: u64 = 4 << 20;
+/// How many kinds of error a summary names when it counts the files left out; the error list
+/// above it has the rest.
+const REASONS_SHOWN: usize = 5;
 
 /// What to bundle.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     /// Bundle `published: false` articles too (shown with a Draft badge).
     pub include_drafts: bool,
+    /// What files with errors do to the build.
+    pub on_error: OnError,
+}
+
+/// What files with errors do to the build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnError {
+    /// Nothing is bundled: the editor fixes the files and builds again.
+    #[default]
+    Fail,
+    /// The files with errors are left out and every valid article bundled, for builds that run
+    /// on a schedule from feeds no one controls. When that leaves no article, nothing is.
+    Skip,
 }
 
 /// The result of reading a folder.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Articles to bundle (empty when there are errors).
+    /// Articles to bundle: every valid one, or none when there are errors and
+    /// [`OnError::Fail`].
     pub articles: Vec<Article>,
     /// Every error and warning, sorted by path and position.
     pub diagnostics: Vec<Diagnostic>,
@@ -57,6 +76,10 @@ pub struct Report {
     pub removed: usize,
     /// Files below the folder that are not article files.
     pub ignored: usize,
+    /// Files (and unreadable folders) with errors, whose articles are not bundled.
+    pub with_errors: usize,
+    /// What the files with errors do to the build.
+    pub on_error: OnError,
 }
 
 impl Report {
@@ -74,10 +97,17 @@ impl Report {
             .filter(|d| d.severity() == Severity::Warning)
     }
 
-    /// True when nothing stops the build.
+    /// True when there is no error.
     #[must_use]
     pub fn is_ok(&self) -> bool {
         self.errors().next().is_none()
+    }
+
+    /// True when there is a bundle to publish: no errors, or errors left out as asked and at
+    /// least one valid article besides them.
+    #[must_use]
+    pub fn publishes(&self) -> bool {
+        self.is_ok() || (self.on_error == OnError::Skip && !self.articles.is_empty())
     }
 
     /// The one-line summary the build prints.
@@ -85,35 +115,78 @@ impl Report {
     pub fn summary(&self, folder: &Path) -> String {
         let errors = self.errors().count();
         let warnings = self.warnings().count();
-        let drafts = if self.drafts_bundled > 0 {
-            format!("{} drafts included", self.drafts_bundled)
+        let mut line = if self.publishes() {
+            let drafts = if self.drafts_bundled > 0 {
+                format!("{} drafts included", self.drafts_bundled)
+            } else {
+                format!("{} drafts left out", self.drafts_left_out)
+            };
+            let mut line = format!(
+                "{}: {} articles bundled from {} files ({drafts}, {} removed left out), ",
+                folder.display(),
+                self.articles.len(),
+                self.files,
+                self.removed,
+            );
+            if self.with_errors > 0 {
+                line.push_str(&format!(
+                    "{} files with errors left out ({}), ",
+                    self.with_errors,
+                    self.reasons()
+                ));
+            }
+            line + &format!("{warnings} warnings")
+        } else if self.on_error == OnError::Skip {
+            format!(
+                "{}: {errors} errors in {} files; nothing bundled: no valid article is left once the {} files with errors are left out, {warnings} warnings",
+                folder.display(),
+                self.files,
+                self.with_errors,
+            )
         } else {
-            format!("{} drafts left out", self.drafts_left_out)
-        };
-        let mut line = format!(
-            "{}: {} articles bundled from {} files ({drafts}, {} removed left out), {warnings} warnings",
-            folder.display(),
-            self.articles.len(),
-            self.files,
-            self.removed,
-        );
-        if errors > 0 {
-            line = format!(
+            format!(
                 "{}: {errors} errors in {} files; nothing bundled, {warnings} warnings",
                 folder.display(),
                 self.files
-            );
-        }
+            )
+        };
         if self.ignored > 0 {
             line.push_str(&format!(", {} other files ignored", self.ignored));
         }
         line
     }
 
-    /// The bundle, when there are no errors.
+    /// Why files were left out: each file's first error, counted by kind, most common first
+    /// (`2 bad webUrl, 1 no title`); past [`REASONS_SHOWN`] kinds, the rest are counted
+    /// together.
+    fn reasons(&self) -> String {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut last: Option<&Path> = None;
+        // Sorted by path, so a file's errors are together and its first comes first.
+        for error in self.errors() {
+            if last != Some(error.path.as_path()) {
+                *counts.entry(error.reason()).or_default() += 1;
+                last = Some(&error.path);
+            }
+        }
+        let mut counts: Vec<_> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut shown: Vec<String> = counts
+            .iter()
+            .take(REASONS_SHOWN)
+            .map(|(reason, n)| format!("{n} {reason}"))
+            .collect();
+        let others: usize = counts.iter().skip(REASONS_SHOWN).map(|(_, n)| n).sum();
+        if others > 0 {
+            shown.push(format!("{others} for other reasons"));
+        }
+        shown.join(", ")
+    }
+
+    /// The bundle, when the report [`publishes`](Report::publishes).
     #[must_use]
     pub fn into_bundle(self) -> Option<Bundle> {
-        self.is_ok().then(|| Bundle::new(self.articles))
+        self.publishes().then(|| Bundle::new(self.articles))
     }
 }
 
@@ -133,17 +206,21 @@ pub fn ingest_with_progress(
     options: Options,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Report {
-    let mut report = Report::default();
+    let mut report = Report {
+        on_error: options.on_error,
+        ..Report::default()
+    };
     if !root.is_dir() {
-        report.diagnostics.push(Diagnostic {
-            path: shown_root.to_path_buf(),
-            line: 1,
-            col: 1,
-            field: String::new(),
-            problem: Problem::Io(
+        report.diagnostics.push(Diagnostic::new(
+            shown_root.to_path_buf(),
+            1,
+            1,
+            "",
+            Problem::Io(
                 "is not a folder; set ARTICLES_DIR to the folder holding the article files".into(),
             ),
-        });
+        ));
+        report.with_errors = 1;
         return report;
     }
     let found = walk::walk(root, shown_root);
@@ -158,29 +235,19 @@ pub fn ingest_with_progress(
             .or_default()
             .push(shown_root.join(rel));
     }
-    for parsed in parse_all(root, shown_root, &found.files, progress) {
-        report.diagnostics.extend(parsed.diagnostics);
-        match parsed.article {
-            _ if parsed.removed => report.removed += 1,
-            Some(article) if article.draft && !options.include_drafts => {
-                report.drafts_left_out += 1;
-            }
-            Some(article) => {
-                report.drafts_bundled += usize::from(article.draft);
-                report.articles.push(article);
-            }
-            None => {}
-        }
+    let mut parsed = parse_all(root, shown_root, &found.files, progress);
+    for file in &mut parsed {
+        report.diagnostics.append(&mut file.diagnostics);
     }
     for paths in ids.values().filter(|p| p.len() > 1) {
         for (i, path) in paths.iter().enumerate() {
             let other = &paths[if i == 0 { 1 } else { 0 }];
-            report.diagnostics.push(Diagnostic {
-                path: path.clone(),
-                line: 1,
-                col: 1,
-                field: String::new(),
-                problem: Problem::DuplicateId {
+            report.diagnostics.push(Diagnostic::new(
+                path.clone(),
+                1,
+                1,
+                "",
+                Problem::DuplicateId {
                     id: path
                         .file_stem()
                         .and_then(|s| s.to_str())
@@ -188,14 +255,38 @@ pub fn ingest_with_progress(
                         .to_owned(),
                     other: other.display().to_string(),
                 },
-            });
+            ));
         }
     }
     report
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    if !report.is_ok() {
-        report.articles.clear();
+    let with_errors: BTreeSet<&Path> = report.errors().map(|d| d.path.as_path()).collect();
+    // A file with errors is counted there and nowhere else, even when it is a draft or
+    // removed: what it says cannot be trusted.
+    let valid: Vec<bool> = found
+        .files
+        .iter()
+        .map(|rel| !with_errors.contains(shown_root.join(rel).as_path()))
+        .collect();
+    report.with_errors = with_errors.len();
+    let keep = report.is_ok() || options.on_error == OnError::Skip;
+    for (file, valid) in parsed.into_iter().zip(valid) {
+        match file.article {
+            _ if !valid => {}
+            _ if file.removed => report.removed += 1,
+            Some(article) if article.draft && !options.include_drafts => {
+                report.drafts_left_out += 1;
+            }
+            Some(article) => {
+                report.drafts_bundled += usize::from(article.draft);
+                if keep {
+                    report.articles.push(article);
+                }
+            }
+            // `article::parse` returns no article only with an error, counted above.
+            None => {}
+        }
     }
     report
 }
@@ -227,13 +318,7 @@ fn parse_all(
             Err(problem) => article::Parsed {
                 article: None,
                 removed: false,
-                diagnostics: vec![Diagnostic {
-                    path: shown,
-                    line: 1,
-                    col: 1,
-                    field: String::new(),
-                    problem,
-                }],
+                diagnostics: vec![Diagnostic::new(shown, 1, 1, "", problem)],
             },
         }
     };

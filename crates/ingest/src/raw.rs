@@ -1,8 +1,10 @@
-//! Exactly what an article file says: serde-derived shapes with every field optional, so a
-//! missing field is reported by validation with its name rather than by serde on the first one.
+//! Exactly what an article file says: shapes with every field optional, so a missing field is
+//! reported by validation with its name rather than by serde on the first one.
 //!
-//! The top level is not a struct: [`crate::article`] deserializes it key by key so one file can
-//! report a wrong type in several fields at once.
+//! [`crate::article`] fills them key by key (and reads the top level, which is not a struct, the
+//! same way), so one file can report a wrong type in several fields at once and a wrong type
+//! drops only its own value. serde reads a shape only from a value that is not a mapping, to word
+//! what was found instead.
 
 use serde::Deserialize;
 

@@ -51,7 +51,7 @@ pub fn clean(raw: &str, multiline: bool) -> Cleaned {
 }
 
 /// Decodes entities in a URL (`&#038;` in real feeds stands for `&`) and trims it. Control
-/// characters are kept so the URL check can refuse them.
+/// characters are kept: [`crate::link`] judges them as a browser would.
 #[must_use]
 pub fn clean_url(raw: &str) -> String {
     html_escape::decode_html_entities(raw).trim().to_owned()

@@ -82,13 +82,13 @@ pub fn walk(root: &Path, shown_root: &Path) -> Found {
                 }
             };
             if file_type.is_symlink() {
-                found.diagnostics.push(Diagnostic {
-                    path: shown_root.join(&rel),
-                    line: 1,
-                    col: 1,
-                    field: String::new(),
-                    problem: Problem::Symlink,
-                });
+                found.diagnostics.push(Diagnostic::new(
+                    shown_root.join(&rel),
+                    1,
+                    1,
+                    "",
+                    Problem::Symlink,
+                ));
             } else if file_type.is_dir() {
                 pending.push(rel);
             } else if is_article_name(name) {
@@ -103,13 +103,13 @@ pub fn walk(root: &Path, shown_root: &Path) -> Found {
 }
 
 fn io_problem(path: &Path, message: &str) -> Diagnostic {
-    Diagnostic {
-        path: path.to_path_buf(),
-        line: 1,
-        col: 1,
-        field: String::new(),
-        problem: Problem::Io(message.to_owned()),
-    }
+    Diagnostic::new(
+        path.to_path_buf(),
+        1,
+        1,
+        "",
+        Problem::Io(message.to_owned()),
+    )
 }
 
 #[cfg(test)]

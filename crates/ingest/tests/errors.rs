@@ -1,5 +1,6 @@
-//! One fixture per error kind in `tests/fixtures/bad/`, checked two ways: a table that each file
-//! reports its kind at its line, and the whole report pinned in `tests/fixtures/bad.expected`
+//! One fixture per problem kind in `tests/fixtures/bad/` (errors, and bad optional values that
+//! are dropped with a warning), checked two ways: a table that each file reports its kind at its
+//! line, and the whole report pinned in `tests/fixtures/bad.expected`
 //! (regenerate with `BLESS=1 cargo test -p broadsheet-ingest --test errors` after reading the diff).
 
 mod common;

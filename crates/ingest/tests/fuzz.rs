@@ -1,8 +1,10 @@
 //! Property tests standing in for a fuzzer: the splitter and the whole per-file parse are total
 //! over arbitrary bytes and over front matter built from YAML-ish fragments, and the fast YAML
-//! path builds what serde_yaml builds whenever it does not give up. Inputs that once broke
+//! path builds what serde_yaml builds whenever it does not give up; a file is bundled unless an
+//! error says why, and bad optional values never cost the article. Inputs that once broke
 //! something are kept in `REGRESSIONS` and replayed on every run.
 
+use broadsheet_ingest::diagnostic::Severity;
 use broadsheet_ingest::{article, quick, split};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
@@ -89,18 +91,94 @@ proptest! {
     #[test]
     fn parse_is_total_on_bytes(input in prop::collection::vec(any::<u8>(), 0..400)) {
         let parsed = article::parse(Path::new("f.md"), "f", &input);
-        prop_assert!(parsed.article.is_some() || !parsed.diagnostics.is_empty());
+        prop_assert!(parsed.article.is_some() || has_error(&parsed));
     }
 
     #[test]
     fn parse_is_total_on_yamlish_front_matter(parts in prop::collection::vec(fragment(), 0..60)) {
         let text = format!("---\n{}\n---\n", parts.concat());
         let parsed = article::parse(Path::new("f.md"), "f", text.as_bytes());
-        prop_assert!(parsed.article.is_some() || !parsed.diagnostics.is_empty());
+        prop_assert!(parsed.article.is_some() || has_error(&parsed));
         for d in &parsed.diagnostics {
             prop_assert!(d.line >= 1 && d.col >= 1);
         }
     }
+
+    /// However bad its optional values, an article with a title, date, link and provider is
+    /// bundled: each bad value is dropped with a warning that names it.
+    #[test]
+    fn bad_optional_values_never_cost_the_article(values in prop::collection::vec(optional_value(), OPTIONAL_SLOTS)) {
+        let mut text = String::from(
+            "---\ntitle: T\npublishedDateTime: 2024-01-01T00:00:00Z\nwebUrl: https://example.com/a\n",
+        );
+        let mut values = values.into_iter();
+        let mut next = || values.next().expect("one value per slot");
+        for key in ["category", "excerpt", "originalUrl", "ampWebUrl", "cdnAmpWebUrl", "type", "quality", "heat", "secured", "topics"] {
+            text.push_str(&format!("{key}: {}\n", next()));
+        }
+        text.push_str(&format!("provider:\n  name: P\n  domain: {}\n  images:\n    - url: {}\n", next(), next()));
+        text.push_str(&format!(
+            "images:\n  - url: {}\n    width: {}\n    height: {}\n    isCached: {}\n    title: {}\n  - {}\n",
+            next(), next(), next(), next(), next(), next(),
+        ));
+        text.push_str(&format!(
+            "related:\n  - title: {}\n    webUrl: {}\n    publishedDateTime: {}\n    quality: {}\n    provider: {}\n    images: {}\n  - {}\n---\n",
+            next(), next(), next(), next(), next(), next(), next(),
+        ));
+        let parsed = article::parse(Path::new("f.md"), "f", text.as_bytes());
+        let errors: Vec<String> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .map(ToString::to_string)
+            .collect();
+        prop_assert!(errors.is_empty(), "{}\n{}", text, errors.join("\n"));
+        prop_assert!(parsed.article.is_some());
+        for d in &parsed.diagnostics {
+            prop_assert!(!d.field.is_empty(), "a warning names its field: {}", d);
+        }
+    }
+}
+
+/// How many values [`bad_optional_values_never_cost_the_article`] fills in.
+const OPTIONAL_SLOTS: usize = 25;
+
+/// A value for an optional field: valid YAML, and often of the wrong type or shape for it.
+fn optional_value() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "x",
+        "-1",
+        "3",
+        "1.5",
+        "-7",
+        "1e400",
+        ".nan",
+        ".inf",
+        "true",
+        "~",
+        "\"\"",
+        "[a, b]",
+        "{a: 1}",
+        "{url: /rel.jpg}",
+        "{title: R}",
+        "2024-13-01",
+        "\"\\u202Eevil\"",
+        "javascript:alert(1)",
+        "\"https://exa mple.com/a b\"",
+        "//cdn.example.com/x",
+        "/rel.jpg",
+        "ftp://example.com/x",
+        "https://0x7f.1/x",
+        "\"https://user@example.com/\"",
+        "https://example.com/x",
+    ])
+}
+
+fn has_error(parsed: &article::Parsed) -> bool {
+    parsed
+        .diagnostics
+        .iter()
+        .any(|d| d.severity() == Severity::Error)
 }
 
 /// The fast path either gives up or builds exactly serde_yaml's value, key order included.

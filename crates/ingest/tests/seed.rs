@@ -143,6 +143,7 @@ fn drafts_are_left_out_unless_asked_for_and_removed_always() {
         Path::new("x"),
         Options {
             include_drafts: true,
+            ..Options::default()
         },
     );
     let ids: Vec<_> = report.articles.iter().map(|a| a.id.as_str()).collect();
