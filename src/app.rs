@@ -149,8 +149,9 @@ fn shard_failures(failed: &[String]) -> Html {
     html! {
         <div class="notice" role="alert" data-testid="data-error">
             <p>
-                { "Part of the article data could not be loaded. Reloading the page may help; if \
-                   the site was just updated, its files may be out of step for a few minutes." }
+                { "Part of the article data could not be loaded. The page keeps trying; if it \
+                   gives up, reloading may help, and if the site was just updated, its files may \
+                   be out of step for a few minutes." }
             </p>
             <ul>{ for failed.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
         </div>

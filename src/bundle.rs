@@ -11,7 +11,8 @@ use broadsheet_core::graph::Stories;
 use broadsheet_core::library::{Library, Need};
 use broadsheet_core::model::{Article, Card};
 use broadsheet_core::picture::Graphed;
-use std::collections::HashSet;
+use gloo::timers::callback::Timeout;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Deref;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -88,14 +89,50 @@ pub enum Boot {
     Failed(AttrValue),
 }
 
+/// How many times a data file is fetched before the app stops trying and suggests a reload.
+const ATTEMPTS: u32 = 5;
+
+/// The wait before fetching a failed file again: 1 s, doubling with each failure.
+fn backoff_ms(failures: u32) -> u32 {
+    1000 << failures.saturating_sub(1).min(4)
+}
+
+/// A data file that failed to arrive, and what became of it.
+struct Failure {
+    error: String,
+    attempts: u32,
+}
+
+impl Failure {
+    /// The line the alert shows for it.
+    fn describe(&self) -> String {
+        if self.attempts < ATTEMPTS {
+            let seconds = backoff_ms(self.attempts) / 1000;
+            format!(
+                "{} (attempt {} of {ATTEMPTS}; trying again in {seconds} s)",
+                self.error, self.attempts
+            )
+        } else {
+            format!("{} (gave up after {ATTEMPTS} attempts)", self.error)
+        }
+    }
+}
+
 /// Fetches and opens the entry, and loads shards on request; re-renders the caller with a new
-/// snapshot when a shard arrives. Shards that fail to load are listed in the second value.
+/// snapshot when a shard arrives. Shards that failed to load are listed in the second value,
+/// each saying whether it will be fetched again.
+///
+/// A file that fails is fetched again after a backoff, when a page still needs it then: the
+/// retry hands out a bundle of a new generation, pages that still miss the file ask for it
+/// again, and pages that moved on do not.
 #[hook]
 pub fn use_bundle() -> (Boot, Rc<[String]>) {
     let opened = use_state(|| None::<Result<(), AttrValue>>);
     let current = use_mut_ref(|| None::<Rc<Library>>);
     let requested = use_mut_ref(HashSet::<String>::new);
-    let failures = use_mut_ref(Vec::<String>::new);
+    let failures = use_mut_ref(BTreeMap::<String, Failure>::new);
+    let attempts = use_mut_ref(HashMap::<String, u32>::new);
+    let generation = use_mut_ref(|| 0_u32);
     let refresh = use_force_update();
     {
         let (opened, current) = (opened.clone(), current.clone());
@@ -125,6 +162,8 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
     // file.
     let load = {
         let (current, failures) = (current.clone(), failures.clone());
+        let (requested, generation, attempts) =
+            (requested.clone(), generation.clone(), attempts.clone());
         Callback::from(move |(files, priority): (Vec<String>, Priority)| {
             let files: Vec<String> = files
                 .into_iter()
@@ -134,6 +173,8 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
                 return;
             }
             let (current, failures) = (current.clone(), failures.clone());
+            let (requested, generation, attempts) =
+                (requested.clone(), generation.clone(), attempts.clone());
             let refresh = refresh.clone();
             spawn_local(async move {
                 let downloads: Vec<(String, JsFuture)> = files
@@ -147,15 +188,58 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
                 for (name, download) in downloads {
                     match bytes(&name, download).await {
                         Ok(b) => arrived.push((name, b)),
-                        Err(e) => failures.borrow_mut().push(e),
+                        Err(error) => {
+                            let tries = {
+                                let mut attempts = attempts.borrow_mut();
+                                let tries = attempts.entry(name.clone()).or_insert(0);
+                                *tries += 1;
+                                *tries
+                            };
+                            failures.borrow_mut().insert(
+                                name.clone(),
+                                Failure {
+                                    error,
+                                    attempts: tries,
+                                },
+                            );
+                            if tries < ATTEMPTS {
+                                // When the wait is over the file leaves the alert, and the pages
+                                // that still need it ask for it again; if it fails again it is
+                                // back, with a longer wait.
+                                let (requested, generation) =
+                                    (requested.clone(), generation.clone());
+                                let (failures, refresh) = (failures.clone(), refresh.clone());
+                                Timeout::new(backoff_ms(tries), move || {
+                                    requested.borrow_mut().remove(&name);
+                                    failures.borrow_mut().remove(&name);
+                                    *generation.borrow_mut() += 1;
+                                    refresh.force_update();
+                                })
+                                .forget();
+                            }
+                        }
                     }
                 }
                 // No await from here on: no other batch can land in between.
                 let next = current.borrow().as_deref().cloned();
                 if let Some(mut next) = next {
                     for (name, b) in arrived {
-                        if let Err(e) = next.insert(&name, &b) {
-                            failures.borrow_mut().push(e.to_string());
+                        match next.insert(&name, &b) {
+                            Ok(()) => {
+                                failures.borrow_mut().remove(&name);
+                                attempts.borrow_mut().remove(&name);
+                            }
+                            // A file that arrives but does not fit the entry comes from another
+                            // build: fetching it again would bring the same bytes.
+                            Err(e) => {
+                                failures.borrow_mut().insert(
+                                    name,
+                                    Failure {
+                                        error: e.to_string(),
+                                        attempts: ATTEMPTS,
+                                    },
+                                );
+                            }
                         }
                     }
                     *current.borrow_mut() = Some(Rc::new(next));
@@ -179,27 +263,34 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
             }
         });
     }
-    let failed: Rc<[String]> = failures.borrow().clone().into();
+    let failed: Rc<[String]> = failures.borrow().values().map(Failure::describe).collect();
     let snapshot = current.borrow().clone();
     let boot = match (&*opened, snapshot) {
         (Some(Err(message)), _) => Boot::Failed(message.clone()),
-        (Some(Ok(())), Some(library)) => Boot::Ready(SharedBundle { library, load }),
+        (Some(Ok(())), Some(library)) => Boot::Ready(SharedBundle {
+            library,
+            load,
+            generation: *generation.borrow(),
+        }),
         _ => Boot::Loading,
     };
     (boot, failed)
 }
 
-/// Asks for `files` (what [`Library::missing`] answered) once per distinct list.
+/// Asks for `files` (what [`Library::missing`] answered) once per distinct list and bundle
+/// generation (a failed file is asked for again once its retry is due).
 #[hook]
 pub fn use_files(bundle: &SharedBundle, files: Vec<String>) {
     use_files_at(bundle, files, Priority::Wanted);
 }
 
-/// Asks for `files` once per distinct list, at `priority`.
+/// Asks for `files` once per distinct list and bundle generation, at `priority`.
 #[hook]
 pub fn use_files_at(bundle: &SharedBundle, files: Vec<String>, priority: Priority) {
-    let bundle = bundle.clone();
-    use_effect_with(files, move |files| bundle.fetch(files.clone(), priority));
+    let fetcher = bundle.clone();
+    use_effect_with((files, bundle.generation), move |(files, _)| {
+        fetcher.fetch(files.clone(), priority);
+    });
 }
 
 /// The files drawing some nodes of the related graph takes: the graph first, then the articles
@@ -223,16 +314,19 @@ pub fn loading(what: &'static str) -> Html {
 }
 
 /// The data as loaded so far: an immutable snapshot, replaced when a shard arrives. Equality
-/// is identity, so every page holding the old snapshot renders again with the new one.
+/// is identity (and generation), so every page holding the old snapshot renders again with the
+/// new one.
 #[derive(Clone)]
 pub struct SharedBundle {
     library: Rc<Library>,
     load: Callback<(Vec<String>, Priority)>,
+    /// Counts the retries that came due: a page that still misses a file asks for it again.
+    generation: u32,
 }
 
 impl PartialEq for SharedBundle {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.library, &other.library)
+        Rc::ptr_eq(&self.library, &other.library) && self.generation == other.generation
     }
 }
 

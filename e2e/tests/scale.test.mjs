@@ -63,7 +63,7 @@ test('a search fetches its word shards and agrees with a fresh load of its link'
       .split(/[^a-z]+/)
       .filter((w) => w.length >= 5)[0];
     assert.ok(word, `a word to search for in ${JSON.stringify(title)}`);
-    await page.locator('[data-testid="search"]').fill(word);
+    await page.locator('[data-testid="search"]').pressSequentially(word);
     await page.waitForFunction(
       ([selector, n]) => !document.querySelector(selector)?.textContent.startsWith(`${n} `),
       [COUNT, total],
@@ -185,4 +185,35 @@ test('the graph of a small filtered set draws its nodes and lists its stories', 
     assert.ok((await page.locator('[data-testid="story"]').count()) > 0, 'stories listed');
     assert.ok((await dataFiles(page)).includes('graph'), 'the graph was fetched');
   });
+});
+
+test('a data file that fails to load is fetched again, with backoff, and the page recovers', async () => {
+  await withPage(
+    app.browser,
+    async (page) => {
+      let refused = 0;
+      // The first two requests for search files fail as a flaky network or host would.
+      await page.route(/\/data\/s-[0-9a-f]{16}\/[wp]\d+\.bin$/, (route) => {
+        if (refused < 2) {
+          refused += 1;
+          return route.fulfill({ status: 503, body: 'busy' });
+        }
+        return route.continue();
+      });
+      await open(page);
+      const total = await resultCount(page);
+      await page.locator('[data-testid="search"]').pressSequentially('market');
+      const alert = page.locator('[data-testid="data-error"]');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /trying again in \d+ s/);
+      // No reload: the retries bring the files and the alert goes.
+      await alert.waitFor({ state: 'detached', timeout: 30_000 });
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      const found = await resultCount(page);
+      assert.ok(found > 0 && found < total, `"market" found ${found} of ${total}`);
+      assert.equal(refused, 2, 'both refusals were retried');
+    },
+    // The two refused responses, as the browser logs them.
+    { expected: /503/ },
+  );
 });
