@@ -86,7 +86,7 @@ async function walk(page, base) {
   await page.waitForFunction(() => document.documentElement.dataset.theme !== undefined);
 
   // Search, a facet, then the share dialog with its preview.
-  await page.locator('[data-testid="search"]').fill('transit');
+  await page.locator('[data-testid="search"]').pressSequentially('transit');
   await page.waitForFunction(() => window.location.hash.includes('q=transit'));
   await page.locator('[data-testid="share"]').click();
   const preview = page.frameLocator('[data-testid="embed-preview"]');
@@ -113,7 +113,7 @@ async function walk(page, base) {
   await load(page, `${base}#/embed?facets=topic,provider&theme=dark&limit=5`);
   await page.locator('[data-testid="embed-item"]').first().waitFor();
   assert.equal(await page.locator('[data-testid="embed-item"]').count(), 5);
-  await page.locator('[data-testid="search"]').fill('a');
+  await page.locator('[data-testid="search"]').pressSequentially('a');
   await page.waitForFunction(() => window.location.hash.includes('q=a'));
   return response;
 }

@@ -226,7 +226,7 @@ test('searching inside a widget narrows it in place and adds no history entry to
     assert.ok(narrowed > 0 && narrowed < before, `a topic narrows ${before} to ${narrowed}`);
     assert.match(new URL(frame.url()).hash, /topic=/, 'the frame keeps its view in its own hash');
     const search = two.locator('[data-testid="search"]');
-    await search.fill('zzzz-no-such-word');
+    await search.pressSequentially('zzzz-no-such-word');
     await two.locator('[data-testid="empty-list"]').waitFor();
     assert.equal(await resultCount(two), 0);
     assert.ok(before > 0);
@@ -262,8 +262,11 @@ test('the share dialog gives a link, script and iframe snippets that work on ano
 
     // Widget settings change the snippets and the preview.
     await dialog.locator('[data-testid="embed-theme"]').selectOption('dark');
-    await dialog.locator('[data-testid="embed-limit"]').fill('2');
-    await dialog.locator('[data-testid="embed-limit"]').dispatchEvent('change');
+    const limit = dialog.locator('[data-testid="embed-limit"]');
+    await limit.click();
+    await limit.press('ControlOrMeta+A');
+    await limit.pressSequentially('2');
+    await limit.press('Enter');
     await dialog.locator('[data-testid="embed-facet-provider"]').check();
     const query = `${view}&facets=provider&theme=dark&limit=2`;
     const script = dialog.locator('[data-testid="embed-script"]');

@@ -163,7 +163,7 @@ test("an article's back-to-results link returns to the view the reader came from
   await withPage(app.browser, async (page) => {
     await open(page);
     const topic = await firstValue(page, 'topic');
-    await page.locator('[data-testid="search"]').fill('the');
+    await page.locator('[data-testid="search"]').pressSequentially('the');
     await hashBecomes(page, '#/?q=the');
     await topic.row.locator('input[type=checkbox]').check();
     const hash = `#/?q=the&topic=${encodeURIComponent(topic.key)}`;
@@ -194,7 +194,9 @@ test('a junk link shows a notice and a usable page', async () => {
 
     await page.locator('[data-testid="dismiss-notice"]').click();
     await notice.waitFor({ state: 'detached' });
-    await page.locator('[data-testid="search"]').fill('');
+    // Select all and delete, as a reader clears a field.
+    await page.locator('[data-testid="search"]').press('ControlOrMeta+A');
+    await page.locator('[data-testid="search"]').press('Backspace');
     await hashBecomes(page, '#/');
     assert.ok((await resultCount(page)) >= 60, 'the page still works');
   });
@@ -205,8 +207,12 @@ test('date fields, a click on the date histogram and the heat range narrow the l
     await open(page);
     const total = await resultCount(page);
 
-    await page.locator('[data-testid="date-from"]').fill('2024-06-01');
-    await page.locator('[data-testid="date-from"]').dispatchEvent('change');
+    // A date field takes its digits month, day, year in the en-US locale the browser runs in.
+    // Focus (not a click, which lands on whichever segment is under the pointer) starts at
+    // the month.
+    await page.locator('[data-testid="date-from"]').focus();
+    await page.keyboard.type('06012024');
+    await page.keyboard.press('Enter');
     await hashBecomes(page, '#/?from=2024-06-01');
     const since = await resultCount(page);
     assert.ok(since > 0 && since < total, `from 2024-06-01: ${since} of ${total}`);
@@ -241,7 +247,7 @@ test('date fields, a click on the date histogram and the heat range narrow the l
 
     await page.locator('[data-testid="clear-filters"]').click();
     await hashBecomes(page, '#/');
-    await page.locator('[data-testid="heat-min"]').fill('300');
+    await page.locator('[data-testid="heat-min"]').pressSequentially('300');
     await page.locator('[data-testid="heat-min"]').press('Enter');
     await hashBecomes(page, '#/?heat=300..');
     const heats = await page
@@ -260,7 +266,7 @@ test('relevance and its boost are offered only with a query, and kept in the lin
     assert.deepEqual(await sorts(), ['heat', 'date', 'quality', 'coverage']);
     assert.equal(await page.locator('[data-testid="boost-heat"]').count(), 0);
 
-    await page.locator('[data-testid="search"]').fill('council');
+    await page.locator('[data-testid="search"]').pressSequentially('council');
     await hashBecomes(page, '#/?q=council');
     assert.deepEqual(await sorts(), ['heat', 'date', 'quality', 'coverage', 'relevance']);
     const slider = page.locator('[data-testid="boost-heat"]');

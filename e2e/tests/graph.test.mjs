@@ -226,7 +226,7 @@ test('cards show coverage; coverage filters and sorts the list through the URL',
       assert.equal(text, `${n} ${n === 1 ? 'outlet' : 'outlets'}`, id);
     }
 
-    await page.locator('[data-testid="coverage-min"]').fill(String(atLeast));
+    await page.locator('[data-testid="coverage-min"]').pressSequentially(String(atLeast));
     await page.locator('[data-testid="coverage-min"]').press('Enter');
     await page.waitForFunction((n) => location.hash === `#/?coverage=${n}..`, atLeast);
     assert.equal(await resultCount(page), expected);
