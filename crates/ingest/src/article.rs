@@ -1,12 +1,15 @@
 //! One file → one validated [`Article`], or every problem that stops it.
 //!
-//! The order of checks matters: bytes (encoding), then fences, then the marking pass (which
-//! refuses aliases before serde_yaml could expand them), then YAML syntax, then each field on its
-//! own, so a file with a wrong type in three fields reports all three. Front matter that
-//! [`quick`] parses skips serde_yaml's parser and the marking pass's up-front checks.
+//! The order of checks matters: bytes (encoding), then fences, then characters the two YAML
+//! parsers would read differently, then the marking pass (which refuses aliases and deep
+//! nesting before serde_yaml could expand or choke on them), then YAML syntax (serde_yaml,
+//! building under a budget of values), then each field on its own, so a file with a wrong type
+//! in three fields reports all three. Front matter that [`quick`] parses skips serde_yaml's
+//! parser and the marking pass's up-front checks.
 
+use crate::bounded;
 use crate::diagnostic::{Diagnostic, Problem, Severity};
-use crate::locate::{self, join, Located};
+use crate::locate::{self, join, Located, MAX_VALUES};
 use crate::quick;
 use crate::raw::{self, RawImage, RawProvider, RawRelated};
 use crate::split;
@@ -32,6 +35,9 @@ pub const MAX_TOPICS: usize = 100;
 pub const MAX_RELATED: usize = 500;
 /// More images in one list than this are refused.
 pub const MAX_IMAGES: usize = 100;
+/// Front matter the marking pass could not read to its end goes to serde_yaml only with at most
+/// this many `[` and `{`, which bounds its flow nesting and so its time (tokens times depth).
+const MAX_UNCHECKED_OPENERS: usize = 256;
 /// The largest image side accepted, in pixels.
 const MAX_PIXELS: f64 = 100_000.0;
 
@@ -91,22 +97,19 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
         );
         return None;
     }
+    if let Some((line, col, c)) = find_line_separator(&parts.yaml) {
+        ctx.file_level(line + ctx.line_offset, col, Problem::LineSeparator(c));
+        return None;
+    }
     if let Some((line, col)) = find_tab_indent(&parts.yaml) {
         ctx.file_level(line + ctx.line_offset, col, Problem::Tab);
         return None;
     }
     ctx.yaml = parts.yaml;
-    let quick = quick::parse(&ctx.yaml);
-    // The marking pass costs as much as the YAML parse itself, so it runs up front only when
-    // the text could hold an anchor, alias or merge key (which serde_yaml would silently expand);
-    // otherwise it runs later, only if a problem needs a position. Front matter the fast path
-    // took has none of what it looks for.
-    if quick.is_none() && might_use_references(&ctx.yaml) && report_structure(ctx) {
-        return None;
-    }
-    let parsed = match quick {
+    let parsed = match quick::parse(&ctx.yaml) {
+        // Front matter the fast path took has no anchors, aliases or deep nesting.
         Some(value) => Ok(value),
-        None => serde_yaml::from_str::<Value>(&ctx.yaml),
+        None => parse_checked(ctx)?,
     };
     let mut mapping = match parsed {
         Ok(Value::Mapping(mapping)) => mapping,
@@ -119,7 +122,6 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
             );
             return None;
         }
-        Err(_) if report_structure(ctx) => return None,
         Err(err) => {
             let (line, col) = err
                 .location()
@@ -205,6 +207,19 @@ fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The first character YAML takes for a line break that `\n` line counting (and most editors)
+/// do not: NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR, as a YAML line and 1-based column.
+/// serde_yaml's parser breaks lines at them and the marking pass does not, so a comment to one
+/// could hide from the other what follows it on the same line.
+fn find_line_separator(yaml: &str) -> Option<(usize, usize, char)> {
+    let is_separator = |c: char| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}');
+    let at = yaml.find(is_separator)?;
+    let line_start = yaml[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = yaml[..at].matches('\n').count() + 1;
+    let col = yaml[line_start..at].chars().count() + 1;
+    yaml[at..].chars().next().map(|c| (line, col, c))
+}
+
 /// The first tab in a line's indentation, as a YAML line and 1-based column.
 fn find_tab_indent(yaml: &str) -> Option<(usize, usize)> {
     if !yaml.contains('\t') {
@@ -274,24 +289,59 @@ fn holds_keys(value: &Value) -> bool {
     matches!(value, Value::Mapping(_) | Value::Sequence(_))
 }
 
-/// True when the YAML could contain an anchor (`&a`), alias (`*a`) or merge key (`<<`).
+/// serde_yaml's value of front matter the fast path did not take, or `None` when a problem
+/// was reported instead.
 ///
-/// Those can only stand where a node starts: at the start of a line or after `:`, `-`, `?`,
-/// `[`, `{`, `,` or a tag. A `&` inside text ("Signal & Static") follows a word, so most files
-/// skip the up-front marking pass; a false alarm only costs that pass.
-fn might_use_references(yaml: &str) -> bool {
-    if yaml.contains("<<") {
-        return true;
+/// The marking pass runs first: it refuses anchors, aliases, merge keys and nesting deeper
+/// than the format needs before serde_yaml's parser sees the text (it would expand the aliases,
+/// and its time grows with tokens times flow depth: minutes for a 400 kB file of brackets). It
+/// also counts the values, so serde_yaml may build no more than that: any more would be an
+/// alias the marking pass did not see.
+fn parse_checked(ctx: &mut Ctx<'_>) -> Option<Result<Value, serde_yaml::Error>> {
+    if report_structure(ctx) {
+        return None;
     }
-    yaml.lines().any(|line| {
-        line.match_indices(['&', '*']).any(|(at, _)| {
-            let before = line[..at].trim_end();
-            let last_token = before.rsplit(' ').next().unwrap_or_default();
-            before.is_empty()
-                || before.ends_with([':', '-', '?', '[', '{', ','])
-                || last_token.starts_with('!')
-        })
-    })
+    let located = ctx
+        .located
+        .as_ref()
+        .expect("report_structure runs the marking pass");
+    let (complete, nodes, syntax_error) = (
+        located.complete,
+        located.nodes,
+        located.syntax_error.clone(),
+    );
+    if !complete && flow_openers(&ctx.yaml) > MAX_UNCHECKED_OPENERS {
+        // serde_yaml would read what the marking pass could not; with this many brackets its
+        // time is not bounded, so the marking pass's own reading stands.
+        let ((line, col), message) = syntax_error.unwrap_or(((1, 0), "unreadable YAML".into()));
+        ctx.push("", line, col, Problem::Syntax(message));
+        return None;
+    }
+    let budget = bounded::Budget {
+        // Text without a single node (only comments) still builds one null.
+        values: if complete { nodes.max(1) } else { MAX_VALUES },
+        text: 2 * MAX_FRONT_MATTER,
+    };
+    match bounded::from_str(&ctx.yaml, budget) {
+        Ok(value) => Some(Ok(value)),
+        Err(bounded::Error::Yaml(err)) => Some(Err(err)),
+        Err(bounded::Error::OverBudget) => {
+            // Within the values the marking pass counted, only an alias it did not see can
+            // make serde_yaml build more (escapes make text at most 1.5 times longer).
+            let problem = if complete {
+                Problem::Alias
+            } else {
+                Problem::TooManyValues(MAX_VALUES)
+            };
+            ctx.push("", 1, 0, problem);
+            None
+        }
+    }
+}
+
+/// The `[` and `{` in the text: more than the flow nesting any parser can find in it.
+fn flow_openers(yaml: &str) -> usize {
+    yaml.bytes().filter(|&b| b == b'[' || b == b'{').count()
 }
 
 /// Runs the marking pass and reports what the format forbids (anchors, aliases, merge keys,
@@ -1187,24 +1237,45 @@ mod tests {
     }
 
     #[test]
-    fn spots_every_place_an_anchor_or_alias_can_stand() {
-        for yaml in [
-            "a: &x 1\n",
-            "a: *x\n",
-            "- *x\n",
-            "&x a: 1\n",
-            "a: [1, *x]\n",
-            "a: {b: *x}\n",
-            "a: !!str &x b\n",
-            "<<: {a: 1}\n",
-            "a:\n  *x\n",
-            "? *x\n",
+    fn refuses_anchors_and_aliases_wherever_they_stand() {
+        for (yaml, kind) in [
+            ("a: &x 1\n", Problem::Anchor),
+            ("&x a: 1\n", Problem::Anchor),
+            ("a: !!str &x b\n", Problem::Anchor),
+            ("- &x 1\n", Problem::Anchor),
+            ("<<: {a: 1}\n", Problem::MergeKey),
+            ("a: *x\n", Problem::Alias),
+            ("a:\n  - *x\n", Problem::Alias),
+            ("a: [1, *x]\n", Problem::Alias),
+            ("a: {b: *x}\n", Problem::Alias),
+            ("a:\n  *x\n", Problem::Alias),
+            ("? *x\n", Problem::Alias),
         ] {
-            assert!(might_use_references(yaml), "{yaml:?}");
+            // An alias needs its anchor, which comes first so that the alias is what is tested.
+            let anchor = if kind == Problem::Alias {
+                "z: &x 1\n"
+            } else {
+                ""
+            };
+            let text = format!("---\n{anchor}{yaml}---\n");
+            let parsed = parse(Path::new("a.md"), "a", text.as_bytes());
+            assert!(
+                parsed.diagnostics.iter().any(|d| d.problem == kind),
+                "{yaml:?}: {:?}",
+                parsed.diagnostics
+            );
         }
-        for yaml in ["title: \"Signal & Static\"\n", "a: \"5 * 3\"\n", "a: b&c\n"] {
-            assert!(!might_use_references(yaml), "{yaml:?}");
-        }
+    }
+
+    #[test]
+    fn finds_line_separators_where_an_editor_would() {
+        assert_eq!(
+            find_line_separator("a: 1\nb: #\u{2028} &t x\n"),
+            Some((2, 5, '\u{2028}'))
+        );
+        assert_eq!(find_line_separator("\u{85}"), Some((1, 1, '\u{85}')));
+        assert_eq!(find_line_separator("é: \u{2029}"), Some((1, 4, '\u{2029}')));
+        assert_eq!(find_line_separator("a: \"x\\Ly\"\n"), None);
     }
 
     #[test]

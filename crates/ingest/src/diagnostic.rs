@@ -115,6 +115,15 @@ pub enum Problem {
     /// A YAML merge key (`<<`).
     #[error("YAML merge keys (`<<`) are not allowed; write the keys out")]
     MergeKey,
+    /// A character YAML reads as a line break where editors show none.
+    #[error("{} in the front matter: YAML reads it as a line break that editors do not show; replace it with a space (or write `{}` inside a double-quoted string)", separator_name(.0), separator_escape(.0))]
+    LineSeparator(char),
+    /// Front matter that builds more values than any article needs.
+    #[error("builds more than {0} values; an article needs a few hundred (YAML aliases, `*name`, are not allowed)")]
+    TooManyValues(usize),
+    /// The marking pass stopped listing problems in this file.
+    #[error("more problems of the kinds above may follow; only the first {0} are listed")]
+    MoreNotListed(usize),
     /// Nesting deeper than the format ever needs.
     #[error("nesting is deeper than {0} levels")]
     TooDeep(usize),
@@ -161,6 +170,22 @@ pub enum Problem {
     /// A symbolic link, not followed so the build never leaves the folder.
     #[error("is a symbolic link; links are not followed, so it is skipped")]
     Symlink,
+}
+
+fn separator_name(c: &char) -> &'static str {
+    match c {
+        '\u{85}' => "U+0085 NEXT LINE",
+        '\u{2028}' => "U+2028 LINE SEPARATOR",
+        _ => "U+2029 PARAGRAPH SEPARATOR",
+    }
+}
+
+fn separator_escape(c: &char) -> &'static str {
+    match c {
+        '\u{85}' => "\\N",
+        '\u{2028}' => "\\L",
+        _ => "\\P",
+    }
 }
 
 impl Problem {

@@ -3,14 +3,16 @@
 //! `path:line:col: field: message`.
 //!
 //! Pipeline: [`walk`] finds files; [`split`] cuts front matter from body; [`quick`] parses the
-//! plain front matter most files have, and serde_yaml the rest; [`locate`] records where every
-//! key is and refuses aliases; [`article`] deserializes each field and validates it into core
+//! plain front matter most files have, and serde_yaml the rest ([`bounded`]: under a budget of
+//! values); [`locate`] records where every key is and refuses aliases and deep nesting first;
+//! [`article`] deserializes each field and validates it into core
 //! types; this module collects, checks ids across files, and sorts.
 //! [`build`] is what the app's `build.rs` calls.
 //!
 //! This crate is a build-dependency only: serde_yaml never reaches the wasm app.
 
 pub mod article;
+pub mod bounded;
 pub mod build;
 pub mod diagnostic;
 pub mod locate;

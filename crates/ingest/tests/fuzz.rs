@@ -3,7 +3,7 @@
 //! path builds what serde_yaml builds whenever it does not give up. Inputs that once broke
 //! something are kept in `REGRESSIONS` and replayed on every run.
 
-use broadsheet_ingest::{article, quick, split};
+use broadsheet_ingest::{article, locate, quick, split};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -99,6 +99,34 @@ proptest! {
         prop_assert!(parsed.article.is_some() || !parsed.diagnostics.is_empty());
         for d in &parsed.diagnostics {
             prop_assert!(d.line >= 1 && d.col >= 1);
+        }
+    }
+}
+
+/// Values in a tree as the marking pass counts them: every scalar, list and mapping, keys
+/// included (a tag adds none).
+fn values(value: &serde_yaml::Value) -> usize {
+    use serde_yaml::Value;
+    match value {
+        Value::Sequence(items) => 1 + items.iter().map(values).sum::<usize>(),
+        Value::Mapping(m) => 1 + m.iter().map(|(k, v)| values(k) + values(v)).sum::<usize>(),
+        Value::Tagged(tagged) => values(&tagged.value),
+        _ => 1,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// serde_yaml may build only as many values as the marking pass counted (more would be an
+    /// alias it did not see), so on alias-free text the two counts must agree; text with no
+    /// node at all still builds one null.
+    #[test]
+    fn the_marking_pass_counts_what_serde_yaml_builds(parts in prop::collection::vec(fragment(), 0..60)) {
+        let yaml = parts.concat().replace(['&', '*'], "");
+        let located = locate::locate(&yaml);
+        if let (true, Ok(value)) = (located.complete, serde_yaml::from_str::<serde_yaml::Value>(&yaml)) {
+            prop_assert_eq!(values(&value), located.nodes.max(1), "{:?}", yaml);
         }
     }
 }

@@ -29,6 +29,15 @@ fn every_hostile_fixture_is_refused_with_a_located_reason() {
         ("yaml-anchored-value.md", 9, "category", |p| {
             *p == Problem::Alias
         }),
+        ("yaml-line-separator-bypass.md", 8, "", |p| {
+            *p == Problem::LineSeparator('\u{2028}')
+        }),
+        ("yaml-wide-bomb-line-separator.md", 8, "", |p| {
+            *p == Problem::LineSeparator('\u{2028}')
+        }),
+        ("yaml-billion-laughs-line-separator.md", 8, "", |p| {
+            *p == Problem::LineSeparator('\u{2028}')
+        }),
         ("yaml-deep-nesting.md", 8, "", |p| {
             matches!(p, Problem::TooDeep(_))
         }),
