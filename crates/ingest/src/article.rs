@@ -14,12 +14,14 @@ use crate::quick;
 use crate::raw::{self, RawImage, RawProvider, RawRelated};
 use crate::split;
 use crate::text;
+use broadsheet_core::display::same_site;
 use broadsheet_core::model::{Article, ArticleId, Image, Provider, Related, Score};
 use broadsheet_core::time::Timestamp;
 use broadsheet_core::url::{HttpUrl, UrlError};
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 use std::path::Path;
+use unicode_security::MixedScript;
 
 /// Front matter larger than this is refused.
 pub const MAX_FRONT_MATTER: usize = 1 << 20;
@@ -426,7 +428,7 @@ fn build_article(
     let heat = ctx.score("heat", m);
     let published = ctx.field::<bool>("published", m).unwrap_or(true);
     let provider = match ctx.field::<RawProvider>("provider", m) {
-        Some(raw) => ctx.provider("provider", raw),
+        Some(raw) => ctx.provider("provider", raw, web_url.as_ref()),
         None => {
             ctx.missing(
                 "provider",
@@ -461,6 +463,9 @@ fn build_article(
         let cleaned = text::clean(body, true);
         if cleaned.removed {
             ctx.report("", Problem::ControlCharsRemoved);
+        }
+        if cleaned.marks_cut {
+            ctx.report("", Problem::MarksCut(text::MAX_MARKS));
         }
         cleaned.text
     };
@@ -619,6 +624,9 @@ impl Ctx<'_> {
         if cleaned.removed {
             self.report(field, Problem::ControlCharsRemoved);
         }
+        if cleaned.marks_cut {
+            self.report(field, Problem::MarksCut(text::MAX_MARKS));
+        }
         if cleaned.text.len() > limit {
             self.report(
                 field,
@@ -713,7 +721,10 @@ impl Ctx<'_> {
     fn url(&mut self, field: &str, raw: &str) -> Option<HttpUrl> {
         let url = text::clean_url(raw);
         match HttpUrl::parse(&url) {
-            Ok(url) => Some(url),
+            Ok(url) => {
+                self.check_script(field, &url.host());
+                Some(url)
+            }
             Err(reason) => {
                 self.report(
                     field,
@@ -771,18 +782,40 @@ impl Ctx<'_> {
         self.score_value(key, value)
     }
 
-    fn provider(&mut self, field: &str, raw: RawProvider) -> Option<Provider> {
+    /// A provider; `link` is the URL of the story it published, whose host its domain must
+    /// name (a warning otherwise: the pages show the link's host instead).
+    fn provider(
+        &mut self,
+        field: &str,
+        raw: RawProvider,
+        link: Option<&HttpUrl>,
+    ) -> Option<Provider> {
         let name =
             self.required_line_text(&join(field, "name"), raw.name, false, "name: Example Times");
+        let domain_field = join(field, "domain");
         let domain = raw.domain.and_then(|d| {
             let d = text::clean(&d, false).text.to_lowercase();
             if is_bare_host(&d) && HttpUrl::parse(&format!("https://{d}/")).is_ok() {
                 Some(d)
             } else {
-                self.report(&join(field, "domain"), Problem::BadDomain(shorten(&d)));
+                self.report(&domain_field, Problem::BadDomain(shorten(&d)));
                 None
             }
         });
+        if let Some(domain) = &domain {
+            self.check_script(&domain_field, domain);
+            if let Some(host) = link.map(HttpUrl::host) {
+                if !same_site(domain, &host) {
+                    self.report(
+                        &domain_field,
+                        Problem::HostMismatch {
+                            domain: domain.clone(),
+                            host: shorten(&host),
+                        },
+                    );
+                }
+            }
+        }
         let images = raw
             .images
             .map(|v| self.images(&join(field, "images"), v))
@@ -792,6 +825,17 @@ impl Ctx<'_> {
             domain,
             images,
         })
+    }
+
+    /// Warns when a label of `host` mixes writing systems (`аpple` with a Cyrillic `а`): names
+    /// in one script each (`пример.com`) are fine.
+    fn check_script(&mut self, field: &str, host: &str) {
+        if host.is_ascii() {
+            return;
+        }
+        if host.split('.').any(|label| !label.is_single_script()) {
+            self.report(field, Problem::MixedScriptHost(shorten(host)));
+        }
     }
 
     fn topics(&mut self, m: &mut Mapping) -> Option<Vec<String>> {
@@ -957,7 +1001,7 @@ impl Ctx<'_> {
             .and_then(|k| self.line_text(&join(field, "type"), &k));
         let provider = raw
             .provider
-            .and_then(|p| self.provider(&join(field, "provider"), p));
+            .and_then(|p| self.provider(&join(field, "provider"), p, web_url.as_ref()));
         let quality = self.score_value(&join(field, "quality"), raw.quality);
         let images = raw
             .images

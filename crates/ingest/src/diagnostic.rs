@@ -2,11 +2,12 @@
 //!
 //! Every problem is a [`Problem`] variant so tests match kinds rather than wording; the
 //! [`Display`](std::fmt::Display) form is the `path:line:col: field: message` line the build
-//! prints, where the message says what is wrong and what was expected.
+//! prints, where the message says what is wrong and what was expected, with control characters
+//! escaped.
 
 use broadsheet_core::model::ScoreError;
 use broadsheet_core::url::UrlError;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::PathBuf;
 
 /// Whether a problem stops the build.
@@ -95,8 +96,8 @@ pub enum Problem {
         /// The known key it resembles.
         suggestion: &'static str,
     },
-    /// Two files with the same id (file stem).
-    #[error("duplicate id `{id}`: {other} has the same file name stem; rename one of them")]
+    /// Two files with the same id (file stem), or ids that look the same.
+    #[error("duplicate id `{id}`: {other} has the same file name stem, or one that looks the same; rename one of them")]
     DuplicateId {
         /// The shared id.
         id: String,
@@ -161,6 +162,22 @@ pub enum Problem {
     /// Control or bidi characters that were removed from text.
     #[error("control or bidirectional-override characters were removed from this text")]
     ControlCharsRemoved,
+    /// Combining marks stacked deeper than writing needs, cut.
+    #[error(
+        "combining marks stacked more than {0} deep on one character were removed from this text"
+    )]
+    MarksCut(usize),
+    /// A provider domain that is not the site its article's link goes to.
+    #[error("`{domain}` is not the site the link goes to (`{host}`); pages show `{host}` beside the name, so check the provider and the link")]
+    HostMismatch {
+        /// The provider's domain, as given.
+        domain: String,
+        /// The link's host.
+        host: String,
+    },
+    /// A host name mixing writing systems within one label, as look-alike addresses do.
+    #[error("the host `{0}` mixes writing systems in one name (as look-alike addresses such as `аpple.com` with a Cyrillic `а` do); check that it is the site meant")]
+    MixedScriptHost(String),
     /// A topic listed twice.
     #[error("topic `{0}` is listed twice; the second is ignored")]
     DuplicateTopic(String),
@@ -196,6 +213,9 @@ impl Problem {
             Self::ImageDropped(_)
             | Self::UnknownKey(_)
             | Self::ControlCharsRemoved
+            | Self::MarksCut(_)
+            | Self::HostMismatch { .. }
+            | Self::MixedScriptHost(_)
             | Self::DuplicateTopic(_)
             | Self::Symlink => Severity::Warning,
             _ => Severity::Error,
@@ -232,14 +252,32 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// One line, with every control, bidi and line-break character in it (from a file name, a
+    /// key or a value) written as an escape: the line goes to a terminal, where `\e[1A\e[2K`
+    /// would erase the lines above it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: ", self.path.display(), self.line, self.col)?;
+        let mut line = format!("{}:{}:{}: ", self.path.display(), self.line, self.col);
         if self.severity() == Severity::Warning {
-            f.write_str("warning: ")?;
+            line.push_str("warning: ");
         }
         if !self.field.is_empty() {
-            write!(f, "{}: ", self.field)?;
+            line.push_str(&self.field);
+            line.push_str(": ");
         }
-        write!(f, "{}", self.problem)
+        line.push_str(&self.problem.to_string());
+        for c in line.chars() {
+            if is_unprintable(c) {
+                write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
     }
+}
+
+/// Characters a terminal would act on or that change how the rest of a line reads.
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

@@ -31,6 +31,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+use unicode_normalization::UnicodeNormalization;
 
 /// Files larger than this are refused without being read whole.
 pub const MAX_FILE: u64 = 4 << 20;
@@ -154,9 +155,7 @@ pub fn ingest_with_progress(
     report.files = found.files.len();
     let mut ids: BTreeMap<String, Vec<std::path::PathBuf>> = BTreeMap::new();
     for rel in &found.files {
-        // Folded, so ids that differ only in case, accents or Unicode normalisation (which
-        // look alike in a link) collide.
-        ids.entry(broadsheet_core::words::fold(stem(rel)))
+        ids.entry(id_key(stem(rel)))
             .or_default()
             .push(shown_root.join(rel));
     }
@@ -200,6 +199,15 @@ pub fn ingest_with_progress(
         report.articles.clear();
     }
     report
+}
+
+/// What ids collide on: ids that differ only in ways a reader of a link cannot see. Compatibility
+/// forms become plain (NFKC: `ｐａｙｐａｌ`, `ﬁnance`), case and accents are folded, and each
+/// character becomes the prototype of its look-alikes (Unicode's confusable skeleton: `pаypal`
+/// with a Cyrillic `а` is `paypal`).
+fn id_key(stem: &str) -> String {
+    let plain: String = stem.nfkc().collect();
+    unicode_security::skeleton(&broadsheet_core::words::fold(&plain)).collect()
 }
 
 fn stem(rel: &Path) -> &str {
