@@ -194,13 +194,16 @@ test('under the documented header no other site can frame the app', async () => 
   try {
     const page = await context.newPage();
     const refused = page.waitForEvent('console', {
-      predicate: (msg) => /Refused to frame .*frame-ancestors 'self'/.test(msg.text()),
+      predicate: (msg) => /frame-ancestors 'self'.*blocked/.test(msg.text()),
+      timeout: TIMEOUT_MS,
+    });
+    const errorPage = page.waitForEvent('framenavigated', {
+      predicate: (frame) => frame !== page.mainFrame() && frame.url().startsWith('chrome-error:'),
       timeout: TIMEOUT_MS,
     });
     await page.goto(framer.url);
     await refused;
-    const frame = page.frames().find((f) => f !== page.mainFrame());
-    assert.ok(frame, 'the page has its frame');
+    const frame = await errorPage;
     assert.equal(await frame.locator('article.card').count(), 0, 'the framed app did not load');
   } finally {
     await context.close();
