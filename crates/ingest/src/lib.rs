@@ -30,6 +30,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use unicode_normalization::UnicodeNormalization;
 
@@ -202,12 +203,32 @@ pub fn ingest_with_progress(
 }
 
 /// What ids collide on: ids that differ only in ways a reader of a link cannot see. Compatibility
-/// forms become plain (NFKC: `ｐａｙｐａｌ`, `ﬁnance`), case and accents are folded, and each
-/// character becomes the prototype of its look-alikes (Unicode's confusable skeleton: `pаypal`
-/// with a Cyrillic `а` is `paypal`).
+/// forms become plain (NFKC: `ｐａｙｐａｌ`, `ﬁnance`), each character becomes the prototype of
+/// its look-alikes (Unicode's confusable skeleton: `pаypal` with a Cyrillic `а`, and `paypaI`
+/// with a capital `I`, are `paypal`), then case and accents are folded.
 fn id_key(stem: &str) -> String {
-    let plain: String = stem.nfkc().collect();
-    unicode_security::skeleton(&broadsheet_core::words::fold(&plain)).collect()
+    let skeleton: String = if stem.is_ascii() {
+        // NFKC leaves ASCII as it is and each ASCII character's skeleton is its own, so a table
+        // built once gives the same key several times faster (this runs for every file).
+        let table = ascii_skeletons();
+        stem.bytes()
+            .map(|b| table[usize::from(b)].as_str())
+            .collect()
+    } else {
+        unicode_security::skeleton(&stem.nfkc().collect::<String>()).collect()
+    };
+    broadsheet_core::words::fold(&skeleton)
+}
+
+/// The confusable skeleton of each ASCII character.
+fn ascii_skeletons() -> &'static [String; 128] {
+    static TABLE: OnceLock<[String; 128]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|b| {
+            let c = char::from(u8::try_from(b).expect("indices are below 128"));
+            unicode_security::skeleton(c.encode_utf8(&mut [0; 4])).collect()
+        })
+    })
 }
 
 fn stem(rel: &Path) -> &str {
@@ -307,4 +328,36 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, Problem> {
         });
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_ids_get_the_full_skeleton() {
+        let printable: Vec<char> = (b' '..=b'~').map(char::from).collect();
+        for a in &printable {
+            for b in &printable {
+                let id = format!("x{a}{b}");
+                let full: String = unicode_security::skeleton(&id).collect();
+                assert_eq!(id_key(&id), broadsheet_core::words::fold(&full), "{id:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn look_alike_ids_share_a_key() {
+        for (a, b) in [
+            ("paypal", "p\u{430}ypal"),
+            ("paypal", "paypaI"),
+            ("paypal", "\u{ff50}\u{ff41}\u{ff59}\u{ff50}\u{ff41}\u{ff4c}"),
+            ("finance", "\u{fb01}nance"),
+            ("caf\u{e9}", "cafe\u{301}"),
+            ("Report", "report"),
+        ] {
+            assert_eq!(id_key(a), id_key(b), "{a:?} {b:?}");
+        }
+        assert_ne!(id_key("paypal"), id_key("paypals"));
+    }
 }

@@ -27,7 +27,7 @@ fn is_bidi_control(c: char) -> bool {
 
 /// Characters that [`clean`] replaces or removes, or counts.
 fn needs_care(c: char) -> bool {
-    c.is_control() || is_bidi_control(c) || c == '\u{A0}' || is_combining_mark(c)
+    c.is_control() || is_bidi_control(c) || c == '\u{A0}' || (!c.is_ascii() && is_combining_mark(c))
 }
 
 /// Cleans one value. In a single-line field (titles, names, topics) line breaks and tabs become
@@ -51,7 +51,7 @@ pub fn clean(raw: &str, multiline: bool) -> Cleaned {
     let mut marks = 0;
     let mut text = String::with_capacity(decoded.len());
     for c in decoded.chars() {
-        if is_combining_mark(c) {
+        if !c.is_ascii() && is_combining_mark(c) {
             marks += 1;
             if marks > MAX_MARKS {
                 marks_cut = true;
