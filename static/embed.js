@@ -12,6 +12,10 @@
  * The widget reports its content height with postMessage; this script accepts a height only from
  * its own iframe's window and only from the deployment's origin, and clamps it. It sends nothing
  * to the widget, and the widget accepts no commands. No framework, no globals besides one marker.
+ *
+ * Only tags that load this very deployment's embed.js are embedded (another site's embed.js on
+ * the page is left alone); a tag in <head> gets no frame (it would be invisible there) and a
+ * console warning says where to put it; a tag removed before it ran is skipped quietly.
  */
 (function () {
   'use strict';
@@ -26,10 +30,18 @@
     return isFinite(n) && n > 0 ? n : fallback;
   }
 
-  function embed(script) {
+  function embed(script, base) {
     if (script.getAttribute('data-broadsheet-embedded')) return;
     script.setAttribute('data-broadsheet-embedded', '1');
-    var base = new URL('./', script.src);
+    // A snippet the host page removed before it ran has nowhere to put its frame.
+    if (!script.parentNode) return;
+    if (!document.body || !document.body.contains(script)) {
+      console.warn(
+        'Broadsheet embed: a snippet is outside the page body (in <head>?), where its widget ' +
+          'would be invisible; put the <script> tag in the <body>, where the widget should appear.'
+      );
+      return;
+    }
     // The view is passed through as written, so its own encoding (a %2C inside a value) holds.
     var query = (script.getAttribute('data-view') || '').replace(/^[#/?]+/, '');
     ['theme', 'limit', 'facets'].forEach(function (name) {
@@ -58,11 +70,19 @@
     });
   }
 
-  // document.currentScript is this tag while it runs; the query also catches tags whose script
-  // ran from cache before the others were parsed.
-  if (document.currentScript) embed(document.currentScript);
+  // document.currentScript is this tag while it runs, and names the deployment: only tags that
+  // load embed.js from the same folder are this script's to embed. The query also catches such
+  // tags whose script ran from cache before the others were parsed.
+  var own = document.currentScript;
+  if (!own || !own.src) return;
+  var base = new URL('./', own.src);
+  var isOwn = function (tag) {
+    var url = new URL(tag.src, document.baseURI);
+    return new URL('./', url).href === base.href && /\/embed\.js$/.test(url.pathname);
+  };
+  embed(own, base);
   var tags = document.querySelectorAll('script[src][data-view]');
   for (var i = 0; i < tags.length; i += 1) {
-    if (/\/embed\.js(\?|#|$)/.test(tags[i].src)) embed(tags[i]);
+    if (isOwn(tags[i])) embed(tags[i], base);
   }
 })();

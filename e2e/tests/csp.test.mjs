@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
+import { distFromEnv, launchBrowser, resultCount, serveDir, TIMEOUT_MS, withPage } from '../harness.mjs';
 
 const README = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'README.md');
 
@@ -26,6 +26,8 @@ let policy;
 let server;
 let metaDir;
 let metaServer;
+let framerDir;
+let framer;
 let browser;
 before(async () => {
   policy = await documented();
@@ -42,13 +44,22 @@ before(async () => {
   assert.match(html, /<meta charset="utf-8" \/>/);
   await writeFile(index, html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${policy.meta}`));
   metaServer = await serveDir(metaDir, { prefix: '/REPO/' });
+  // Another site that lays the app in a frame of its own page (clickjacking's first step).
+  framerDir = await mkdtemp(join(tmpdir(), 'broadsheet-framer-'));
+  await writeFile(
+    join(framerDir, 'index.html'),
+    `<!doctype html><title>another site</title><iframe id="app" src="${server.url}" title="framed app"></iframe>\n`,
+  );
+  framer = await serveDir(framerDir);
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
   await metaServer?.close();
+  await framer?.close();
   if (metaDir) await rm(metaDir, { recursive: true, force: true });
+  if (framerDir) await rm(framerDir, { recursive: true, force: true });
 });
 
 /** Records every policy violation in each frame, before any of the page's scripts run. */
@@ -169,6 +180,31 @@ test('the policy is enforced: an inline script is refused (so the tests above ca
     assert.deepEqual(outcome.refused, ['TypeError', 'TypeError'], 'Trusted Types refuse both strings');
     await page.waitForFunction(() => window.__violations.length >= 2);
     assert.match((await violations(page)).join('\n'), /require-trusted-types-for/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('under the documented header no other site can frame the app', async () => {
+  assert.match(policy.header, /frame-ancestors 'self'$/);
+  assert.notEqual(new URL(framer.url).origin, new URL(server.url).origin, 'two origins');
+  // The browser's refusal is a console error on the framing page, so this page is not one of
+  // withPage's, which fail on any.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const refused = page.waitForEvent('console', {
+      predicate: (msg) => /frame-ancestors 'self'.*blocked/.test(msg.text()),
+      timeout: TIMEOUT_MS,
+    });
+    const errorPage = page.waitForEvent('framenavigated', {
+      predicate: (frame) => frame !== page.mainFrame() && frame.url().startsWith('chrome-error:'),
+      timeout: TIMEOUT_MS,
+    });
+    await page.goto(framer.url);
+    await refused;
+    const frame = await errorPage;
+    assert.equal(await frame.locator('article.card').count(), 0, 'the framed app did not load');
   } finally {
     await context.close();
   }

@@ -40,12 +40,40 @@ function hostPage(appUrl) {
 `;
 }
 
+/**
+ * A host page that gets snippets wrong: one in <head>, another deployment's embed.js (which
+ * this one must leave alone), and one removed by the page before it ran. One snippet is right.
+ */
+function awkwardPage(appUrl, hostUrl) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>An awkward host page</title>
+  <script src="${appUrl}embed.js" data-view="limit=1" async></script>
+</head>
+<body>
+  <section id="foreign">
+    <script type="text/plain" src="${hostUrl}another-deployment/embed.js" data-view="topic=x"></script>
+  </section>
+  <section id="ours"><script src="${appUrl}embed.js" data-view="limit=2" async></script></section>
+  <script>
+    window.__removed = document.createElement('script');
+    window.__removed.src = '${appUrl}embed.js';
+    window.__removed.dataset.view = 'limit=3';
+    document.body.append(window.__removed);
+    window.__removed.remove();
+  </script>
+</body>
+</html>
+`;
+}
+
 before(async () => {
   app = await serveDir(distFromEnv('BROADSHEET_DIST'));
   hostDir = await mkdtemp(join(tmpdir(), 'broadsheet-host-'));
   await writeFile(join(hostDir, 'index.html'), hostPage(app.url));
   await writeFile(join(hostDir, 'other.html'), '<!doctype html><title>other</title><p>other</p>\n');
   host = await serveDir(hostDir);
+  await writeFile(join(hostDir, 'awkward.html'), awkwardPage(app.url, host.url));
   assert.notEqual(new URL(app.url).origin, new URL(host.url).origin, 'two origins');
   browser = await launchBrowser();
 });
@@ -336,5 +364,31 @@ test('without the Clipboard API, copying falls back to selecting the text, quiet
     assert.ok(selected, 'the snippet is selected for the reader to copy');
     await dialog.locator('[data-testid="share-close"]').click();
     await dialog.waitFor({ state: 'detached' });
+  });
+});
+
+test('embed.js leaves other deployments\' tags alone, warns about a snippet in <head> and skips a removed one', async () => {
+  await withPage(browser, async (page) => {
+    const warned = page.waitForEvent('console', {
+      predicate: (msg) => msg.type() === 'warning' && /Broadsheet embed: .*<head>/.test(msg.text()),
+    });
+    await page.goto(`${host.url}awkward.html`);
+    await page.frameLocator('#ours iframe[data-broadsheet-embed]').locator('[data-testid="embed-item"]').first().waitFor();
+    await warned;
+    // Every snippet of this deployment has run, the removed one included (it threw on the host
+    // page before: its tag had no parent to put a frame into).
+    await page.waitForFunction(
+      () => window.__removed.getAttribute('data-broadsheet-embedded') === '1' &&
+        document.head.querySelector('script[data-broadsheet-embedded]') !== null,
+    );
+    const frames = await page.evaluate(() =>
+      [...document.querySelectorAll('iframe')].map((f) => f.closest('section')?.id ?? f.parentElement.tagName),
+    );
+    assert.deepEqual(frames, ['ours'], 'one frame, for the one snippet in the body');
+    assert.equal(
+      await page.locator('#foreign script').getAttribute('data-broadsheet-embedded'),
+      null,
+      "another deployment's tag is not this script's",
+    );
   });
 });

@@ -1,7 +1,8 @@
 // Hostile content (e2e/fixtures/hostile-articles): titles, excerpts, provider names, topics,
 // related entries and bodies that are HTML and script payloads must reach the page as text,
-// run nothing and open no dialog; a draft's canary string must not be anywhere in dist/; and
-// odd links (unknown article, newer format, junk) still give a usable page.
+// run nothing and open no dialog; a draft's canary string must not be anywhere in dist/; odd
+// links (unknown article, newer format, junk) still give a usable page with a short notice;
+// overlong names keep the page's width; a card shows the host its link really goes to.
 // BROADSHEET_HOSTILE_DIST is a release build of that folder (scripts/test makes it).
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -136,5 +137,73 @@ test('the graph view, its story list and the embed widget keep payloads as text'
     }));
     assert.deepEqual(injected, { pwned: undefined, elements: 0 });
     assert.deepEqual(dialogs, []);
+  });
+});
+
+/** How far the document reaches past the window's width, in CSS pixels (0 when it fits). */
+const overflowX = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The longest run of combining marks in `text`. */
+const longestMarkRun = (text) => Math.max(0, ...(text.match(/\p{M}+/gu) ?? []).map((run) => [...run].length));
+
+test('a 300-letter topic, a 500-letter provider and stacked marks keep the page its width', async () => {
+  await withPage(browser, async (page) => {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${server.url}#/?q=zalgo`);
+      const card = page.locator('article.card[data-article-id="layout-long-names"]');
+      await card.waitFor();
+      const provider = (await card.locator('[data-testid="provider-name"]').textContent()).trim();
+      assert.equal(provider.length, 500, 'the long provider name is on the card');
+      assert.equal(await overflowX(page), 0, `the home page fits ${width} px`);
+      const title = card.locator('.card-title');
+      assert.ok(longestMarkRun(await title.textContent()) <= 6, 'stacked marks were capped at ingest');
+      const clip = await title.evaluate((el) => getComputedStyle(el.closest('.card-heading')).overflowY);
+      assert.ok(['hidden', 'clip'].includes(clip), `the title is clipped to its card (overflow-y: ${clip})`);
+
+      await page.goto(`${server.url}#/article/layout-long-names`);
+      await page.locator('[data-testid="article-page"] h1').waitFor();
+      assert.equal(await overflowX(page), 0, `the article page fits ${width} px`);
+      await page.goto(`${server.url}#/embed?facets=topic,provider`);
+      await page.locator('[data-testid="embed-item"]').first().waitFor();
+      assert.equal(await overflowX(page), 0, `the widget fits ${width} px`);
+    }
+  });
+});
+
+test('a card whose provider names another site shows the host its link goes to', async () => {
+  await withPage(browser, async (page) => {
+    await page.goto(`${server.url}#/?q=names%20one%20outlet`);
+    const card = page.locator('article.card[data-article-id="spoofed-outlet"]');
+    await card.waitFor();
+    assert.equal((await card.locator('[data-testid="provider-name"]').textContent()).trim(), 'Spoofed Times');
+    const shown = (await card.locator('[data-testid="provider-domain"]').textContent()).trim();
+    const linked = new URL(await card.locator('a.card-title').getAttribute('href')).hostname;
+    assert.equal(linked, 'spoof.example.net');
+    assert.equal(shown, linked, 'the card shows the real host, not the claimed times.example.org');
+  });
+});
+
+test('notices stay short: at most five lines, and long values are not echoed', async () => {
+  await withPage(browser, async (page) => {
+    const notices = page.locator('[data-testid="notice"] li');
+    await page.goto(`${server.url}#/embed?facets=${'zz,'.repeat(5460)}`);
+    await page.locator('[data-testid="notice"]').waitFor();
+    assert.ok((await notices.count()) <= 6, `${await notices.count()} notice lines`);
+    const unknown = Array.from({ length: 64 }, (_, i) => `unknown${i}=${'v'.repeat(100)}`).join('&');
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#/?${unknown}`);
+    await page.locator('[data-testid="notice"]').waitFor();
+    assert.equal(await notices.count(), 6);
+    assert.match(await notices.last().textContent(), /and 59 more/);
+    const text = await page.locator('[data-testid="notice"]').textContent();
+    assert.ok(text.length < 1000, `the notice is ${text.length} characters`);
+
+    await page.goto(`${server.url}#/article/${'x'.repeat(4000)}`);
+    const missing = page.locator('[data-testid="missing-id"]');
+    await missing.waitFor();
+    const shown = (await missing.textContent()).trim();
+    assert.ok(shown.startsWith('xxxx') && shown.length <= 100, `the not-found page echoes ${shown.length} characters`);
   });
 });

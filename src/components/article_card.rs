@@ -11,6 +11,7 @@ use crate::components::published_date::PublishedDate;
 use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use broadsheet_core::display::outlets_label;
+use broadsheet_core::display::shown_host;
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
 use std::rc::Rc;
@@ -46,7 +47,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                 <p class="card-meta">
                     <ProviderName
                         name={article.provider_name.clone()}
-                        domain={article.provider_domain.clone().map(AttrValue::from)}
+                        domain={shown_host(article.provider_domain.as_deref(), &article.web_url).map(AttrValue::from)}
                     />
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     <PublishedDate at={article.published_at} />

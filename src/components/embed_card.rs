@@ -7,6 +7,7 @@ use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
+use broadsheet_core::display::shown_host;
 use broadsheet_core::search::Query;
 use broadsheet_core::url::safe_href;
 use std::rc::Rc;
@@ -50,7 +51,7 @@ pub fn EmbedCard(props: &EmbedCardProps) -> Html {
             <p class="embed-meta">
                 <ProviderName
                     name={article.provider_name.clone()}
-                    domain={article.provider_domain.clone().map(AttrValue::from)}
+                    domain={shown_host(article.provider_domain.as_deref(), &article.web_url).map(AttrValue::from)}
                 />
                 <span class="sep" aria-hidden="true">{ " · " }</span>
                 <PublishedDate at={article.published_at} />

@@ -1,4 +1,6 @@
-//! Who published a story: the outlet's name, then its domain when the source gives one.
+//! Who published a story: the outlet's name, then its domain when the source gives one (or the
+//! host the story's link really goes to, when that is another site: see
+//! [`broadsheet_core::display::shown_host`]).
 
 use yew::prelude::*;
 
@@ -7,7 +9,7 @@ use yew::prelude::*;
 pub struct ProviderNameProps {
     /// Display name, e.g. "Example Times".
     pub name: AttrValue,
-    /// Bare host name, e.g. `example.com`.
+    /// Bare host name, e.g. `example.com`: the one `shown_host` picks.
     #[prop_or_default]
     pub domain: Option<AttrValue>,
 }

@@ -7,6 +7,7 @@ use crate::components::external_link::ExternalLink;
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use broadsheet_core::display::score_label;
+use broadsheet_core::display::shown_host;
 use broadsheet_core::model::Related;
 use broadsheet_core::route::Route;
 use yew::prelude::*;
@@ -111,7 +112,7 @@ fn item(index: usize, story: &Related, target: &Target) -> Html {
                 if let Some(provider) = &story.provider {
                     <ProviderName
                         name={provider.name.clone()}
-                        domain={provider.domain.clone().map(AttrValue::from)}
+                        domain={shown_host(provider.domain.as_deref(), &story.web_url).map(AttrValue::from)}
                     />
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                 }

@@ -5,6 +5,7 @@ use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle}
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use broadsheet_core::display::outlets_label;
+use broadsheet_core::display::shown_host;
 use broadsheet_core::route::Route;
 use yew::prelude::*;
 
@@ -62,7 +63,7 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
                     <p class="related-meta">
                         <ProviderName
                             name={other.provider.name.clone()}
-                            domain={other.provider.domain.clone().map(AttrValue::from)}
+                            domain={shown_host(other.provider.domain.as_deref(), &other.web_url).map(AttrValue::from)}
                         />
                         <span class="sep" aria-hidden="true">{ " · " }</span>
                         <PublishedDate at={other.published_at} />

@@ -15,6 +15,7 @@ use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use crate::dates::DateStyle;
 use crate::hooks::use_document_title;
+use broadsheet_core::display::shown_host;
 use broadsheet_core::display::{image_size_label, paragraphs};
 use broadsheet_core::model::{Image, Provider};
 use broadsheet_core::url::HttpUrl;
@@ -65,7 +66,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     { provider_logo(&article.provider) }
                     <ProviderName
                         name={article.provider.name.clone()}
-                        domain={article.provider.domain.clone().map(AttrValue::from)}
+                        domain={shown_host(article.provider.domain.as_deref(), &article.web_url).map(AttrValue::from)}
                     />
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     <PublishedDate at={article.published_at} style={DateStyle::DateTime} />

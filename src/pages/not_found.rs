@@ -1,7 +1,12 @@
 //! The page for an article id the bundle does not have (a stale or mistyped link).
 
 use crate::hooks::use_document_title;
+use broadsheet_core::display::clipped;
 use yew::prelude::*;
+
+/// The most characters of the id the page echoes: enough to recognise a mistyped link, and a
+/// link of kilobytes cannot fill the page.
+const MAX_SHOWN: usize = 80;
 
 /// Props of [`NotFound`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +26,7 @@ pub fn NotFound(props: &NotFoundProps) -> Html {
             <h1 tabindex="-1">{ "No article with this id" }</h1>
             <p>
                 { "This build of Broadsheet has no article with the id " }
-                <code class="missing-id" data-testid="missing-id">{ props.id.clone() }</code>
+                <code class="missing-id" data-testid="missing-id">{ clipped(&props.id, MAX_SHOWN) }</code>
                 { ". The link may be out of date, or the article was left out of this build." }
             </p>
             <p><a class="back" href={props.back.clone()} data-testid="back-link">{ "← Back to results" }</a></p>

@@ -1,5 +1,6 @@
 //! Text the app shows for model values and views: counts, scores, image sizes, body
-//! paragraphs, sort orders and active filters.
+//! paragraphs, sort orders, active filters, the host beside an outlet's name and values echoed
+//! back from a link.
 //!
 //! Kept out of the components so the wording is decided once and tested natively. Publication
 //! dates are not here: they are formatted by the browser in the reader's locale. Date *ranges*
@@ -8,7 +9,9 @@
 use crate::catalog::Catalog;
 use crate::facet::Facet;
 use crate::model::{Image, Score};
+use crate::normal_url::normalise_host;
 use crate::time::Day;
+use crate::url::HttpUrl;
 use crate::view::{ActiveFilter, Bounds, CountRange, DayRange, Order, Sort};
 
 /// Shown where a heat or quality is unknown.
@@ -49,6 +52,65 @@ pub fn outlets_label(count: u32) -> String {
 #[must_use]
 pub fn score_label(score: Option<Score>) -> String {
     score.map_or_else(|| UNKNOWN_SCORE.to_owned(), |s| s.to_string())
+}
+
+/// Whether a provider's domain and a link's host name the same site: equal, or one a subdomain
+/// of the other (`news.example.com` is `example.com`'s), ignoring case, one `www.` and a final
+/// dot.
+///
+/// ```
+/// use broadsheet_core::display::same_site;
+/// assert!(same_site("example.com", "www.Example.com"));
+/// assert!(same_site("example.com", "news.example.com"));
+/// assert!(!same_site("example.com", "badexample.com"));
+/// ```
+#[must_use]
+pub fn same_site(domain: &str, host: &str) -> bool {
+    let (domain, host) = (normalise_host(domain), normalise_host(host));
+    let within = |inner: &str, outer: &str| {
+        inner
+            .strip_suffix(outer)
+            .is_some_and(|rest| rest.ends_with('.'))
+    };
+    domain == host || within(&host, &domain) || within(&domain, &host)
+}
+
+/// The host shown beside an outlet's name: its domain when the link goes to that site, else the
+/// host the link really goes to, so a card cannot name one site and link to another. `None`
+/// when the source gives no domain.
+///
+/// ```
+/// use broadsheet_core::{display::shown_host, url::HttpUrl};
+/// let link = HttpUrl::parse("https://spoof.example.net/story").expect("valid");
+/// assert_eq!(shown_host(Some("times.example.org"), &link).as_deref(), Some("spoof.example.net"));
+/// assert_eq!(shown_host(Some("example.net"), &link).as_deref(), Some("example.net"));
+/// assert_eq!(shown_host(None, &link), None);
+/// ```
+#[must_use]
+pub fn shown_host(domain: Option<&str>, link: &HttpUrl) -> Option<String> {
+    let domain = domain?;
+    let host = link.host();
+    Some(if same_site(domain, &host) {
+        domain.to_owned()
+    } else {
+        host
+    })
+}
+
+/// At most `max` characters of a value echoed back to the reader (an id from a link), with `…`
+/// when it was cut, so a long link cannot fill the page with its own text.
+///
+/// ```
+/// use broadsheet_core::display::clipped;
+/// assert_eq!(clipped("abc", 5), "abc");
+/// assert_eq!(clipped("abcdef", 3), "abc…");
+/// ```
+#[must_use]
+pub fn clipped(value: &str, max: usize) -> String {
+    match value.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_owned(),
+    }
 }
 
 /// "1200 × 800" when the image's source gives both sides.

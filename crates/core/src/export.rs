@@ -2,13 +2,16 @@
 //! with the field names of the article format. Pure text generation; the app turns the text
 //! into a file.
 //!
-//! Text is escaped for each format (CSV quoting plus a guard against spreadsheet formulas, JSON
-//! string escapes, XML entities), so no article text can break out of its field.
+//! A download is data, not display: scores keep every digit the source gave (`12.34`, not the
+//! page's `12.3`), dates are full RFC 3339. Text is escaped for each format (CSV quoting plus a
+//! guard against spreadsheet formulas, JSON by serde_json, XML entities and only the characters
+//! XML allows), so no article text can break out of its field.
 
 use crate::model::{Article, Image, Provider, Related, Score};
-use crate::time::Timestamp;
 use crate::url::safe_href;
+use serde::{Serialize, Serializer};
 use std::fmt::Write as _;
+use std::io;
 
 /// The columns of the CSV export, in order.
 pub const CSV_COLUMNS: &[&str] = &[
@@ -59,35 +62,43 @@ pub fn file_name(view_query: &str, extension: &str) -> String {
     format!("broadsheet-{slug}.{extension}")
 }
 
+/// A score as the source gave it: the shortest decimal that reads back as the stored number
+/// (`12.34`, `0.04`, `60`).
 fn score(s: Option<Score>) -> String {
-    s.map(|s| s.to_string()).unwrap_or_default()
+    s.map(|s| f64::from(s).to_string()).unwrap_or_default()
 }
 
 fn url_text(url: Option<&crate::url::HttpUrl>) -> &str {
     url.and_then(|u| safe_href(u.as_str())).unwrap_or_default()
 }
 
-/// One CSV cell: quoted when needed; a leading `=`, `+`, `-`, `@`, tab or carriage return gets a
-/// `'` so spreadsheets show it as text instead of running it as a formula.
+/// Characters that make a spreadsheet cell a formula when they start it (tab and carriage
+/// return can hide one behind them).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV cell, always quoted. Whatever a spreadsheet could take for the start of a cell gets a
+/// `'` before a formula character, so it is shown as text instead of run: the field's start,
+/// and the start of every piece after a `;`, because spreadsheets in locales with a decimal
+/// comma (Excel in German, French or Dutch; LibreOffice when told) split CSV at `;`.
 fn csv_cell(value: &str, out: &mut String) {
-    let guarded;
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        guarded = format!("'{value}");
-        guarded.as_str()
-    } else {
-        value
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&value.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(value);
+    out.push('"');
+    for (i, piece) in value.split(';').enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        // Leading spaces are no guard: importers that trim them would still see the formula.
+        let text = piece.trim_start_matches(' ');
+        out.push_str(&piece[..piece.len() - text.len()]);
+        if text.starts_with(FORMULA_START) {
+            out.push('\'');
+        }
+        out.push_str(&text.replace('"', "\"\""));
     }
+    out.push('"');
 }
 
-/// The articles as CSV (RFC 4180, CRLF line ends, a header row). Lists are joined: topics with
-/// `; `, image and related URLs with spaces.
+/// The articles as CSV (RFC 4180, CRLF line ends, a header row, every field quoted). Lists are
+/// joined: topics with `; `, image and related URLs with spaces.
 #[must_use]
 pub fn csv<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
     let mut out = String::new();
@@ -95,7 +106,7 @@ pub fn csv<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(column);
+        csv_cell(column, &mut out);
     }
     out.push_str("\r\n");
     for a in articles {
@@ -141,230 +152,270 @@ pub fn csv<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
     out
 }
 
-/// A JSON writer just big enough for the export, so the wasm app carries no JSON library.
-struct Json {
-    out: String,
-    first: Vec<bool>,
+/// A score in JSON as the source gave it: whole numbers without a fraction (`60`, not `60.0`),
+/// the rest as the shortest decimal that reads back as the stored number.
+struct JsonScore(Score);
+
+impl Serialize for JsonScore {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = f64::from(self.0);
+        // Scores are at most a million, so a whole one is exactly an i64.
+        #[allow(clippy::cast_possible_truncation)]
+        if value.fract() == 0.0 {
+            serializer.serialize_i64(value as i64)
+        } else {
+            serializer.serialize_f64(value)
+        }
+    }
 }
 
-impl Json {
-    fn new() -> Self {
+/// A URL the page would link to, or nothing.
+fn href(url: Option<&crate::url::HttpUrl>) -> Option<&str> {
+    url.and_then(|u| safe_href(u.as_str()))
+}
+
+fn scores(s: Option<Score>) -> Option<JsonScore> {
+    s.map(JsonScore)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonImage<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<u32>,
+    is_cached: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+}
+
+impl<'a> JsonImage<'a> {
+    fn list(images: &'a [Image]) -> Vec<Self> {
+        images
+            .iter()
+            .map(|image| JsonImage {
+                url: safe_href(image.url.as_str()),
+                width: image.width,
+                height: image.height,
+                is_cached: image.is_cached,
+                title: image.title.as_deref(),
+            })
+            .collect()
+    }
+}
+
+#[derive(Serialize)]
+struct JsonProvider<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    domain: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    images: Vec<JsonImage<'a>>,
+}
+
+impl<'a> From<&'a Provider> for JsonProvider<'a> {
+    fn from(provider: &'a Provider) -> Self {
         Self {
-            out: String::new(),
-            first: Vec::new(),
+            name: &provider.name,
+            domain: provider.domain.as_deref(),
+            images: JsonImage::list(&provider.images),
         }
-    }
-
-    fn string(&mut self, s: &str) {
-        self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                // `<` escaped too, so the text is also safe inside an HTML <script> block.
-                c if c.is_control() || c == '<' || c == '\u{2028}' || c == '\u{2029}' => {
-                    write!(self.out, "\\u{:04x}", u32::from(c))
-                        .expect("writing to a String cannot fail");
-                }
-                c => self.out.push(c),
-            }
-        }
-        self.out.push('"');
-    }
-
-    fn comma(&mut self) {
-        if let Some(first) = self.first.last_mut() {
-            if *first {
-                *first = false;
-            } else {
-                self.out.push(',');
-            }
-        }
-    }
-
-    fn open(&mut self, bracket: char) {
-        self.out.push(bracket);
-        self.first.push(true);
-    }
-
-    fn close(&mut self, bracket: char) {
-        self.first.pop();
-        self.out.push(bracket);
-    }
-
-    fn key(&mut self, key: &str) {
-        self.comma();
-        self.string(key);
-        self.out.push(':');
-    }
-
-    fn text(&mut self, key: &str, value: &str) {
-        self.key(key);
-        self.string(value);
-    }
-
-    fn opt_text(&mut self, key: &str, value: Option<&str>) {
-        if let Some(v) = value {
-            self.text(key, v);
-        }
-    }
-
-    fn raw(&mut self, key: &str, value: &str) {
-        self.key(key);
-        self.out.push_str(value);
-    }
-
-    fn score(&mut self, key: &str, value: Option<Score>) {
-        if let Some(v) = value {
-            self.raw(key, &v.to_string());
-        }
-    }
-
-    fn images(&mut self, key: &str, images: &[Image]) {
-        if images.is_empty() {
-            return;
-        }
-        self.key(key);
-        self.open('[');
-        for image in images {
-            self.comma();
-            self.open('{');
-            self.opt_text("url", safe_href(image.url.as_str()));
-            if let Some(w) = image.width {
-                self.raw("width", &w.to_string());
-            }
-            if let Some(h) = image.height {
-                self.raw("height", &h.to_string());
-            }
-            self.raw("isCached", if image.is_cached { "true" } else { "false" });
-            self.opt_text("title", image.title.as_deref());
-            self.close('}');
-        }
-        self.close(']');
-    }
-
-    fn provider(&mut self, provider: &Provider) {
-        self.key("provider");
-        self.open('{');
-        self.text("name", &provider.name);
-        self.opt_text("domain", provider.domain.as_deref());
-        self.images("images", &provider.images);
-        self.close('}');
-    }
-
-    fn date(&mut self, key: &str, t: Option<Timestamp>) {
-        if let Some(t) = t {
-            self.text(key, &t.to_string());
-        }
-    }
-
-    fn related(&mut self, r: &Related) {
-        self.open('{');
-        self.text("title", &r.title);
-        if !r.excerpt.is_empty() {
-            self.text("excerpt", &r.excerpt);
-        }
-        self.date("publishedDateTime", r.published_at);
-        self.opt_text("webUrl", safe_href(r.web_url.as_str()));
-        self.opt_text(
-            "ampWebUrl",
-            r.amp_web_url.as_ref().and_then(|u| safe_href(u.as_str())),
-        );
-        self.opt_text(
-            "cdnAmpWebUrl",
-            r.cdn_amp_web_url
-                .as_ref()
-                .and_then(|u| safe_href(u.as_str())),
-        );
-        self.opt_text("type", r.kind.as_deref());
-        if let Some(p) = &r.provider {
-            self.provider(p);
-        }
-        self.score("quality", r.quality);
-        self.images("images", &r.images);
-        self.close('}');
-    }
-
-    fn article(&mut self, a: &Article) {
-        self.open('{');
-        self.text("id", a.id.as_str());
-        self.opt_text("category", a.category.as_deref());
-        self.text("title", &a.title);
-        self.text("excerpt", &a.excerpt);
-        self.date("publishedDateTime", Some(a.published_at));
-        self.opt_text("webUrl", safe_href(a.web_url.as_str()));
-        self.opt_text(
-            "originalUrl",
-            a.original_url.as_ref().and_then(|u| safe_href(u.as_str())),
-        );
-        self.opt_text(
-            "ampWebUrl",
-            a.amp_web_url.as_ref().and_then(|u| safe_href(u.as_str())),
-        );
-        self.opt_text(
-            "cdnAmpWebUrl",
-            a.cdn_amp_web_url
-                .as_ref()
-                .and_then(|u| safe_href(u.as_str())),
-        );
-        self.opt_text("type", a.kind.as_deref());
-        self.score("quality", a.quality);
-        self.score("heat", a.heat);
-        self.raw("published", if a.draft { "false" } else { "true" });
-        self.provider(&a.provider);
-        self.key("topics");
-        self.open('[');
-        for t in &a.topics {
-            self.comma();
-            self.string(t);
-        }
-        self.close(']');
-        self.images("images", &a.images);
-        self.key("related");
-        self.open('[');
-        for r in &a.related {
-            self.comma();
-            self.related(r);
-        }
-        self.close(']');
-        if !a.body.is_empty() {
-            self.text("body", &a.body);
-        }
-        self.close('}');
     }
 }
 
-/// The articles as a JSON array of objects with the article format's field names; unknown
-/// heat or quality are left out, as in the files.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonRelated<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    excerpt: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_date_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    web_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amp_web_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cdn_amp_web_url: Option<&'a str>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<JsonProvider<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quality: Option<JsonScore>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    images: Vec<JsonImage<'a>>,
+}
+
+impl<'a> From<&'a Related> for JsonRelated<'a> {
+    fn from(r: &'a Related) -> Self {
+        Self {
+            title: &r.title,
+            excerpt: &r.excerpt,
+            published_date_time: r.published_at.map(|t| t.to_string()),
+            web_url: href(Some(&r.web_url)),
+            amp_web_url: href(r.amp_web_url.as_ref()),
+            cdn_amp_web_url: href(r.cdn_amp_web_url.as_ref()),
+            kind: r.kind.as_deref(),
+            provider: r.provider.as_ref().map(JsonProvider::from),
+            quality: scores(r.quality),
+            images: JsonImage::list(&r.images),
+        }
+    }
+}
+
+/// One article in the JSON export: the article format's field names, in its order; absent
+/// optional fields (unknown heat or quality among them) are left out, as in the files.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonArticle<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'a str>,
+    title: &'a str,
+    excerpt: &'a str,
+    published_date_time: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    web_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amp_web_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cdn_amp_web_url: Option<&'a str>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quality: Option<JsonScore>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    heat: Option<JsonScore>,
+    published: bool,
+    provider: JsonProvider<'a>,
+    topics: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    images: Vec<JsonImage<'a>>,
+    related: Vec<JsonRelated<'a>>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    body: &'a str,
+}
+
+impl<'a> From<&'a Article> for JsonArticle<'a> {
+    fn from(a: &'a Article) -> Self {
+        Self {
+            id: a.id.as_str(),
+            category: a.category.as_deref(),
+            title: &a.title,
+            excerpt: &a.excerpt,
+            published_date_time: a.published_at.to_string(),
+            web_url: href(Some(&a.web_url)),
+            original_url: href(a.original_url.as_ref()),
+            amp_web_url: href(a.amp_web_url.as_ref()),
+            cdn_amp_web_url: href(a.cdn_amp_web_url.as_ref()),
+            kind: a.kind.as_deref(),
+            quality: scores(a.quality),
+            heat: scores(a.heat),
+            published: !a.draft,
+            provider: JsonProvider::from(&a.provider),
+            topics: &a.topics,
+            images: JsonImage::list(&a.images),
+            related: a.related.iter().map(JsonRelated::from).collect(),
+            body: &a.body,
+        }
+    }
+}
+
+/// serde_json's compact output with one article per line, and `<`, U+2028 and U+2029 escaped
+/// too, so the text is also safe pasted into an HTML `<script>` block or a JavaScript string.
+struct ExportFormatter {
+    depth: usize,
+}
+
+impl serde_json::ser::Formatter for ExportFormatter {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(if self.depth == 0 { b"\n]" } else { b"]" })
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        if self.depth == 1 {
+            writer.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"}")
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(['<', '\u{2028}', '\u{2029}']) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let c = rest[at..].chars().next().unwrap_or('<');
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+/// The articles as a JSON array of objects with the article format's field names, one article
+/// per line; unknown heat or quality are left out, as in the files.
 #[must_use]
 pub fn json<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
-    let mut w = Json::new();
-    w.open('[');
-    for a in articles {
-        w.comma();
-        w.out.push('\n');
-        w.article(a);
-    }
-    w.out.push('\n');
-    w.close(']');
-    w.out.push('\n');
-    w.out
+    let list: Vec<JsonArticle<'a>> = articles.into_iter().map(JsonArticle::from).collect();
+    let mut out = Vec::new();
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut out, ExportFormatter { depth: 0 });
+    list.serialize(&mut serializer)
+        .expect("the export holds only strings, numbers and booleans, written to memory");
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Whether XML 1.0 allows `c` at all, escaped or not: tab, line feed and carriage return among
+/// the controls, and no U+FFFE or U+FFFF (Rust strings hold no surrogates). The C1 controls,
+/// allowed but discouraged, are left out too.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || !(c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
 }
 
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| is_xml_char(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // XML 1.0 forbids most control characters even escaped.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
+            // A raw carriage return would be read back as a line feed.
+            '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
     }
@@ -455,10 +506,11 @@ mod tests {
     fn csv_quotes_and_guards_formulas() {
         let text = csv(&hostile());
         let mut lines = text.split("\r\n");
-        assert_eq!(lines.next(), Some(CSV_COLUMNS.join(",").as_str()));
+        let header = format!("\"{}\"", CSV_COLUMNS.join("\",\""));
+        assert_eq!(lines.next(), Some(header.as_str()));
         assert!(text.contains("\"Quotes \"\"and\"\", commas, <script>alert(1)</script> & more\""));
         assert!(text.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\nline two\""));
-        assert!(text.contains(",AI; Q&A,"));
+        assert!(text.contains(",\"AI; Q&A\","));
     }
 
     #[test]
@@ -526,6 +578,150 @@ mod tests {
                 .and_then(|n| n.text());
             assert_eq!(title, Some(a.title.as_str()));
         }
+    }
+
+    /// Cells starting like these would be formulas.
+    fn starts_a_formula(cell: &str) -> bool {
+        cell.trim_start_matches([' ', '"'])
+            .starts_with(FORMULA_START)
+    }
+
+    #[test]
+    fn csv_guards_formulas_for_comma_and_semicolon_spreadsheets() {
+        let mut a = article("report;=4+4;x", Some(1.0), 1_600_000_000);
+        a.title = "Markets;=1+1;x".into();
+        a.excerpt = "Acme;+3+3;x".into();
+        a.category = Some(" =SUM(A1:A9)".into());
+        a.kind = Some("a;  -2+3;@x;\t=1".into());
+        a.provider.name = "\"q\";=1+1".into();
+        a.topics = vec!["AI".into(), "=cmd|' /C calc'!A0".into()];
+        let text = csv(&[a]);
+        assert!(text.contains("\"report;'=4+4;x\""));
+        assert!(text.contains("\"Markets;'=1+1;x\""));
+        assert!(text.contains("\"Acme;'+3+3;x\""));
+        assert!(text.contains("\" '=SUM(A1:A9)\""));
+        assert!(text.contains("\"a;  '-2+3;'@x;'\t=1\""));
+        // Read as a comma or a semicolon locale would, with and without honouring quotes.
+        for (delimiter, quoting) in [(b',', true), (b';', true), (b';', false)] {
+            let mut reader = ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(delimiter)
+                .quoting(quoting)
+                .from_reader(text.as_bytes());
+            let mut cells = 0;
+            for record in reader.records() {
+                for cell in &record.expect("readable CSV") {
+                    cells += 1;
+                    assert!(
+                        !starts_a_formula(cell),
+                        "{:?} quoting {quoting}: {cell:?}",
+                        char::from(delimiter)
+                    );
+                }
+            }
+            if delimiter == b',' {
+                assert_eq!(cells, 2 * CSV_COLUMNS.len());
+            } else {
+                assert!(cells > 2, "read {cells} cells");
+            }
+        }
+        // Read with commas and quotes, every value comes back with only the guards added.
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let row = reader.records().next().expect("a row").expect("valid CSV");
+        assert_eq!(&row[0], "report;'=4+4;x");
+        assert_eq!(&row[13], "\"q\";'=1+1");
+    }
+
+    fn scored(id: &str, heat: f64, quality: f64) -> Article {
+        let mut a = article(id, Some(heat), 1_600_000_000);
+        a.quality = Some(Score::new(quality).expect("test score"));
+        a
+    }
+
+    #[test]
+    fn exports_keep_scores_as_the_source_gave_them() {
+        let list = [
+            scored("a", 12.34, 0.04),
+            scored("b", 7.125, 99.99),
+            scored("c", 60.0, 0.0),
+            scored("d", 1_000_000.0, 0.000_001),
+        ];
+        let written = [
+            ("12.34", "0.04"),
+            ("7.125", "99.99"),
+            ("60", "0"),
+            ("1000000", "0.000001"),
+        ];
+        let text = csv(&list);
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let heat = CSV_COLUMNS.iter().position(|c| *c == "heat").expect("heat");
+        let quality = CSV_COLUMNS
+            .iter()
+            .position(|c| *c == "quality")
+            .expect("quality");
+        for ((row, a), (h, q)) in reader.records().zip(&list).zip(written) {
+            let row = row.expect("valid CSV");
+            assert_eq!((&row[heat], &row[quality]), (h, q));
+            assert_eq!(row[heat].parse::<f64>().ok(), a.heat.map(f64::from));
+            assert_eq!(row[quality].parse::<f64>().ok(), a.quality.map(f64::from));
+        }
+        let text = json(&list);
+        // serde_json writes the shortest form that reads back: an exponent for tiny numbers.
+        let written = [
+            ("12.34", "0.04"),
+            ("7.125", "99.99"),
+            ("60", "0"),
+            ("1000000", "1e-6"),
+        ];
+        for (h, q) in written {
+            assert!(
+                text.contains(&format!("\"quality\":{q},\"heat\":{h},")),
+                "{text}"
+            );
+        }
+        let parsed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        for (item, a) in parsed.as_array().expect("an array").iter().zip(&list) {
+            assert_eq!(item["heat"].as_f64(), a.heat.map(f64::from));
+            assert_eq!(item["quality"].as_f64(), a.quality.map(f64::from));
+            assert_eq!(item["publishedDateTime"], "2020-09-13T12:26:40Z");
+        }
+    }
+
+    #[test]
+    fn every_export_parses_back_with_characters_xml_forbids() {
+        let mut a = article("a", Some(1.5), 1_600_000_000);
+        a.title = "non\u{FFFE}characters\u{FFFF} &#xFFFE; \u{1}\u{1b}[1A\u{7f}\u{85}".into();
+        a.excerpt = "carriage\rreturn\u{2028}and <tags>".into();
+        a.topics = vec!["\u{FFFE}".into(), "&#xFFFF;".into()];
+        a.provider.name = "\u{0}nul".into();
+        let list = [a];
+        let feed = atom(&list, "view \u{FFFF}", "https://example.com/#/?q=%EF%BF%BE");
+        let doc = roxmltree::Document::parse(&feed).expect("well-formed XML");
+        let text = |name: &str| {
+            doc.descendants()
+                .find(|n| n.has_tag_name(name) && n.ancestors().any(|p| p.has_tag_name("entry")))
+                .and_then(|n| n.text())
+                .map(str::to_owned)
+        };
+        assert_eq!(text("title").as_deref(), Some("noncharacters &#xFFFE; [1A"));
+        assert_eq!(
+            text("summary").as_deref(),
+            Some("carriage\rreturn\u{2028}and <tags>")
+        );
+        let terms: Vec<_> = doc
+            .descendants()
+            .filter_map(|n| n.attribute("term"))
+            .collect();
+        assert_eq!(terms, ["", "&#xFFFF;"]);
+
+        let parsed: serde_json::Value = serde_json::from_str(&json(&list)).expect("valid JSON");
+        assert_eq!(parsed[0]["title"], list[0].title.as_str());
+        assert_eq!(parsed[0]["excerpt"], list[0].excerpt.as_str());
+        let text = csv(&list);
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let row = reader.records().next().expect("a row").expect("valid CSV");
+        assert_eq!(&row[1], list[0].title);
     }
 
     #[test]

@@ -31,6 +31,15 @@ pub enum IdError {
     /// Holds a control character, whitespace at either end, or `/`.
     #[error("contains a control character, a `/` or surrounding whitespace; rename the file")]
     BadCharacter,
+    /// Holds a bidirectional control, which makes the id read differently from what it is.
+    #[error("contains a bidirectional control character (U+{0:04X}), which makes it read differently from what it is; rename the file")]
+    Bidi(u32),
+}
+
+/// Bidirectional overrides, embeddings, isolates and marks: invisible, and able to reorder how
+/// the text around them reads (`report\u{202E}fdp.exe` shows as `reportexe.pdf`).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 impl ArticleId {
@@ -44,6 +53,9 @@ impl ArticleId {
         }
         if id.chars().any(|c| c.is_control() || c == '/') || id.trim() != id {
             return Err(IdError::BadCharacter);
+        }
+        if let Some(c) = id.chars().find(|&c| is_bidi_control(c)) {
+            return Err(IdError::Bidi(u32::from(c)));
         }
         Ok(Self(id.to_owned()))
     }
@@ -295,6 +307,12 @@ mod tests {
         assert_eq!(ArticleId::new("a/b"), Err(IdError::BadCharacter));
         assert_eq!(ArticleId::new(" a"), Err(IdError::BadCharacter));
         assert_eq!(ArticleId::new("a\u{0}"), Err(IdError::BadCharacter));
+        assert_eq!(
+            ArticleId::new("report\u{202E}fdp.exe"),
+            Err(IdError::Bidi(0x202E))
+        );
+        assert_eq!(ArticleId::new("a\u{2067}b"), Err(IdError::Bidi(0x2067)));
+        assert_eq!(ArticleId::new("a\u{200F}"), Err(IdError::Bidi(0x200F)));
     }
 
     #[test]

@@ -73,6 +73,34 @@ pub struct Parsed {
     pub notices: Vec<String>,
 }
 
+/// A notice shows at most this many lines, the last saying how many more there were.
+pub const MAX_NOTICES: usize = 5;
+
+/// The notices once, in order, at most [`MAX_NOTICES`] of them: a link of thousands of bad
+/// values (`facets=zz,zz,…`) gives a short note, not thousands of lines.
+fn capped(notices: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::with_capacity(MAX_NOTICES);
+    let mut more = 0usize;
+    for notice in notices {
+        if kept.contains(&notice) {
+            continue;
+        }
+        if kept.len() < MAX_NOTICES {
+            kept.push(notice);
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        kept.push(if more == 1 {
+            "and 1 more thing".to_owned()
+        } else {
+            format!("and {more} more things")
+        });
+    }
+    kept
+}
+
 impl Route {
     /// The page a hash names, with or without its leading `#`, and notices for what the view's
     /// query string held that was ignored.
@@ -89,6 +117,14 @@ impl Route {
     /// ```
     #[must_use]
     pub fn parse(hash: &str) -> Parsed {
+        let parsed = Self::parse_uncapped(hash);
+        Parsed {
+            route: parsed.route,
+            notices: capped(parsed.notices),
+        }
+    }
+
+    fn parse_uncapped(hash: &str) -> Parsed {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         let path = path.strip_prefix('/').unwrap_or(path);
         if let Some(query) = path.strip_prefix('?') {
@@ -445,6 +481,32 @@ mod tests {
         let parsed = Route::parse(&format!("#/article/{}", "a".repeat(MAX_URL_LEN)));
         assert_eq!(parsed.route, Route::Home(ViewState::default()));
         assert_eq!(parsed.notices.len(), 1);
+    }
+
+    #[test]
+    fn a_link_of_many_bad_values_gives_a_short_notice() {
+        let same = Route::parse(&format!("#/embed?facets={}", "zz,".repeat(5_000)));
+        assert_eq!(same.notices, ["ignored the unknown facet `zz`"]);
+        let many: Vec<String> = (0..64)
+            .map(|i| format!("k{i}={}", "v".repeat(100)))
+            .collect();
+        let parsed = Route::parse(&format!("#/?{}", many.join("&")));
+        assert_eq!(
+            parsed.notices.len(),
+            MAX_NOTICES + 1,
+            "{:?}",
+            parsed.notices
+        );
+        assert_eq!(parsed.notices[0], "ignored unknown setting `k0`");
+        assert_eq!(parsed.notices[MAX_NOTICES], "and 59 more things");
+        let facets: Vec<String> = (0..6).map(|i| format!("f{i}")).collect();
+        let six = Route::parse(&format!("#/embed?facets={}", facets.join(",")));
+        assert_eq!(
+            six.notices.last().map(String::as_str),
+            Some("and 1 more thing")
+        );
+        let total: usize = parsed.notices.iter().map(String::len).sum();
+        assert!(total < 300, "{total} characters");
     }
 
     #[test]

@@ -1,23 +1,29 @@
 //! One file → one validated [`Article`], or every problem that stops it.
 //!
-//! The order of checks matters: bytes (encoding), then fences, then the marking pass (which
-//! refuses aliases before serde_yaml could expand them), then YAML syntax, then each field on its
-//! own, so a file with a wrong type in three fields reports all three. Front matter that
-//! [`quick`] parses skips serde_yaml's parser and the marking pass's up-front checks.
+//! The order of checks matters: bytes (encoding), then fences, then characters the two YAML
+//! parsers would read differently, then the marking pass (which refuses aliases and deep
+//! nesting before serde_yaml could expand or choke on them), then YAML syntax (serde_yaml,
+//! building under a budget of values), then each field on its own, so a file with a wrong type
+//! in three fields reports all three. Front matter that [`quick`] parses skips serde_yaml's
+//! parser and the marking pass's up-front checks.
 
+use crate::bounded;
 use crate::diagnostic::{Diagnostic, Problem, Severity};
 use crate::link;
-use crate::locate::{self, join, Located};
+use crate::locate::{self, join, Located, MAX_VALUES};
 use crate::quick;
 use crate::raw::{self, RawImage, RawProvider, RawRelated};
 use crate::split;
 use crate::text;
+use broadsheet_core::display::same_site;
 use broadsheet_core::model::{Article, ArticleId, Image, Provider, Related, Score};
 use broadsheet_core::time::Timestamp;
 use broadsheet_core::url::{HttpUrl, UrlError};
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
+use std::borrow::Cow;
 use std::path::Path;
+use unicode_security::MixedScript;
 
 /// Front matter larger than this is refused.
 pub const MAX_FRONT_MATTER: usize = 1 << 20;
@@ -33,6 +39,9 @@ pub const MAX_TOPICS: usize = 100;
 pub const MAX_RELATED: usize = 500;
 /// More images in one list than this are refused.
 pub const MAX_IMAGES: usize = 100;
+/// Front matter the marking pass could not read to its end goes to serde_yaml only with at most
+/// this many `[` and `{`, which bounds its flow nesting and so its time (tokens times depth).
+const MAX_UNCHECKED_OPENERS: usize = 256;
 /// The largest image side accepted, in pixels.
 const MAX_PIXELS: f64 = 100_000.0;
 
@@ -92,22 +101,19 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
         );
         return None;
     }
+    if let Some((line, col, c)) = find_line_separator(&parts.yaml) {
+        ctx.file_level(line + ctx.line_offset, col, Problem::LineSeparator(c));
+        return None;
+    }
     if let Some((line, col)) = find_tab_indent(&parts.yaml) {
         ctx.file_level(line + ctx.line_offset, col, Problem::Tab);
         return None;
     }
     ctx.yaml = parts.yaml;
-    let quick = quick::parse(&ctx.yaml);
-    // The marking pass costs as much as the YAML parse itself, so it runs up front only when
-    // the text could hold an anchor, alias or merge key (which serde_yaml would silently expand);
-    // otherwise it runs later, only if a problem needs a position. Front matter the fast path
-    // took has none of what it looks for.
-    if quick.is_none() && might_use_references(&ctx.yaml) && report_structure(ctx) {
-        return None;
-    }
-    let parsed = match quick {
+    let parsed = match quick::parse(&ctx.yaml) {
+        // Front matter the fast path took has no anchors, aliases or deep nesting.
         Some(value) => Ok(value),
-        None => serde_yaml::from_str::<Value>(&ctx.yaml),
+        None => parse_checked(ctx)?,
     };
     let mut mapping = match parsed {
         Ok(Value::Mapping(mapping)) => mapping,
@@ -120,7 +126,6 @@ fn parse_inner(ctx: &mut Ctx<'_>, id: &str, bytes: &[u8]) -> Option<(Article, bo
             );
             return None;
         }
-        Err(_) if report_structure(ctx) => return None,
         Err(err) => {
             let (line, col) = err
                 .location()
@@ -206,6 +211,23 @@ fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The first character YAML takes for a line break that `\n` line counting (and most editors)
+/// do not: NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR, as a YAML line and 1-based column.
+/// serde_yaml's parser breaks lines at them and the marking pass does not, so a comment to one
+/// could hide from the other what follows it on the same line.
+fn find_line_separator(yaml: &str) -> Option<(usize, usize, char)> {
+    // One search per character: a single-character pattern is a fast byte search, where a set
+    // of characters is read one character at a time (this runs over every file).
+    let at = ['\u{85}', '\u{2028}', '\u{2029}']
+        .into_iter()
+        .filter_map(|c| yaml.find(c))
+        .min()?;
+    let line_start = yaml[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = yaml[..at].matches('\n').count() + 1;
+    let col = yaml[line_start..at].chars().count() + 1;
+    yaml[at..].chars().next().map(|c| (line, col, c))
+}
+
 /// The first tab in a line's indentation, as a YAML line and 1-based column.
 fn find_tab_indent(yaml: &str) -> Option<(usize, usize)> {
     if !yaml.contains('\t') {
@@ -275,24 +297,59 @@ fn holds_keys(value: &Value) -> bool {
     matches!(value, Value::Mapping(_) | Value::Sequence(_))
 }
 
-/// True when the YAML could contain an anchor (`&a`), alias (`*a`) or merge key (`<<`).
+/// serde_yaml's value of front matter the fast path did not take, or `None` when a problem
+/// was reported instead.
 ///
-/// Those can only stand where a node starts: at the start of a line or after `:`, `-`, `?`,
-/// `[`, `{`, `,` or a tag. A `&` inside text ("Signal & Static") follows a word, so most files
-/// skip the up-front marking pass; a false alarm only costs that pass.
-fn might_use_references(yaml: &str) -> bool {
-    if yaml.contains("<<") {
-        return true;
+/// The marking pass runs first: it refuses anchors, aliases, merge keys and nesting deeper
+/// than the format needs before serde_yaml's parser sees the text (it would expand the aliases,
+/// and its time grows with tokens times flow depth: minutes for a 400 kB file of brackets). It
+/// also counts the values, so serde_yaml may build no more than that: any more would be an
+/// alias the marking pass did not see.
+fn parse_checked(ctx: &mut Ctx<'_>) -> Option<Result<Value, serde_yaml::Error>> {
+    if report_structure(ctx) {
+        return None;
     }
-    yaml.lines().any(|line| {
-        line.match_indices(['&', '*']).any(|(at, _)| {
-            let before = line[..at].trim_end();
-            let last_token = before.rsplit(' ').next().unwrap_or_default();
-            before.is_empty()
-                || before.ends_with([':', '-', '?', '[', '{', ','])
-                || last_token.starts_with('!')
-        })
-    })
+    let located = ctx
+        .located
+        .as_ref()
+        .expect("report_structure runs the marking pass");
+    let (complete, nodes, syntax_error) = (
+        located.complete,
+        located.nodes,
+        located.syntax_error.clone(),
+    );
+    if !complete && flow_openers(&ctx.yaml) > MAX_UNCHECKED_OPENERS {
+        // serde_yaml would read what the marking pass could not; with this many brackets its
+        // time is not bounded, so the marking pass's own reading stands.
+        let ((line, col), message) = syntax_error.unwrap_or(((1, 0), "unreadable YAML".into()));
+        ctx.push("", line, col, Problem::Syntax(message));
+        return None;
+    }
+    let budget = bounded::Budget {
+        // Text without a single node (only comments) still builds one null.
+        values: if complete { nodes.max(1) } else { MAX_VALUES },
+        text: 2 * MAX_FRONT_MATTER,
+    };
+    match bounded::from_str(&ctx.yaml, budget) {
+        Ok(value) => Some(Ok(value)),
+        Err(bounded::Error::Yaml(err)) => Some(Err(err)),
+        Err(bounded::Error::OverBudget) => {
+            // Within the values the marking pass counted, only an alias it did not see can
+            // make serde_yaml build more (escapes make text at most 1.5 times longer).
+            let problem = if complete {
+                Problem::Alias
+            } else {
+                Problem::TooManyValues(MAX_VALUES)
+            };
+            ctx.push("", 1, 0, problem);
+            None
+        }
+    }
+}
+
+/// The `[` and `{` in the text: more than the flow nesting any parser can find in it.
+fn flow_openers(yaml: &str) -> usize {
+    yaml.bytes().filter(|&b| b == b'[' || b == b'{').count()
 }
 
 /// Runs the marking pass and reports what the format forbids (anchors, aliases, merge keys,
@@ -379,7 +436,7 @@ fn build_article(
     let provider = match m.remove("provider") {
         Some(value) if !value.is_null() => ctx
             .raw_provider("provider", value)
-            .and_then(|raw| ctx.provider("provider", raw)),
+            .and_then(|raw| ctx.provider("provider", raw, web_url.as_ref())),
         _ => {
             ctx.missing(
                 "provider",
@@ -414,6 +471,9 @@ fn build_article(
         let cleaned = text::clean(body, true);
         if cleaned.removed {
             ctx.report("", Problem::ControlCharsRemoved);
+        }
+        if cleaned.marks_cut {
+            ctx.report("", Problem::MarksCut(text::MAX_MARKS));
         }
         cleaned.text
     };
@@ -679,6 +739,9 @@ impl Ctx<'_> {
         if cleaned.removed {
             self.report(field, Problem::ControlCharsRemoved);
         }
+        if cleaned.marks_cut {
+            self.report(field, Problem::MarksCut(text::MAX_MARKS));
+        }
         if cleaned.text.len() > limit {
             self.report(
                 field,
@@ -773,7 +836,14 @@ impl Ctx<'_> {
     fn url(&mut self, field: &str, raw: &str) -> Option<HttpUrl> {
         let url = text::clean_url(raw);
         match link::parse(&url) {
-            Ok(url) => Some(url),
+            Ok(url) => {
+                // Stored hosts are ASCII, so only an IDNA-encoded label can be in another
+                // script; most links have none and skip taking their host out.
+                if url.as_str().contains("xn--") {
+                    self.check_script(field, &url.host());
+                }
+                Some(url)
+            }
             Err(reason) => {
                 self.report(
                     field,
@@ -831,18 +901,50 @@ impl Ctx<'_> {
         self.score_value(key, value)
     }
 
-    fn provider(&mut self, field: &str, raw: RawProvider) -> Option<Provider> {
+    /// A provider; `link` is the URL of the story it published, whose host its domain must
+    /// name (a warning otherwise: the pages show the link's host instead).
+    fn provider(
+        &mut self,
+        field: &str,
+        raw: RawProvider,
+        link: Option<&HttpUrl>,
+    ) -> Option<Provider> {
         let name =
             self.required_line_text(&join(field, "name"), raw.name, false, "name: Example Times");
-        let domain = raw.domain.and_then(|d| {
+        let domain_field = join(field, "domain");
+        // The domain is kept as written (lowercased), which is how pages show it; the link's host
+        // is compared with its form as the URL parser writes it (IDNA-encoded, as every stored
+        // host is), so `münchen.example` names the site of `https://münchen.example/story`.
+        let checked = raw.domain.and_then(|d| {
             let d = text::clean(&d, false).text.to_lowercase();
-            if is_bare_host(&d) && link::parse(&format!("https://{d}/")).is_ok() {
-                Some(d)
+            let written = if is_bare_host(&d) {
+                link::parse(&format!("https://{d}/")).ok()
             } else {
-                self.report(&join(field, "domain"), Problem::BadDomain(shorten(&d)));
                 None
+            };
+            match written {
+                Some(url) => Some((d, url.host())),
+                None => {
+                    self.report(&domain_field, Problem::BadDomain(shorten(&d)));
+                    None
+                }
             }
         });
+        if let Some((domain, written)) = &checked {
+            self.check_script(&domain_field, domain);
+            if let Some(host) = link.map(HttpUrl::host) {
+                if !same_site(written, &host) {
+                    self.report(
+                        &domain_field,
+                        Problem::HostMismatch {
+                            domain: domain.clone(),
+                            host: shorten(&host),
+                        },
+                    );
+                }
+            }
+        }
+        let domain = checked.map(|(domain, _)| domain);
         let images = raw
             .images
             .map(|v| self.images(&join(field, "images"), v))
@@ -852,6 +954,27 @@ impl Ctx<'_> {
             domain,
             images,
         })
+    }
+
+    /// Warns when a label of `host` mixes writing systems (`аpple` with a Cyrillic `а`): names
+    /// in one script each (`пример.com`) are fine. A host may be written in Unicode or, as
+    /// [`link::parse`] stores every host, IDNA-encoded (`xn--pple-43d.com`): encoded labels are
+    /// decoded first, because scripts belong to the Unicode name, and the warning names the
+    /// decoded host, the look-alike an editor would be fooled by.
+    fn check_script(&mut self, field: &str, host: &str) {
+        let host: Cow<'_, str> = if host.split('.').any(|label| label.starts_with("xn--")) {
+            match idna::domain_to_unicode(host) {
+                (unicode, Ok(())) => Cow::Owned(unicode),
+                // The URL parser has already refused labels that do not decode.
+                (_, Err(_)) => Cow::Borrowed(host),
+            }
+        } else {
+            Cow::Borrowed(host)
+        };
+        // Most hosts are ASCII, and an ASCII label is in one script.
+        if !host.is_ascii() && host.split('.').any(|label| !label.is_single_script()) {
+            self.report(field, Problem::MixedScriptHost(shorten(&host)));
+        }
     }
 
     fn topics(&mut self, m: &mut Mapping) -> Option<Vec<String>> {
@@ -1017,7 +1140,7 @@ impl Ctx<'_> {
             .and_then(|k| self.line_text(&join(field, "type"), &k));
         let provider = raw
             .provider
-            .and_then(|p| self.provider(&join(field, "provider"), p));
+            .and_then(|p| self.provider(&join(field, "provider"), p, web_url.as_ref()));
         let quality = self.score_value(&join(field, "quality"), raw.quality);
         let images = raw
             .images
@@ -1165,24 +1288,154 @@ mod tests {
     }
 
     #[test]
-    fn spots_every_place_an_anchor_or_alias_can_stand() {
-        for yaml in [
-            "a: &x 1\n",
-            "a: *x\n",
-            "- *x\n",
-            "&x a: 1\n",
-            "a: [1, *x]\n",
-            "a: {b: *x}\n",
-            "a: !!str &x b\n",
-            "<<: {a: 1}\n",
-            "a:\n  *x\n",
-            "? *x\n",
+    fn refuses_anchors_and_aliases_wherever_they_stand() {
+        for (yaml, kind) in [
+            ("a: &x 1\n", Problem::Anchor),
+            ("&x a: 1\n", Problem::Anchor),
+            ("a: !!str &x b\n", Problem::Anchor),
+            ("- &x 1\n", Problem::Anchor),
+            ("<<: {a: 1}\n", Problem::MergeKey),
+            ("a: *x\n", Problem::Alias),
+            ("a:\n  - *x\n", Problem::Alias),
+            ("a: [1, *x]\n", Problem::Alias),
+            ("a: {b: *x}\n", Problem::Alias),
+            ("a:\n  *x\n", Problem::Alias),
+            ("? *x\n", Problem::Alias),
         ] {
-            assert!(might_use_references(yaml), "{yaml:?}");
+            // An alias needs its anchor, which comes first so that the alias is what is tested.
+            let anchor = if kind == Problem::Alias {
+                "z: &x 1\n"
+            } else {
+                ""
+            };
+            let text = format!("---\n{anchor}{yaml}---\n");
+            let parsed = parse(Path::new("a.md"), "a", text.as_bytes());
+            assert!(
+                parsed.diagnostics.iter().any(|d| d.problem == kind),
+                "{yaml:?}: {:?}",
+                parsed.diagnostics
+            );
         }
-        for yaml in ["title: \"Signal & Static\"\n", "a: \"5 * 3\"\n", "a: b&c\n"] {
-            assert!(!might_use_references(yaml), "{yaml:?}");
+    }
+
+    #[test]
+    fn finds_line_separators_where_an_editor_would() {
+        assert_eq!(
+            find_line_separator("a: 1\nb: #\u{2028} &t x\n"),
+            Some((2, 5, '\u{2028}'))
+        );
+        assert_eq!(find_line_separator("\u{85}"), Some((1, 1, '\u{85}')));
+        assert_eq!(find_line_separator("é: \u{2029}"), Some((1, 4, '\u{2029}')));
+        assert_eq!(find_line_separator("a: \"x\\Ly\"\n"), None);
+    }
+
+    /// An article whose provider is `domain` and whose link goes to `web_url`, with one related
+    /// entry linking to `related_url`.
+    fn article_linking(domain: &str, web_url: &str, related_url: &str) -> Parsed {
+        let text = format!(
+            "---\ntitle: T\npublishedDateTime: 2024-01-01T00:00:00Z\nwebUrl: {web_url}\nprovider:\n  name: P\n  domain: {domain}\nrelated:\n  - title: R\n    webUrl: {related_url}\n---\n"
+        );
+        parse(Path::new("a.md"), "a", text.as_bytes())
+    }
+
+    /// The fields warned of a mixed-script host, in order, with the host each warning names.
+    fn mixed_script_hosts(parsed: &Parsed) -> Vec<(&str, &str)> {
+        let mut found: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .filter_map(|d| match &d.problem {
+                Problem::MixedScriptHost(host) => Some((d.field.as_str(), host.as_str())),
+                _ => None,
+            })
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn a_look_alike_host_warns_although_links_are_stored_encoded() {
+        // `аpple.com` with a Cyrillic `а`, as written and as the URL parser writes it.
+        for related_url in [
+            "https://\u{430}pple.com/account",
+            "https://xn--pple-43d.com/account",
+        ] {
+            let parsed = article_linking("example.com", "https://example.com/a", related_url);
+            assert_eq!(
+                mixed_script_hosts(&parsed),
+                [("related[0].webUrl", "\u{430}pple.com")],
+                "{related_url}"
+            );
+            let article = parsed.article.expect("a warning keeps the article");
+            assert_eq!(
+                article.related[0].web_url.as_str(),
+                "https://xn--pple-43d.com/account"
+            );
         }
+    }
+
+    #[test]
+    fn hosts_in_one_script_per_label_do_not_warn() {
+        for related_url in [
+            "https://apple.com/account",
+            "https://xn--e1afmkfd.com/account",
+            "https://\u{43f}\u{440}\u{438}\u{43c}\u{435}\u{440}.com/account",
+            "https://m\u{fc}nchen.example/stra\u{df}e",
+            "https://example.com/xn--in-the-path",
+        ] {
+            let parsed = article_linking("example.com", "https://example.com/a", related_url);
+            assert_eq!(mixed_script_hosts(&parsed), [], "{related_url}");
+        }
+    }
+
+    #[test]
+    fn a_look_alike_provider_domain_warns() {
+        for domain in ["\u{430}pple.com", "xn--pple-43d.com"] {
+            let parsed = article_linking(domain, "https://xn--pple-43d.com/a", "https://e.com/");
+            assert_eq!(
+                mixed_script_hosts(&parsed),
+                [
+                    ("provider.domain", "\u{430}pple.com"),
+                    ("webUrl", "\u{430}pple.com")
+                ],
+                "{domain}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_domain_names_its_link_in_either_form_of_an_international_name() {
+        for (domain, web_url) in [
+            ("m\u{fc}nchen.example", "https://m\u{fc}nchen.example/a"),
+            (
+                "m\u{fc}nchen.example",
+                "https://news.xn--mnchen-3ya.example/a",
+            ),
+            ("xn--mnchen-3ya.example", "https://M\u{dc}NCHEN.example/a"),
+        ] {
+            let parsed = article_linking(domain, web_url, "https://e.com/");
+            assert!(
+                !parsed
+                    .diagnostics
+                    .iter()
+                    .any(|d| matches!(d.problem, Problem::HostMismatch { .. })),
+                "{domain} {web_url}: {:?}",
+                parsed.diagnostics
+            );
+            let article = parsed.article.expect("valid");
+            assert_eq!(article.provider.domain.as_deref(), Some(domain));
+        }
+        let parsed = article_linking(
+            "m\u{fc}nchen.example",
+            "https://munchen.example/a",
+            "https://e.com/",
+        );
+        let mismatches: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d.problem, Problem::HostMismatch { .. }))
+            .map(|d| d.field.as_str())
+            .collect();
+        assert_eq!(mismatches, ["provider.domain"]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! Every problem is a [`Problem`] variant so tests match kinds rather than wording; the
 //! [`Display`](std::fmt::Display) form is the `path:line:col: field: message` line the build
-//! prints, where the message says what is wrong and what was expected.
+//! prints, where the message says what is wrong and what was expected, with control characters
+//! escaped.
 //!
 //! Severity follows what the reader loses ([`Loss`]): a problem that leaves no usable article
 //! (unreadable front matter, no title, date or link, a duplicate id) is an error; a bad optional
@@ -148,8 +149,8 @@ pub enum Problem {
         /// The known key it resembles.
         suggestion: &'static str,
     },
-    /// Two files with the same id (file stem).
-    #[error("duplicate id `{id}`: {other} has the same file name stem; rename one of them")]
+    /// Two files with the same id (file stem), or ids that look the same.
+    #[error("duplicate id `{id}`: {other} has the same file name stem, or one that looks the same; rename one of them")]
     DuplicateId {
         /// The shared id.
         id: String,
@@ -168,6 +169,15 @@ pub enum Problem {
     /// A YAML merge key (`<<`).
     #[error("YAML merge keys (`<<`) are not allowed; write the keys out")]
     MergeKey,
+    /// A character YAML reads as a line break where editors show none.
+    #[error("{} in the front matter: YAML reads it as a line break that editors do not show; replace it with a space (or write `{}` inside a double-quoted string)", separator_name(.0), separator_escape(.0))]
+    LineSeparator(char),
+    /// Front matter that builds more values than any article needs.
+    #[error("builds more than {0} values; an article needs a few hundred (YAML aliases, `*name`, are not allowed)")]
+    TooManyValues(usize),
+    /// The marking pass stopped listing problems in this file.
+    #[error("more problems of the kinds above may follow; only the first {0} are listed")]
+    MoreNotListed(usize),
     /// Nesting deeper than the format ever needs.
     #[error("nesting is deeper than {0} levels")]
     TooDeep(usize),
@@ -205,6 +215,22 @@ pub enum Problem {
     /// Control or bidi characters that were removed from text.
     #[error("control or bidirectional-override characters were removed from this text")]
     ControlCharsRemoved,
+    /// Combining marks stacked deeper than writing needs, cut.
+    #[error(
+        "combining marks stacked more than {0} deep on one character were removed from this text"
+    )]
+    MarksCut(usize),
+    /// A provider domain that is not the site its article's link goes to.
+    #[error("`{domain}` is not the site the link goes to (`{host}`); pages show `{host}` beside the name, so check the provider and the link")]
+    HostMismatch {
+        /// The provider's domain, as given.
+        domain: String,
+        /// The link's host.
+        host: String,
+    },
+    /// A host name mixing writing systems within one label, as look-alike addresses do.
+    #[error("the host `{0}` mixes writing systems in one name (as look-alike addresses such as `аpple.com` with a Cyrillic `а` do); check that it is the site meant")]
+    MixedScriptHost(String),
     /// A topic listed twice.
     #[error("topic `{0}` is listed twice; the second is ignored")]
     DuplicateTopic(String),
@@ -216,6 +242,22 @@ pub enum Problem {
     Symlink,
 }
 
+fn separator_name(c: &char) -> &'static str {
+    match c {
+        '\u{85}' => "U+0085 NEXT LINE",
+        '\u{2028}' => "U+2028 LINE SEPARATOR",
+        _ => "U+2029 PARAGRAPH SEPARATOR",
+    }
+}
+
+fn separator_escape(c: &char) -> &'static str {
+    match c {
+        '\u{85}' => "\\N",
+        '\u{2028}' => "\\L",
+        _ => "\\P",
+    }
+}
+
 impl Problem {
     /// What this problem costs when it is found in `field` (the value it makes unusable, `""`
     /// for the file as a whole).
@@ -224,6 +266,9 @@ impl Problem {
         match self {
             Self::UnknownKey(_)
             | Self::ControlCharsRemoved
+            | Self::MarksCut(_)
+            | Self::HostMismatch { .. }
+            | Self::MixedScriptHost(_)
             | Self::DuplicateTopic(_)
             | Self::Symlink => Loss::Nothing,
             // A misspelt key loses the value of the key it was meant to be.
@@ -266,6 +311,9 @@ impl Problem {
             | Self::Anchor
             | Self::Alias
             | Self::MergeKey
+            | Self::LineSeparator(_)
+            | Self::TooManyValues(_)
+            | Self::MoreNotListed(_)
             | Self::TooDeep(_)
             | Self::InvalidUtf8
             | Self::Utf16
@@ -352,6 +400,9 @@ impl Diagnostic {
             | Problem::Anchor
             | Problem::Alias
             | Problem::MergeKey
+            | Problem::LineSeparator(_)
+            | Problem::TooManyValues(_)
+            | Problem::MoreNotListed(_)
             | Problem::TooDeep(_) => "bad front matter".to_owned(),
             Problem::InvalidUtf8 | Problem::Utf16 | Problem::Nul => "not UTF-8 text".to_owned(),
             Problem::Io(_) | Problem::Symlink => "unreadable".to_owned(),
@@ -373,15 +424,30 @@ impl Diagnostic {
     /// is printed as a warning: a build that leaves out the files with errors.
     #[must_use]
     pub fn labelled(&self) -> String {
-        match self.severity() {
-            Severity::Warning => self.to_string(),
-            Severity::Error => {
-                let line = self.to_string();
-                let place = format!("{}:{}:{}: ", self.path.display(), self.line, self.col);
-                let rest = line.strip_prefix(&place).unwrap_or(&line);
-                format!("{place}error: {rest}")
-            }
+        let label = match self.severity() {
+            Severity::Warning => "warning: ",
+            Severity::Error => "error: ",
+        };
+        escaped(&self.line(label))
+    }
+
+    /// The line as printed, `label` after the position, before [`escaped`].
+    fn line(&self, label: &str) -> String {
+        let mut line = format!(
+            "{}:{}:{}: {label}",
+            self.path.display(),
+            self.line,
+            self.col
+        );
+        if !self.field.is_empty() {
+            line.push_str(&self.field);
+            line.push_str(": ");
         }
+        line.push_str(&self.problem.to_string());
+        if let Loss::Part(part) = self.loss {
+            line.push_str(&format!("; {part} is left out"));
+        }
+        line
     }
 
     /// The order reports are printed in: by path, then position.
@@ -391,20 +457,37 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// One line, with every control, bidi and line-break character in it (from a file name, a
+    /// key or a value) written as an escape: the line goes to a terminal, where `\e[1A\e[2K`
+    /// would erase the lines above it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: ", self.path.display(), self.line, self.col)?;
-        if self.severity() == Severity::Warning {
-            f.write_str("warning: ")?;
-        }
-        if !self.field.is_empty() {
-            write!(f, "{}: ", self.field)?;
-        }
-        write!(f, "{}", self.problem)?;
-        if let Loss::Part(part) = self.loss {
-            write!(f, "; {part} is left out")?;
-        }
-        Ok(())
+        let label = match self.severity() {
+            Severity::Warning => "warning: ",
+            Severity::Error => "",
+        };
+        f.write_str(&escaped(&self.line(label)))
     }
+}
+
+/// `text` with every [unprintable](is_unprintable) character written as a `\u{…}` escape, for
+/// lines that go to a terminal.
+#[must_use]
+pub(crate) fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unprintable(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters a terminal would act on or that change how the rest of a line reads.
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -487,5 +570,31 @@ mod tests {
         );
         let warning = at("author", Problem::UnknownKey("author".into()));
         assert_eq!(warning.labelled(), warning.to_string());
+    }
+
+    #[test]
+    fn labelled_lines_are_escaped_too() {
+        let error = Diagnostic::new(
+            PathBuf::from("x\u{1b}[2K.md"),
+            1,
+            1,
+            "",
+            Problem::BadId(broadsheet_core::model::IdError::Bidi(0x202E)),
+        );
+        let labelled = error.labelled();
+        assert!(
+            labelled.starts_with("x\\u{1b}[2K.md:1:1: error: the file name"),
+            "{labelled}"
+        );
+        assert!(!labelled.chars().any(is_unprintable), "{labelled}");
+        let warning = Diagnostic::new(
+            PathBuf::from("a.md"),
+            2,
+            1,
+            "title",
+            Problem::UnknownKey("ti\u{202e}tle".into()),
+        );
+        assert_eq!(warning.labelled(), warning.to_string());
+        assert!(warning.to_string().contains("ti\\u{202e}tle"));
     }
 }

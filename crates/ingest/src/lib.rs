@@ -3,15 +3,17 @@
 //! `path:line:col: field: message`.
 //!
 //! Pipeline: [`walk`] finds files; [`split`] cuts front matter from body; [`quick`] parses the
-//! plain front matter most files have, and serde_yaml the rest; [`locate`] records where every
-//! key is and refuses aliases; [`article`] deserializes each field and validates it into core
-//! types, reading URLs as a browser does through [`link`]; this module collects, checks ids
-//! across files, sorts, and leaves out the files with errors when asked to.
+//! plain front matter most files have, and serde_yaml the rest ([`bounded`]: under a budget of
+//! values); [`locate`] records where every key is and refuses aliases and deep nesting first;
+//! [`article`] deserializes each field and validates it into core types, reading URLs as a
+//! browser does through [`link`]; this module collects, checks ids across files, sorts, and
+//! leaves out the files with errors when asked to.
 //! [`build`] is what the app's `build.rs` calls.
 //!
 //! This crate is a build-dependency only: serde_yaml never reaches the wasm app.
 
 pub mod article;
+pub mod bounded;
 pub mod build;
 pub mod diagnostic;
 pub mod link;
@@ -30,7 +32,9 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+use unicode_normalization::UnicodeNormalization;
 
 /// Files larger than this are refused without being read whole.
 pub const MAX_FILE: u64 = 4 << 20;
@@ -110,7 +114,8 @@ impl Report {
         self.is_ok() || (self.on_error == OnError::Skip && !self.articles.is_empty())
     }
 
-    /// The one-line summary the build prints.
+    /// The one-line summary the build prints, escaped as diagnostics are: the folder's name and
+    /// the reasons files were left out (a misspelt key) can hold control characters.
     #[must_use]
     pub fn summary(&self, folder: &Path) -> String {
         let errors = self.errors().count();
@@ -153,7 +158,7 @@ impl Report {
         if self.ignored > 0 {
             line.push_str(&format!(", {} other files ignored", self.ignored));
         }
-        line
+        diagnostic::escaped(&line)
     }
 
     /// Why files were left out: each file's first error, counted by kind, most common first
@@ -229,9 +234,7 @@ pub fn ingest_with_progress(
     report.files = found.files.len();
     let mut ids: BTreeMap<String, Vec<std::path::PathBuf>> = BTreeMap::new();
     for rel in &found.files {
-        // Folded, so ids that differ only in case, accents or Unicode normalisation (which
-        // look alike in a link) collide.
-        ids.entry(broadsheet_core::words::fold(stem(rel)))
+        ids.entry(id_key(stem(rel)))
             .or_default()
             .push(shown_root.join(rel));
     }
@@ -289,6 +292,35 @@ pub fn ingest_with_progress(
         }
     }
     report
+}
+
+/// What ids collide on: ids that differ only in ways a reader of a link cannot see. Compatibility
+/// forms become plain (NFKC: `ｐａｙｐａｌ`, `ﬁnance`), each character becomes the prototype of
+/// its look-alikes (Unicode's confusable skeleton: `pаypal` with a Cyrillic `а`, and `paypaI`
+/// with a capital `I`, are `paypal`), then case and accents are folded.
+fn id_key(stem: &str) -> String {
+    let skeleton: String = if stem.is_ascii() {
+        // NFKC leaves ASCII as it is and each ASCII character's skeleton is its own, so a table
+        // built once gives the same key several times faster (this runs for every file).
+        let table = ascii_skeletons();
+        stem.bytes()
+            .map(|b| table[usize::from(b)].as_str())
+            .collect()
+    } else {
+        unicode_security::skeleton(&stem.nfkc().collect::<String>()).collect()
+    };
+    broadsheet_core::words::fold(&skeleton)
+}
+
+/// The confusable skeleton of each ASCII character.
+fn ascii_skeletons() -> &'static [String; 128] {
+    static TABLE: OnceLock<[String; 128]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|b| {
+            let c = char::from(u8::try_from(b).expect("indices are below 128"));
+            unicode_security::skeleton(c.encode_utf8(&mut [0; 4])).collect()
+        })
+    })
 }
 
 fn stem(rel: &Path) -> &str {
@@ -382,4 +414,36 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, Problem> {
         });
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_ids_get_the_full_skeleton() {
+        let printable: Vec<char> = (b' '..=b'~').map(char::from).collect();
+        for a in &printable {
+            for b in &printable {
+                let id = format!("x{a}{b}");
+                let full: String = unicode_security::skeleton(&id).collect();
+                assert_eq!(id_key(&id), broadsheet_core::words::fold(&full), "{id:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn look_alike_ids_share_a_key() {
+        for (a, b) in [
+            ("paypal", "p\u{430}ypal"),
+            ("paypal", "paypaI"),
+            ("paypal", "\u{ff50}\u{ff41}\u{ff59}\u{ff50}\u{ff41}\u{ff4c}"),
+            ("finance", "\u{fb01}nance"),
+            ("caf\u{e9}", "cafe\u{301}"),
+            ("Report", "report"),
+        ] {
+            assert_eq!(id_key(a), id_key(b), "{a:?} {b:?}");
+        }
+        assert_ne!(id_key("paypal"), id_key("paypals"));
+    }
 }

@@ -2,9 +2,11 @@
 //!
 //! serde_yaml locates syntax errors but forgets positions once a value is parsed, and it expands
 //! aliases silently. This pass walks the event stream of a second, marking parser (yaml-rust2)
-//! without building any value, so it stays linear in the input even for alias bombs. It records
-//! the position of every key by field path (`related[2].provider.name`), and reports anchors,
-//! aliases, merge keys, duplicate keys and absurd nesting.
+//! without building any value, so it stays linear in the input even for alias bombs and deep
+//! nesting (it stops at [`MAX_DEPTH`]). It records the position of every key by field path
+//! (`related[2].provider.name`), reports anchors, aliases, merge keys, duplicate keys and absurd
+//! nesting, and counts the values, which bounds what serde_yaml may build from the same text
+//! (see [`crate::bounded`]).
 
 use crate::diagnostic::Problem;
 use std::collections::HashMap;
@@ -14,6 +16,12 @@ use yaml_rust2::parser::{Event, Parser};
 pub const MAX_DEPTH: usize = 32;
 /// Events beyond this are not read; a 1 MiB front matter cannot legitimately need more.
 const MAX_EVENTS: usize = 2_000_000;
+/// More values (scalars, lists and mappings, keys included) than this in one front matter are
+/// refused: an article needs a few hundred, and this many take serde_yaml about 25 MB to build.
+pub const MAX_VALUES: usize = 200_000;
+/// The walk stops after this many problems: one file's report stays readable, and a file of
+/// aliases costs no memory per alias.
+pub const MAX_PROBLEMS: usize = 20;
 
 /// A position in the YAML text: 1-based line, 0-based column (as the parser reports them).
 pub type Mark = (usize, usize);
@@ -24,6 +32,12 @@ pub struct Located {
     positions: HashMap<String, Mark>,
     /// Forbidden constructs found, with field path and position.
     pub problems: Vec<(String, Mark, Problem)>,
+    /// Values (scalars, lists and mappings) read; the whole front matter's when [`Self::complete`].
+    pub nodes: usize,
+    /// True when the parser read to the end of the text without a syntax error.
+    pub complete: bool,
+    /// The syntax error that ended the walk early, if any, with its position.
+    pub syntax_error: Option<(Mark, String)>,
 }
 
 impl Located {
@@ -77,18 +91,22 @@ pub fn locate(yaml: &str) -> Located {
         let (event, marker) = match parser.next_token() {
             Ok(next) => next,
             Err(err) => {
+                let mark = (err.marker().line(), err.marker().col());
                 // The scanner has its own nesting limit, met before ours on flow collections.
                 if err.info().contains("recursion limit") {
-                    let mark = (err.marker().line(), err.marker().col());
                     out.problems
                         .push((String::new(), mark, Problem::TooDeep(MAX_DEPTH)));
                 }
+                out.syntax_error = Some((mark, err.info().to_owned()));
                 break;
             }
         };
         let mark = (marker.line(), marker.col());
         match event {
-            Event::StreamEnd => break,
+            Event::StreamEnd => {
+                out.complete = true;
+                break;
+            }
             Event::DocumentStart => {
                 documents += 1;
                 if documents > 1 {
@@ -98,6 +116,7 @@ pub fn locate(yaml: &str) -> Located {
                 }
             }
             Event::Scalar(value, _, anchor, _) => {
+                out.nodes += 1;
                 if let Some(Frame::Map {
                     path,
                     pending_key: pending @ None,
@@ -139,6 +158,7 @@ pub fn locate(yaml: &str) -> Located {
                 out.problems.push((path, mark, Problem::Alias));
             }
             Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
+                out.nodes += 1;
                 let is_map = matches!(event, Event::MappingStart(..));
                 let path = value_path(&mut stack);
                 if anchor > 0 {
@@ -162,6 +182,16 @@ pub fn locate(yaml: &str) -> Located {
                 stack.pop();
             }
             Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
+        }
+        if out.nodes > MAX_VALUES {
+            out.problems
+                .push((String::new(), mark, Problem::TooManyValues(MAX_VALUES)));
+            break;
+        }
+        if out.problems.len() >= MAX_PROBLEMS {
+            out.problems
+                .push((String::new(), mark, Problem::MoreNotListed(MAX_PROBLEMS)));
+            break;
         }
     }
     out
@@ -228,6 +258,36 @@ mod tests {
         );
         let deep = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
         assert_eq!(kinds(&deep), [Problem::TooDeep(MAX_DEPTH)]);
+        let wide = format!("a: [{}]\n", vec!["x"; MAX_VALUES].join(","));
+        assert_eq!(kinds(&wide), [Problem::TooManyValues(MAX_VALUES)]);
+    }
+
+    #[test]
+    fn stops_listing_after_enough_problems() {
+        let aliases = format!("a: &a x\nb: [{}]\n", vec!["*a"; 1_000].join(","));
+        let problems = locate(&aliases).problems;
+        assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(
+            problems[MAX_PROBLEMS].2,
+            Problem::MoreNotListed(MAX_PROBLEMS)
+        );
+    }
+
+    #[test]
+    fn counts_values_and_says_whether_it_read_everything() {
+        let located = locate(DOC);
+        assert!(located.complete);
+        assert_eq!(located.nodes, 23);
+        // Exactly what serde_yaml builds from it, so a budget of that many values fits.
+        let budget = |values| crate::bounded::Budget {
+            values,
+            text: DOC.len(),
+        };
+        assert!(crate::bounded::from_str(DOC, budget(23)).is_ok());
+        assert!(crate::bounded::from_str(DOC, budget(22)).is_err());
+        let broken = locate("a: [1\n");
+        assert!(!broken.complete);
+        assert!(broken.syntax_error.is_some());
     }
 
     #[test]

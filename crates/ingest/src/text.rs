@@ -1,13 +1,23 @@
 //! Cleaning text values: HTML entities decoded, control and bidi-override characters removed,
-//! whitespace trimmed. Text stays text: nothing here produces or interprets markup.
+//! combining marks stacked deeper than any script needs cut, whitespace trimmed. Text stays
+//! text: nothing here produces or interprets markup.
 
-/// Cleaned text, and whether characters had to be removed (reported as a warning).
+use unicode_normalization::char::is_combining_mark;
+
+/// Combining marks kept on one base character. Writing stacks a few (Vietnamese two, Hebrew
+/// with cantillation or a Tibetan stack four or five); hundreds stacked on one letter (“Zalgo”
+/// text) paint far above and below their line, over the rest of the page.
+pub const MAX_MARKS: usize = 6;
+
+/// Cleaned text, and what had to be removed (each reported as a warning).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Cleaned {
     /// The text to keep.
     pub text: String,
     /// True when control or bidi-override characters were removed.
     pub removed: bool,
+    /// True when combining marks beyond [`MAX_MARKS`] on one character were removed.
+    pub marks_cut: bool,
 }
 
 /// Bidirectional overrides and isolates can make text read differently from what it is.
@@ -15,9 +25,9 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Characters that [`clean`] replaces or removes.
+/// Characters that [`clean`] replaces or removes, or counts.
 fn needs_care(c: char) -> bool {
-    c.is_control() || is_bidi_control(c) || c == '\u{A0}'
+    c.is_control() || is_bidi_control(c) || c == '\u{A0}' || (!c.is_ascii() && is_combining_mark(c))
 }
 
 /// Cleans one value. In a single-line field (titles, names, topics) line breaks and tabs become
@@ -31,12 +41,25 @@ pub fn clean(raw: &str, multiline: bool) -> Cleaned {
         return Cleaned {
             text: raw.trim().to_owned(),
             removed: false,
+            marks_cut: false,
         };
     }
     let decoded = html_escape::decode_html_entities(raw);
     let mut removed = false;
+    let mut marks_cut = false;
+    // Marks since the last other character (entities decoded first, so `&#x301;` counts too).
+    let mut marks = 0;
     let mut text = String::with_capacity(decoded.len());
     for c in decoded.chars() {
+        if !c.is_ascii() && is_combining_mark(c) {
+            marks += 1;
+            if marks > MAX_MARKS {
+                marks_cut = true;
+                continue;
+            }
+        } else {
+            marks = 0;
+        }
         match c {
             '\n' | '\t' if multiline => text.push(c),
             '\n' | '\t' | '\r' | '\u{A0}' => text.push(' '),
@@ -47,6 +70,7 @@ pub fn clean(raw: &str, multiline: bool) -> Cleaned {
     Cleaned {
         text: text.trim().to_owned(),
         removed,
+        marks_cut,
     }
 }
 
@@ -75,9 +99,28 @@ mod tests {
             got,
             Cleaned {
                 text: "eviltxt.exe".into(),
-                removed: true
+                removed: true,
+                marks_cut: false,
             }
         );
+    }
+
+    #[test]
+    fn cuts_marks_stacked_deeper_than_writing_needs() {
+        let zalgo = format!("Z{}algo", "\u{301}\u{302}\u{303}\u{304}\u{305}".repeat(190));
+        let got = clean(&zalgo, false);
+        assert!(got.marks_cut && !got.removed);
+        assert_eq!(
+            got.text,
+            format!("Z{}algo", &"\u{301}\u{302}\u{303}\u{304}\u{305}\u{301}")
+        );
+        let entities = format!("e{}", "&#x301;".repeat(20));
+        assert_eq!(clean(&entities, false).text.chars().count(), 1 + MAX_MARKS);
+        for natural in ["Tiê\u{323}\u{302}ng Viê\u{323}t", "שָׁלוֹם", "བསྒྲུབས", "हिन्दी"]
+        {
+            let got = clean(natural, false);
+            assert_eq!((got.text.as_str(), got.marks_cut), (natural, false));
+        }
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Property tests standing in for a fuzzer: the splitter and the whole per-file parse are total
 //! over arbitrary bytes and over front matter built from YAML-ish fragments, and the fast YAML
-//! path builds what serde_yaml builds whenever it does not give up; a file is bundled unless an
-//! error says why, and bad optional values never cost the article. Inputs that once broke
-//! something are kept in `REGRESSIONS` and replayed on every run.
+//! path builds what serde_yaml builds whenever it does not give up; the marking pass counts the
+//! values serde_yaml builds; a file is bundled unless an error says why, and bad optional values
+//! never cost the article. Inputs that once broke something are kept in `REGRESSIONS` and
+//! replayed on every run.
 
 use broadsheet_ingest::diagnostic::Severity;
-use broadsheet_ingest::{article, quick, split};
+use broadsheet_ingest::{article, locate, quick, split};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -171,6 +172,10 @@ fn optional_value() -> impl Strategy<Value = &'static str> {
         "https://0x7f.1/x",
         "\"https://user@example.com/\"",
         "https://example.com/x",
+        // Look-alike hosts (a Cyrillic `а`), as written and IDNA-encoded: warnings only.
+        "https://\u{430}pple.example/x",
+        "https://xn--pple-43d.example/x",
+        "\u{430}pple.example",
     ])
 }
 
@@ -179,6 +184,34 @@ fn has_error(parsed: &article::Parsed) -> bool {
         .diagnostics
         .iter()
         .any(|d| d.severity() == Severity::Error)
+}
+
+/// Values in a tree as the marking pass counts them: every scalar, list and mapping, keys
+/// included (a tag adds none).
+fn values(value: &serde_yaml::Value) -> usize {
+    use serde_yaml::Value;
+    match value {
+        Value::Sequence(items) => 1 + items.iter().map(values).sum::<usize>(),
+        Value::Mapping(m) => 1 + m.iter().map(|(k, v)| values(k) + values(v)).sum::<usize>(),
+        Value::Tagged(tagged) => values(&tagged.value),
+        _ => 1,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// serde_yaml may build only as many values as the marking pass counted (more would be an
+    /// alias it did not see), so on alias-free text the two counts must agree; text with no
+    /// node at all still builds one null.
+    #[test]
+    fn the_marking_pass_counts_what_serde_yaml_builds(parts in prop::collection::vec(fragment(), 0..60)) {
+        let yaml = parts.concat().replace(['&', '*'], "");
+        let located = locate::locate(&yaml);
+        if let (true, Ok(value)) = (located.complete, serde_yaml::from_str::<serde_yaml::Value>(&yaml)) {
+            prop_assert_eq!(values(&value), located.nodes.max(1), "{:?}", yaml);
+        }
+    }
 }
 
 /// The fast path either gives up or builds exactly serde_yaml's value, key order included.

@@ -4,8 +4,9 @@
 
 mod common;
 
+use broadsheet_core::model::IdError;
 use broadsheet_ingest::diagnostic::{Problem, Severity};
-use broadsheet_ingest::{ingest, Options, Report};
+use broadsheet_ingest::{ingest, OnError, Options, Report};
 use common::{assert_rows, Row};
 use std::fs;
 use std::path::Path;
@@ -28,6 +29,15 @@ fn every_hostile_fixture_is_refused_with_a_located_reason() {
         }),
         ("yaml-anchored-value.md", 9, "category", |p| {
             *p == Problem::Alias
+        }),
+        ("yaml-line-separator-bypass.md", 8, "", |p| {
+            *p == Problem::LineSeparator('\u{2028}')
+        }),
+        ("yaml-wide-bomb-line-separator.md", 8, "", |p| {
+            *p == Problem::LineSeparator('\u{2028}')
+        }),
+        ("yaml-billion-laughs-line-separator.md", 8, "", |p| {
+            *p == Problem::LineSeparator('\u{2028}')
         }),
         ("yaml-deep-nesting.md", 8, "", |p| {
             matches!(p, Problem::TooDeep(_))
@@ -161,6 +171,18 @@ fn every_hostile_fixture_is_refused_with_a_located_reason() {
         ("text-control-chars.md", 8, "excerpt", |p| {
             *p == Problem::ControlCharsRemoved
         }),
+        ("text-stacked-marks.md", 2, "title", |p| {
+            *p == Problem::MarksCut(broadsheet_ingest::text::MAX_MARKS)
+        }),
+        ("provider-host-mismatch.md", 7, "provider.domain", |p| {
+            *p == Problem::HostMismatch {
+                domain: "times.example.org".into(),
+                host: "spoof.example.net".into(),
+            }
+        }),
+        ("url-mixed-script-host.md", 10, "related[0].webUrl", |p| {
+            *p == Problem::MixedScriptHost("\u{430}pple.example".into())
+        }),
     ];
     let report = hostile_report();
     assert_rows(&report, "hostile", table);
@@ -270,6 +292,105 @@ fn symlinks_are_not_followed() {
         .map(|d| d.path.display().to_string())
         .collect();
     assert_eq!(warned, ["x/leak.md", "x/loop", "x/outside"]);
+}
+
+#[test]
+fn ids_that_look_alike_collide() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for stem in [
+        "paypal",
+        "p\u{430}ypal",
+        "\u{ff50}\u{ff41}\u{ff59}\u{ff50}\u{ff41}\u{ff4c}",
+        "finance",
+        "\u{fb01}nance",
+        "unrelated",
+    ] {
+        fs::write(dir.path().join(format!("{stem}.md")), article_with("")).expect("write");
+    }
+    let report = ingest(dir.path(), Path::new("x"), Options::default());
+    let mut dups: Vec<String> = report
+        .errors()
+        .filter(|d| matches!(d.problem, Problem::DuplicateId { .. }))
+        .map(|d| d.path.display().to_string())
+        .collect();
+    dups.sort();
+    assert_eq!(dups.len(), 5, "{:?}", report.diagnostics);
+    assert!(!dups.iter().any(|d| d.contains("unrelated")));
+}
+
+#[test]
+fn a_bidi_control_in_a_file_name_is_refused() {
+    let report = single("report\u{202E}fdp.exe.md", &article_with(""));
+    let refused: Vec<_> = report
+        .errors()
+        .filter(|d| d.problem == Problem::BadId(IdError::Bidi(0x202E)))
+        .collect();
+    assert_eq!(refused.len(), 1, "{:?}", report.diagnostics);
+    // Printed, the override is an escape, not an override.
+    let line = refused[0].to_string();
+    assert!(
+        line.starts_with("x/report\\u{202e}fdp.exe.md:1:1: "),
+        "{line}"
+    );
+    assert!(report.articles.is_empty());
+}
+
+#[test]
+fn control_characters_reach_the_terminal_escaped() {
+    let evil = "\u{1b}[1A\u{1b}[2K";
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join(format!("{evil}name.md")), article_with("")).expect("write");
+    fs::write(
+        dir.path().join("key.md"),
+        article_with("\"\\e[1A\\e[2Kkey\": 1\n\"bell\\a\": 2"),
+    )
+    .expect("write");
+    let report = ingest(
+        dir.path(),
+        Path::new(&format!("x{evil}")),
+        Options::default(),
+    );
+    let lines: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(lines.len() >= 3, "{lines:?}");
+    for line in &lines {
+        assert!(!line.chars().any(char::is_control), "{line:?}");
+    }
+    assert!(
+        lines.iter().any(|l| l.contains("\\u{1b}[2Kkey")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("bell\\u{7}")), "{lines:?}");
+    assert!(lines
+        .iter()
+        .all(|l| l.starts_with("x\\u{1b}[1A\\u{1b}[2K/")));
+
+    // A build that leaves out the files with errors prints them labelled, and its summary says
+    // why each was left out, in words a file can supply (a misspelt key).
+    fs::write(
+        dir.path().join("typo.md"),
+        article_with("\"publishe\\a\": true"),
+    )
+    .expect("write");
+    let shown = format!("x{evil}");
+    let report = ingest(
+        dir.path(),
+        Path::new(&shown),
+        Options {
+            on_error: OnError::Skip,
+            ..Options::default()
+        },
+    );
+    assert!(report.publishes(), "{:?}", report.diagnostics);
+    for d in &report.diagnostics {
+        let line = d.labelled();
+        assert!(!line.chars().any(char::is_control), "{line:?}");
+    }
+    let summary = report.summary(Path::new(&shown));
+    assert!(!summary.chars().any(char::is_control), "{summary:?}");
+    assert!(
+        summary.contains("misspelt key publishe\\u{7}"),
+        "{summary:?}"
+    );
 }
 
 #[test]
