@@ -15,6 +15,9 @@
 //   history entry.
 import assert from 'node:assert/strict';
 
+/** The most results an export action downloads (larger exports take tens of seconds). */
+const MAX_EXPORT = 5000;
+
 /** How long the page may stay busy after an action. */
 const SETTLE_MS = 20_000;
 
@@ -224,6 +227,11 @@ async function act(page, { kind, r, s }) {
     case 'export': {
       const button = await pickVisible(page, '[data-testid^="export-"]', r);
       if (!button || (await button.isDisabled())) return 'export: none';
+      // Exporting a whole large collection fetches every article file (3,000 at 100,000
+      // articles) and takes longer than a wait here allows: a reader who does that waits too.
+      const text = await page.locator('[data-testid="result-count"]').textContent();
+      const count = Number(text.trim().split(/\s/)[0].replace(/\D/g, ''));
+      if (!(count <= MAX_EXPORT)) return `export: ${count} results, too many to wait for`;
       const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
       assert.equal(await download.failure(), null, 'the export downloads');
       return `export ${download.suggestedFilename()}`;
@@ -259,26 +267,53 @@ export async function settle(page) {
   });
 }
 
-/** What the page shows: its hash and, where it has one, its count. */
+/**
+ * What the page shows, once it holds still: its hash and, where it has one, its count. Yew
+ * draws a change and writes the hash in an effect a moment later, so a read right after an
+ * action can see the new count beside the old hash; this reads after two animation frames
+ * until two reads agree.
+ */
 async function shown(page) {
-  return page.evaluate(() => {
-    const count = document.querySelector('[data-testid="result-count"]')?.textContent ?? null;
-    return { hash: location.hash, count, crashed: !!document.querySelector('[data-testid="crashed"]') };
-  });
+  let last = null;
+  for (let i = 0; i < 20; i++) {
+    const now = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              resolve({
+                hash: location.hash,
+                count: document.querySelector('[data-testid="result-count"]')?.textContent ?? null,
+                crashed: !!document.querySelector('[data-testid="crashed"]'),
+              }),
+            ),
+          );
+        }),
+    );
+    if (last && JSON.stringify(last) === JSON.stringify(now)) return now;
+    last = now;
+  }
+  return last;
 }
 
 /**
  * What a fresh load of each address shows, remembered (a build answers the same address the
- * same way), read in a browser context of its own. `close()` ends that context.
+ * same way), read in a tab of a browser context of its own. Each load adds a query string of
+ * its own to the address, so it is a new document every time (never one the browser kept from
+ * an earlier visit of the same address), which the app reads as it reads the bare address.
+ * `close()` ends that context.
  */
 export function freshLoads(browser) {
   const seen = new Map();
   let tab;
+  let loads = 0;
   const load = async (url) => {
     if (!seen.has(url)) {
       tab ??= await (await browser.newContext()).newPage();
-      await tab.goto('about:blank');
-      await tab.goto(url);
+      const address = new URL(url);
+      loads += 1;
+      address.search = `?fresh=${loads}`;
+      await tab.goto(address.href);
       await tab.locator('main, [data-testid="embed"], [data-testid="crashed"]').first().waitFor();
       await settle(tab);
       seen.set(url, await shown(tab));
@@ -336,13 +371,15 @@ export async function run(page, start, actions, problems, { fresh, log = () => {
 
 /**
  * The shortest list found (by removing runs of actions, halving their length down to one) for
- * which `fails(list)` still holds, within `budget` tries.
+ * which `fails(list)` still holds, within `budget` tries and `seconds` of replaying.
  */
-export async function shrink(actions, fails, budget = 40) {
+export async function shrink(actions, fails, { budget = 40, seconds = 240 } = {}) {
+  const deadline = Date.now() + seconds * 1000;
+  const more = (tries) => tries < budget && Date.now() < deadline;
   let list = actions;
   let tries = 0;
-  for (let size = Math.ceil(list.length / 2); size >= 1 && tries < budget; size = Math.floor(size / 2)) {
-    for (let at = 0; at < list.length && tries < budget; ) {
+  for (let size = Math.ceil(list.length / 2); size >= 1 && more(tries); size = Math.floor(size / 2)) {
+    for (let at = 0; at < list.length && more(tries); ) {
       const shorter = [...list.slice(0, at), ...list.slice(at + size)];
       tries += 1;
       if (shorter.length > 0 && (await fails(shorter))) list = shorter;
