@@ -163,12 +163,21 @@ export async function withPage(browser, fn, { expected } = {}) {
   assert.deepEqual(offsite.other, [], 'the page tried to fetch something off-site');
 }
 
+/**
+ * The number a count label starts with, written with the locale's group separators ("10,000
+ * articles", "10.000 articles", "10 000 articles"), or NaN.
+ */
+export function leadingCount(text) {
+  const match = /^\s*(\d[\d.,'\u00a0\u202f ]*)/.exec(text ?? '');
+  return match ? Number(match[1].replace(/\D/g, '')) : NaN;
+}
+
 /** Waits for the article list and returns the number that starts `[data-testid=result-count]`. */
 export async function resultCount(page) {
   const text = await page.locator('[data-testid="result-count"]').textContent();
-  const match = /^\s*(\d+)/.exec(text ?? '');
-  assert.ok(match, `result-count should start with a number, got ${JSON.stringify(text)}`);
-  return Number(match[1]);
+  const count = leadingCount(text);
+  assert.ok(!Number.isNaN(count), `result-count should start with a number, got ${JSON.stringify(text)}`);
+  return count;
 }
 
 /**

@@ -13,7 +13,7 @@ use crate::node_text::describe;
 use crate::palette::colour;
 use broadsheet_core::graph::Subgraph;
 use broadsheet_core::layout::Layout;
-use broadsheet_core::picture::{hit, Look, Viewport, COLOURS};
+use broadsheet_core::picture::{hit, Look, Reach, Viewport, COLOURS};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::utils::window;
@@ -38,6 +38,10 @@ const FIT_MARGIN: f64 = 24.0;
 const CLICK_SLOP: f64 = 4.0;
 /// How far beyond its circle (in CSS pixels) a node still catches the pointer.
 const HIT_SLOP: f64 = 4.0;
+/// The least distance (in CSS pixels) from its centre at which a node catches the pointer: a
+/// 24-pixel target, the smallest a finger hits reliably, however small the circle is drawn
+/// (a phone fits the graph in 390 pixels, where the median circle is 5 or 6 across).
+const LEAST_REACH: f64 = 12.0;
 /// Wheel zoom per pixel of scroll: 100 px of wheel is about a 20% zoom.
 const WHEEL_ZOOM: f64 = 0.0018;
 /// Circles are never drawn smaller than this many CSS pixels on the canvas, so a zoomed-out
@@ -427,7 +431,10 @@ impl Engine {
             self.layout.positions(),
             &self.scene.looks,
             point,
-            HIT_SLOP / self.viewport.scale,
+            Reach {
+                slack: HIT_SLOP / self.viewport.scale,
+                least: LEAST_REACH / self.viewport.scale,
+            },
         )
     }
 

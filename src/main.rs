@@ -14,6 +14,7 @@ mod graph_engine;
 mod hooks;
 mod location;
 mod node_text;
+mod numbers;
 mod pages;
 mod palette;
 mod route;

@@ -3,9 +3,10 @@
 //! The hash is the source of truth. What a hash means is `broadsheet_core::route`'s answer and
 //! how a view changes is `ViewState::apply`; this module only wires them to the browser: it
 //! reads the hash on load, `hashchange` and `popstate`, writes it back after every change of
-//! view (replacing the history entry while the reader types or drags, pushing one for discrete
-//! choices), and keeps each view's scroll position so Back and Forward return to it.
+//! view (a new history entry or the same one, as `broadsheet_core::history` decides), and keeps
+//! each history entry's scroll position so Back and Forward return to where the reader was.
 
+use broadsheet_core::history::{Edit, Step, Trail};
 use broadsheet_core::route::Route;
 use broadsheet_core::view::Action;
 use gloo::events::EventListener;
@@ -19,18 +20,12 @@ use yew::prelude::*;
 
 use broadsheet_core::view::PAGE_ROWS;
 
-/// How many explore views' scroll positions are remembered.
-const REMEMBERED_VIEWS: usize = 50;
+/// How many history entries' scroll positions are remembered.
+const REMEMBERED_VIEWS: usize = 100;
 
-/// How a change of view reaches the address bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Write {
-    /// A new history entry: Back returns to the view before.
-    Push,
-    /// The current entry changes: for typing and dragging, which would otherwise leave one
-    /// entry per keystroke.
-    Replace,
-}
+/// What kind of change a control sends: pages say what the reader did, core decides whether it
+/// is a step in the history.
+pub type Write = Edit;
 
 /// What the app shows, and how it got there.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,9 +39,17 @@ pub struct Nav {
     pub last_home: AttrValue,
     /// How many result rows the list shows.
     pub rows: usize,
-    /// How `route` must reach the address bar once rendered (`Replace` after a load only
-    /// rewrites a link into its canonical spelling).
-    write: Write,
+    /// How many changes so far asked for a new history entry. Several changes can reach one
+    /// render (keystrokes typed faster than the page draws): the render pushes an entry when
+    /// this grew since the last, so the first keystroke's push is not lost to the next one's
+    /// replace.
+    pushes: u64,
+    /// Whether the reader is in the middle of typing, to coalesce keystrokes into one entry.
+    trail: Trail,
+    /// Where the page was scrolled when the last change that pushes a new entry was made: the
+    /// position of the entry it leaves (read before the new view renders and perhaps shortens
+    /// the page).
+    left_at: f64,
 }
 
 /// A change to [`Nav`].
@@ -72,7 +75,7 @@ pub enum NavAction {
 }
 
 impl Nav {
-    fn load(hash: &str, rows: Option<usize>, last_home: AttrValue) -> Self {
+    fn load(hash: &str, rows: Option<usize>, last_home: AttrValue, pushes: u64) -> Self {
         let parsed = Route::parse(hash);
         let last_home = match &parsed.route {
             Route::Home(_) | Route::Graph(..) => AttrValue::from(parsed.route.to_hash()),
@@ -83,7 +86,9 @@ impl Nav {
             notices: parsed.notices.into(),
             last_home,
             rows: rows.unwrap_or(PAGE_ROWS),
-            write: Write::Replace,
+            pushes,
+            trail: Trail::default(),
+            left_at: 0.0,
         }
     }
 }
@@ -95,25 +100,25 @@ impl Reducible for Nav {
     fn reduce(self: Rc<Self>, action: NavAction) -> Rc<Self> {
         match action {
             NavAction::Load { hash, rows } => {
-                let next = Self::load(&hash, rows, self.last_home.clone());
+                let next = Self::load(&hash, rows, self.last_home.clone(), self.pushes);
                 if next.route == self.route && next.notices.is_empty() {
                     self
                 } else {
                     Rc::new(next)
                 }
             }
-            NavAction::View(action, write) => {
-                let (route, write, last_home) = match &self.route {
+            NavAction::View(action, edit) => {
+                let (route, edit, last_home) = match &self.route {
                     Route::Home(state) => {
                         let route = Route::Home(state.apply(action));
                         let last_home = AttrValue::from(route.to_hash());
-                        (route, write, last_home)
+                        (route, edit, last_home)
                     }
                     // The widget's view changes like the app's, but always in place: entries
                     // pushed inside a frame would land in the host page's history.
                     Route::Embed(state, options) => (
                         Route::Embed(state.apply(action), options.clone()),
-                        Write::Replace,
+                        Edit::InPlace,
                         self.last_home.clone(),
                     ),
                     Route::Article(_) | Route::Graph(..) => return self,
@@ -121,12 +126,19 @@ impl Reducible for Nav {
                 if route == self.route {
                     return self;
                 }
+                let (trail, step) = self.trail.step(edit);
+                let (pushes, left_at) = match step {
+                    Step::Push => (self.pushes + 1, window().scroll_y().unwrap_or_default()),
+                    Step::Replace => (self.pushes, self.left_at),
+                };
                 Rc::new(Self {
                     last_home,
                     route,
                     notices: Rc::clone(&self.notices),
                     rows: PAGE_ROWS,
-                    write,
+                    pushes,
+                    trail,
+                    left_at,
                 })
             }
             NavAction::Select(key) => {
@@ -140,7 +152,6 @@ impl Reducible for Nav {
                 Rc::new(Self {
                     last_home: AttrValue::from(route.to_hash()),
                     route,
-                    write: Write::Replace,
                     ..(*self).clone()
                 })
             }
@@ -163,68 +174,114 @@ struct Memory {
     /// The canonical hash of the page shown, and the rows its list shows.
     shown: RefCell<String>,
     rows: Cell<usize>,
-    /// Explore views the reader left: canonical hash, scroll offset, rows shown. Oldest first.
-    views: RefCell<VecDeque<(String, f64, usize)>>,
+    /// The history entry shown, by the id kept in its `history.state`.
+    entry: Cell<f64>,
+    /// Entries the reader left on an explore view: entry id, scroll offset, rows shown.
+    /// Oldest first. Keyed by entry, not by view, because the same view can sit at two places
+    /// in the history, each left at its own position.
+    views: RefCell<VecDeque<(f64, f64, usize)>>,
     /// Set when the address bar changes, taken by the effect that runs after the new page
     /// renders.
     pending_scroll: Cell<Option<f64>>,
+    /// [`Nav::pushes`] as of the last write.
+    pushes: Cell<u64>,
 }
 
 impl Memory {
-    fn remember(&self, hash: String, scroll: f64, rows: usize) {
+    fn remember(&self, entry: f64, scroll: f64, rows: usize) {
         let mut views = self.views.borrow_mut();
-        views.retain(|(h, _, _)| *h != hash);
+        views.retain(|(e, _, _)| *e != entry);
         if views.len() == REMEMBERED_VIEWS {
             views.pop_front();
         }
-        views.push_back((hash, scroll, rows));
+        views.push_back((entry, scroll, rows));
     }
 
-    fn recall(&self, hash: &str) -> Option<(f64, usize)> {
+    fn recall(&self, entry: f64) -> Option<(f64, usize)> {
         self.views
             .borrow()
             .iter()
-            .find(|(h, _, _)| h == hash)
+            .find(|(e, _, _)| *e == entry)
             .map(|(_, scroll, rows)| (*scroll, *rows))
     }
 
     /// Bookkeeping when the address bar changed under the app: remember where the reader was
-    /// in the view they left, and decide where the new page should scroll to. Returns the
-    /// rows to show when the new page is a view seen before.
-    fn arrive(&self, hash: &str) -> Option<usize> {
-        let route = Route::from_hash(hash);
-        let key = route.to_hash();
-        let left = self.shown.replace(key.clone());
+    /// in the entry they left, and decide where the new page should scroll to. Returns the
+    /// rows to show when the new entry was shown before, and `None` as the first value when
+    /// the event reports a change already handled.
+    fn arrive(&self, hash: &str) -> Option<Option<usize>> {
+        let entry = entry_id();
+        let key = Route::from_hash(hash).to_hash();
         // `hashchange` and `popstate` both report one traversal; the second finds it done.
-        if left == key {
+        if entry == self.entry.get() && *self.shown.borrow() == key {
             return None;
         }
+        let left = self.shown.replace(key.clone());
+        let same_view = left == key;
         if matches!(Route::from_hash(&left), Route::Home(_)) {
             let scroll = window().scroll_y().unwrap_or_default();
-            self.remember(left, scroll, self.rows.get());
+            self.remember(self.entry.get(), scroll, self.rows.get());
         }
-        match route {
-            Route::Article(_) | Route::Graph(..) | Route::Embed(..) => {
-                self.pending_scroll.set(Some(0.0));
-                None
-            }
-            Route::Home(_) => {
-                let seen = self.recall(&key);
-                self.pending_scroll.set(seen.map(|(scroll, _)| scroll));
-                seen.map(|(_, rows)| rows)
-            }
+        self.entry.set(entry);
+        let seen = self.recall(entry);
+        // A view not seen in this entry before (a link followed, an entry from before a
+        // reload) starts at its top, like any new page.
+        let scroll = seen.map_or(0.0, |(scroll, _)| scroll);
+        if same_view {
+            // The page does not change, so no effect runs after a render to scroll it.
+            window().scroll_to_with_x_and_y(0.0, scroll);
+        } else {
+            self.pending_scroll.set(Some(scroll));
         }
+        Some(seen.map(|(_, rows)| rows))
     }
+
+    /// Bookkeeping when the app adds an entry: the one left keeps `scroll`, the new one gets
+    /// an id.
+    fn push(&self, scroll: f64) -> f64 {
+        self.remember(self.entry.get(), scroll, self.rows.get());
+        let entry = new_entry_id();
+        self.entry.set(entry);
+        entry
+    }
+}
+
+/// The id of the history entry shown, giving it one when it has none (entries made by
+/// following a link or by the browser's first load).
+fn entry_id() -> f64 {
+    let history = history();
+    if let Some(id) = history.state().ok().and_then(|s| s.as_f64()) {
+        return id;
+    }
+    let id = new_entry_id();
+    // A browser that refuses keeps the entry without an id: its position is then not
+    // restored, which is all that is lost.
+    history.replace_state(&JsValue::from_f64(id), "").ok();
+    id
+}
+
+/// A fresh entry id: the time plus a counter, so ids kept in entries from before a reload
+/// never collide with new ones.
+fn new_entry_id() -> f64 {
+    thread_local! {
+        static COUNT: Cell<f64> = const { Cell::new(0.0) };
+    }
+    let n = COUNT.with(|c| {
+        c.set(c.get() + 1.0);
+        c.get()
+    });
+    js_sys::Date::now() * 1000.0 + n
 }
 
 /// The navigation state, re-rendering the caller on every change. Dispatch [`NavAction`]s to
 /// change the view; the hook writes the hash and restores scroll positions.
 #[hook]
 pub fn use_route() -> UseReducerHandle<Nav> {
-    let nav = use_reducer(|| Nav::load(&current_hash(), None, AttrValue::Static("#/")));
+    let nav = use_reducer(|| Nav::load(&current_hash(), None, AttrValue::Static("#/"), 0));
     let memory = use_memo((), |()| {
         let memory = Memory::default();
         memory.shown.replace(nav.route.to_hash());
+        memory.entry.set(entry_id());
         memory
     });
     {
@@ -238,8 +295,14 @@ pub fn use_route() -> UseReducerHandle<Nav> {
                 .ok();
             let on_change = move |_: &Event| {
                 let hash = current_hash();
-                let rows = memory.arrive(&hash);
-                dispatcher.dispatch(NavAction::Load { hash, rows });
+                if let Some(rows) = memory.arrive(&hash) {
+                    // A link spelled another way than the canonical hash of its view is
+                    // rewritten now: when the view is the one shown, no render follows to do
+                    // it.
+                    let canonical = Route::from_hash(&hash).to_hash();
+                    write_hash(&memory, &canonical, Step::Replace, 0.0);
+                    dispatcher.dispatch(NavAction::Load { hash, rows });
+                }
             };
             let on_change = Rc::new(on_change);
             let listeners = ["hashchange", "popstate"].map(|name| {
@@ -251,12 +314,17 @@ pub fn use_route() -> UseReducerHandle<Nav> {
     }
     {
         let memory = Rc::clone(&memory);
-        let write = nav.write;
+        let (pushes, left_at) = (nav.pushes, nav.left_at);
         use_effect_with((nav.route.clone(), nav.rows), move |(route, rows)| {
-            memory.rows.set(*rows);
+            let write = if memory.pushes.replace(pushes) == pushes {
+                Step::Replace
+            } else {
+                Step::Push
+            };
             let target = route.to_hash();
-            memory.shown.replace(target.clone());
-            write_hash(&target, write);
+            write_hash(&memory, &target, write, left_at);
+            memory.rows.set(*rows);
+            memory.shown.replace(target);
             if let Some(y) = memory.pending_scroll.take() {
                 window().scroll_to_with_x_and_y(0.0, y);
             }
@@ -266,16 +334,23 @@ pub fn use_route() -> UseReducerHandle<Nav> {
 }
 
 /// Puts `target` into the address bar unless it is already there. A bare address (no hash)
-/// already means the default view and is left alone.
-fn write_hash(target: &str, write: Write) {
+/// already means the default view and is left alone. A push records `left_at` as the scroll
+/// position of the entry it leaves.
+fn write_hash(memory: &Memory, target: &str, write: Step, left_at: f64) {
     let current = current_hash();
     if current == target || (target == "#/" && (current.is_empty() || current == "#")) {
         return;
     }
     let history = history();
     let done = match write {
-        Write::Push => history.push_state_with_url(&JsValue::NULL, "", Some(target)),
-        Write::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(target)),
+        Step::Push => {
+            let entry = memory.push(left_at);
+            history.push_state_with_url(&JsValue::from_f64(entry), "", Some(target))
+        }
+        Step::Replace => {
+            let entry = JsValue::from_f64(memory.entry.get());
+            history.replace_state_with_url(&entry, "", Some(target))
+        }
     };
     // A browser that refuses (too many history calls in a short time) keeps the old hash;
     // the view on screen is still right, and the next change writes again.

@@ -392,3 +392,35 @@ test('embed.js leaves other deployments\' tags alone, warns about a snippet in <
     );
   });
 });
+
+test('a widget below the fold takes its height before it is scrolled into view', async () => {
+  const below = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A long host page</title></head>
+<body>
+  <h1>A long article</h1>
+  <div style="height: 1000px">Text above the widget.</div>
+  <section id="below">
+    <script src="${app.url}embed.js" data-view="topic=transit" data-limit="2" async></script>
+  </section>
+</body></html>
+`;
+  await writeFile(join(hostDir, 'below.html'), below);
+  await withPage(browser, async (page) => {
+    await page.goto(`${host.url}below.html`);
+    await page.waitForFunction(() => document.querySelector('#below iframe[data-broadsheet-embed]'));
+    // Never scrolled: the frame starts 1,000 px down a 720 px window, near enough for the
+    // lazy frame to load but out of view, where Chromium paints nothing inside it.
+    await page.waitForFunction(
+      () => document.querySelector('#below iframe[data-broadsheet-embed]').style.height !== '480px',
+    );
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the host page was not scrolled');
+    const reported = await page.evaluate(
+      () => document.querySelector('#below iframe[data-broadsheet-embed]').style.height,
+    );
+    await page.locator('#below').scrollIntoViewIfNeeded();
+    const frame = page.frameLocator('#below iframe[data-broadsheet-embed]');
+    await frame.locator('[data-testid="embed-item"]').first().waitFor();
+    const fits = await contentHeight(frame);
+    assert.equal(reported, `${fits}px`, 'the height reported off screen is the one it has on screen');
+  });
+});

@@ -96,7 +96,7 @@ function countObjectUrls() {
 }
 
 const VIEWS = [
-  { hash: '#/?topic=transit,-sports&sort=date&order=asc', slug: 'topic-transit-sports-sort-date-order-asc' },
+  { hash: '#/?topic=transit,-sports&sort=date&order=asc', slug: 'transit-not-sports' },
   { hash: '#/', slug: 'all' },
 ];
 

@@ -3,10 +3,11 @@
 
 use crate::components::bar_chart::BarChart;
 use crate::components::range_field::RangeField;
+use crate::numbers::digits;
 use broadsheet_core::display::{bar_days, bar_label, day_range_label};
 use broadsheet_core::explore::Bar;
 use broadsheet_core::time::Day;
-use broadsheet_core::view::DayRange;
+use broadsheet_core::view::{DayRange, Preset};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,6 +20,12 @@ pub struct DateFilterProps {
     pub bars: Rc<Vec<Bar>>,
     /// Called with the new range.
     pub on_change: Callback<DayRange>,
+    /// The time preset chosen, if any.
+    pub preset: Option<Preset>,
+    /// The day of the newest article, which presets count back from; `None` when empty.
+    pub newest: Option<Day>,
+    /// Called with the preset chosen, or `None` to drop it.
+    pub on_preset: Callback<Option<Preset>>,
 }
 
 /// A `<fieldset>` with `date-from`, `date-to` and `date-histogram`.
@@ -30,11 +37,12 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
         .iter()
         .map(|b| bar_days(b.start, b.end))
         .collect();
+    let digits = digits();
     let titles: Vec<String> = props
         .bars
         .iter()
         .zip(&spans)
-        .map(|(bar, span)| bar_label(&day_range_label(*span), bar.count))
+        .map(|(bar, span)| bar_label(&day_range_label(*span), bar.count, &digits))
         .collect();
     let first = spans.first().and_then(|s| s.from);
     let last = spans.last().and_then(|s| s.to);
@@ -94,6 +102,28 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
                 { field("from", "From", range.from) }
                 { field("to", "To", range.to) }
             </div>
+            <div class="presets" role="group" aria-label="Time presets">
+                { for Preset::ALL.into_iter().map(|preset| {
+                    let on = props.preset == Some(preset);
+                    let onclick = props.on_preset.reform(move |_: MouseEvent| (!on).then_some(preset));
+                    html! {
+                        <button
+                            type="button"
+                            class="preset"
+                            data-testid={format!("preset-{}", preset.key())}
+                            aria-pressed={if on { "true" } else { "false" }}
+                            {onclick}
+                        >
+                            { preset.label() }
+                        </button>
+                    }
+                }) }
+            </div>
+            if let Some(newest) = props.newest {
+                <p class="range-note" data-testid="preset-note">
+                    { format!("Counted back from the newest article, published {newest}.") }
+                </p>
+            }
         </fieldset>
     }
 }

@@ -1,6 +1,7 @@
 //! What the list says when a view matches nothing: that it is empty, what dropping each filter
 //! would give, and a way to clear them all.
 
+use crate::numbers::digits;
 use broadsheet_core::display::count_label;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,7 +32,7 @@ pub fn EmptyResults(props: &EmptyResultsProps) -> Html {
                     <button type="button" class="link-button" data-testid="drop-filter" {onclick}>
                         { format!("Drop “{label}”") }
                     </button>
-                    { format!(" for {}", count_label(*count)) }
+                    { format!(" for {}", count_label(*count, &digits())) }
                 </li>
             }
         })

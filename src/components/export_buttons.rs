@@ -5,11 +5,11 @@
 use crate::bundle::{use_files, SharedBundle};
 use crate::download;
 use crate::location::Deployment;
+use broadsheet_core::export;
 use broadsheet_core::library::Need;
 use broadsheet_core::model::Article;
 use broadsheet_core::route::Route;
 use broadsheet_core::view::ViewState;
-use broadsheet_core::{export, hash};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -64,7 +64,7 @@ impl Format {
 fn save(
     format: Format,
     list: &[&Article],
-    query: &str,
+    words: &[String],
     state: &ViewState,
     deployment: &Deployment,
 ) {
@@ -73,11 +73,7 @@ fn save(
         Format::Csv => export::csv(list),
         Format::Json => export::json(list),
         Format::Atom => {
-            let title = if query.is_empty() {
-                "Broadsheet: all articles".to_owned()
-            } else {
-                format!("Broadsheet: {query}")
-            };
+            let title = export::feed_title(words);
             // Without an http(s) address the feed names no self link (the bare hash does not
             // pass `safe_href`).
             let url = deployment.link(&Route::Home(state.clone()).to_hash());
@@ -87,7 +83,7 @@ fn save(
     // A browser that refuses Blobs or object URLs offers no download; there is nothing more
     // the page could do, and the button stays usable.
     download::save(
-        &export::file_name(query, format.extension()),
+        &export::file_name(words, format.extension()),
         format.mime(),
         &text,
     )
@@ -99,7 +95,7 @@ fn save(
 /// download starts when they have all arrived.
 #[component]
 pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
-    let query = Rc::new(hash::encode(&props.state));
+    let words = Rc::new(export::view_words(props.bundle.catalog(), &props.state));
     let pending = use_state_eq(|| None::<Format>);
     let missing = if pending.is_some() {
         props.bundle.missing(&[Need::Articles(&props.articles)])
@@ -110,7 +106,7 @@ pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
     use_files(&props.bundle, missing);
     {
         let (bundle, articles) = (props.bundle.clone(), Rc::clone(&props.articles));
-        let (query, state) = (Rc::clone(&query), props.state.clone());
+        let (words, state) = (Rc::clone(&words), props.state.clone());
         let deployment = Rc::clone(&props.deployment);
         let pending = pending.clone();
         use_effect_with(ready, move |&ready| {
@@ -123,7 +119,7 @@ pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
                         .collect()
                 };
                 let refs: Vec<&Article> = list.iter().map(|a| &**a).collect();
-                save(format, &refs, &query, &state, &deployment);
+                save(format, &refs, &words, &state, &deployment);
                 pending.set(None);
             }
         });

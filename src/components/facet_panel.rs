@@ -2,6 +2,7 @@
 //! excludes it. Long facets show their top values with "show more" and a field to find a value.
 //! Which rows show is `broadsheet_core::explore::visible_rows`'s answer.
 
+use crate::numbers::digits;
 use broadsheet_core::explore::{visible_rows, Choice, FacetRow};
 use broadsheet_core::facet::Facet;
 use std::rc::Rc;
@@ -10,6 +11,10 @@ use yew::prelude::*;
 
 /// How many values a long facet shows before "show more".
 const TOP_VALUES: usize = 8;
+
+/// How many more values each "show more" adds: a facet of a thousand outlets opened at once
+/// is a page tens of thousands of pixels long, and the find field is the faster way there.
+const MORE_VALUES: usize = 40;
 
 /// Props of [`FacetPanel`].
 #[derive(Properties, PartialEq)]
@@ -27,11 +32,11 @@ pub struct FacetPanelProps {
 /// A `<fieldset data-testid="facet-<key>">` of values.
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
-    let expanded = use_state_eq(|| false);
+    let limit = use_state_eq(|| TOP_VALUES);
     let filter = use_state_eq(String::new);
     let long = props.rows.len() > TOP_VALUES;
-    let limit = (long && !*expanded).then_some(TOP_VALUES);
-    let (shown, hidden) = visible_rows(&props.rows, &filter, limit);
+    let (shown, hidden) = visible_rows(&props.rows, &filter, Some(*limit));
+    let nothing_found = shown.is_empty() && !filter.trim().is_empty();
     let name = props.facet.label();
     let rows = shown.into_iter().map(|row| {
         let included = row.choice == Choice::Included;
@@ -86,9 +91,13 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             filter.set(e.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
-    let on_toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(limit.saturating_add(MORE_VALUES)))
+    };
+    let on_fewer = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(TOP_VALUES))
     };
     let filter_label = format!("Find {}", name.to_lowercase());
     html! {
@@ -106,12 +115,25 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                 />
             }
             <ul class="facet-values">{ for rows }</ul>
+            if nothing_found {
+                <p class="facet-none" data-testid="facet-none" role="status">
+                    { format!("Nothing in {name} matches “{}”.", filter.trim()) }
+                </p>
+            }
             if hidden > 0 {
-                <button type="button" class="link-button show-more" data-testid="show-more" onclick={on_toggle}>
-                    { format!("Show {hidden} more") }
-                </button>
-            } else if *expanded {
-                <button type="button" class="link-button show-more" onclick={on_toggle}>
+                <p class="facet-more">
+                    <button type="button" class="link-button show-more" data-testid="show-more" onclick={on_more}>
+                        { format!("Show {} more", digits().format(hidden.min(MORE_VALUES))) }
+                    </button>
+                    if hidden > MORE_VALUES {
+                        <span class="facet-hidden" data-testid="facet-hidden">
+                            { format!(" of {}; or find one above", digits().format(hidden)) }
+                        </span>
+                    }
+                </p>
+            }
+            if *limit > TOP_VALUES {
+                <button type="button" class="link-button show-more" data-testid="show-fewer" onclick={on_fewer}>
                     { "Show fewer" }
                 </button>
             }

@@ -176,8 +176,13 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                 <button type="button" class="button" data-testid="graph-zoom-out" aria-label="Zoom out" onclick={act(|r| r.zoom(0.8))}>
                     { "−" }
                 </button>
-                <span class="graph-hint muted">
+                // Which hint shows is the style sheet's choice: a finger cannot wheel or
+                // double-click.
+                <span class="graph-hint hint-pointer muted">
                     { "Drag to pan or move a circle, wheel or pinch to zoom, click to select, double-click to open." }
+                </span>
+                <span class="graph-hint hint-touch muted" data-testid="touch-hint">
+                    { "Drag to pan, pinch to zoom, tap a circle to see it below the picture, double-tap to open it." }
                 </span>
             </div>
             <div class="graph-stage" ref={stage}>

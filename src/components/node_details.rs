@@ -24,6 +24,25 @@ pub struct NodeDetailsProps {
 /// An `<aside data-testid="node-details">`.
 #[component]
 pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
+    let panel = use_node_ref();
+    {
+        // On a phone the panel sits below a picture taller than the screen: bring it up when
+        // the selection changes, or the tap seems to do nothing.
+        let panel = panel.clone();
+        use_effect_with(props.node, move |_| {
+            if let Some(panel) = panel.cast::<web_sys::Element>() {
+                let below = panel.get_bounding_client_rect().bottom();
+                let screen = gloo::utils::window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(f64::MAX);
+                if below > screen {
+                    panel.scroll_into_view_with_bool(false);
+                }
+            }
+        });
+    }
     let Some(shown) = props.bundle.graphed() else {
         return super::nothing();
     };
@@ -53,7 +72,7 @@ pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
     let story = stories.story_of(props.node);
     let onclick = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="node-details" data-testid="node-details" aria-labelledby="node-details-title">
+        <aside ref={panel} class="node-details" data-testid="node-details" aria-labelledby="node-details-title">
             <h2 id="node-details-title">{ title }</h2>
             { for rest.into_iter().map(|line| html! { <p class="muted">{ line }</p> }) }
             <p>{ format!("Story covered by {}", outlets_label(stories.coverage(story))) }</p>

@@ -2,9 +2,12 @@
 
 use crate::bundle::{use_files_at, Priority, SharedBundle};
 use crate::components::article_card::ArticleCard;
+use crate::numbers::digits;
+use broadsheet_core::group::StoryCard;
 use broadsheet_core::library::Need;
 use broadsheet_core::search::Query;
 use gloo::timers::callback::Timeout;
+use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,6 +31,9 @@ pub struct ResultListProps {
     pub rows: usize,
     /// The search, for highlighting.
     pub query: Rc<Query>,
+    /// The results one card per story, when the view groups them: `rows` then counts cards.
+    #[prop_or_default]
+    pub groups: Option<Rc<Vec<StoryCard>>>,
     /// Called to show another page.
     pub on_more: Callback<()>,
 }
@@ -36,7 +42,23 @@ pub struct ResultListProps {
 /// are still on their way (in a sharded build) are placeholders until they arrive.
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
-    let shown: Vec<u32> = props.articles.iter().take(props.rows).copied().collect();
+    // Stories whose other articles the reader opened, by their lead.
+    let open = use_state_eq(HashSet::<u32>::new);
+    let shown: Vec<u32> = match &props.groups {
+        Some(groups) => groups
+            .iter()
+            .take(props.rows)
+            .flat_map(|g| {
+                let others = if open.contains(&g.lead) {
+                    &g.others[..]
+                } else {
+                    &[]
+                };
+                std::iter::once(g.lead).chain(others.iter().copied())
+            })
+            .collect(),
+        None => props.articles.iter().take(props.rows).copied().collect(),
+    };
     let first = props
         .bundle
         .missing(&[Need::Cards(&shown[..shown.len().min(FIRST_CARDS)])]);
@@ -56,7 +78,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             move || drop(timer)
         });
     }
-    let cards = shown.iter().map(|&number| match props.bundle.card(number) {
+    let card = |number: u32| match props.bundle.card(number) {
         Some(article) => {
             let key = article.id.to_string();
             html! { <ArticleCard {key} {article} query={Rc::clone(&props.query)} /> }
@@ -66,19 +88,80 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 <p class="muted">{ "Loading…" }</p>
             </article>
         },
-    });
-    let rest = props.articles.len().saturating_sub(props.rows);
+    };
+    let cards: Html = match &props.groups {
+        Some(groups) => groups
+            .iter()
+            .take(props.rows)
+            .map(|g| story_card(g, open.contains(&g.lead), &open, &card))
+            .collect(),
+        None => shown.iter().map(|&n| card(n)).collect(),
+    };
+    let total = props
+        .groups
+        .as_ref()
+        .map_or(props.articles.len(), |g| g.len());
+    let rest = total.saturating_sub(props.rows);
     let onclick = props.on_more.reform(|_: MouseEvent| ());
     html! {
         <>
-            <div class="cards">{ for cards }</div>
+            <div class="cards">{ cards }</div>
             if rest > 0 {
                 <p class="more">
                     <button type="button" class="button" data-testid="more-results" {onclick}>
-                        { format!("Show more ({rest} left)") }
+                        { format!("Show more ({} left)", digits().format(rest)) }
                     </button>
                 </p>
             }
         </>
+    }
+}
+
+/// One story's card: its lead and, when the story has more results, a button that opens
+/// them in place below it.
+fn story_card(
+    group: &StoryCard,
+    expanded: bool,
+    open: &UseStateHandle<HashSet<u32>>,
+    card: &dyn Fn(u32) -> Html,
+) -> Html {
+    let lead = group.lead;
+    let more = group.others.len();
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*open).clone();
+            if !next.remove(&lead) {
+                next.insert(lead);
+            }
+            open.set(next);
+        })
+    };
+    let id = format!("story-more-{lead}");
+    html! {
+        <div key={format!("story-{lead}")} class="story-card" data-testid="story-card">
+            { card(lead) }
+            if more > 0 {
+                <button
+                    type="button"
+                    class="link-button story-toggle"
+                    data-testid="story-toggle"
+                    aria-expanded={if expanded { "true" } else { "false" }}
+                    aria-controls={id.clone()}
+                    onclick={on_toggle}
+                >
+                    { if expanded {
+                        "Hide the rest of this story".to_owned()
+                    } else {
+                        format!("+{} more on this story", digits().format(more))
+                    } }
+                </button>
+                if expanded {
+                    <div class="story-more" id={id} data-testid="story-more">
+                        { for group.others.iter().map(|&n| card(n)) }
+                    </div>
+                }
+            }
+        </div>
     }
 }

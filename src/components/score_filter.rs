@@ -4,7 +4,8 @@
 
 use crate::components::bar_chart::BarChart;
 use crate::components::range_field::RangeField;
-use broadsheet_core::display::{bar_label, bounds_label};
+use crate::numbers::digits;
+use broadsheet_core::display::{bar_label, bounds_label, score_entry};
 use broadsheet_core::explore::Histogram;
 use broadsheet_core::view::Bounds;
 use std::rc::Rc;
@@ -30,20 +31,27 @@ pub struct ScoreFilterProps {
 pub fn ScoreFilter(props: &ScoreFilterProps) -> Html {
     let bounds = props.bounds;
     let bars = Rc::new(props.histogram.bars.clone());
+    let digits = digits();
     let titles: Vec<String> = bars
         .iter()
         .map(|b| {
             let span = bounds_label(Bounds::new(Some(b.start), Some(b.end)));
-            bar_label(&format!("{} {span}", props.label), b.count)
+            bar_label(&format!("{} {span}", props.label), b.count, &digits)
         })
         .collect();
+    // Why the last text typed was ignored: the field keeps it, so the reader is told.
+    let problem = use_state_eq(|| None::<String>);
     let field = |end: &'static str, label: &'static str, value: Option<f64>| {
-        let on_change = props.on_change.reform(move |text: String| {
-            let number = text.trim().parse::<f64>().ok();
-            match end {
-                "min" => Bounds::new(number, bounds.max),
-                _ => Bounds::new(bounds.min, number),
+        let (on_change, problem) = (props.on_change.clone(), problem.clone());
+        let on_change = Callback::from(move |text: String| match score_entry(&text) {
+            Ok(number) => {
+                problem.set(None);
+                on_change.emit(match end {
+                    "min" => Bounds::new(number, bounds.max),
+                    _ => Bounds::new(bounds.min, number),
+                });
             }
+            Err(why) => problem.set(Some(format!("{label}: {why}"))),
         });
         html! {
             <RangeField
@@ -73,6 +81,11 @@ pub fn ScoreFilter(props: &ScoreFilterProps) -> Html {
                 { field("min", "Min", bounds.min) }
                 { field("max", "Max", bounds.max) }
             </div>
+            if let Some(why) = &*problem {
+                <p class="range-note range-problem" role="alert" data-testid={format!("{}-problem", props.name)}>
+                    { why.clone() }
+                </p>
+            }
         </fieldset>
     }
 }

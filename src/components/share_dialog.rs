@@ -4,7 +4,7 @@
 
 use crate::components::copy_button::CopyButton;
 use crate::location::Deployment;
-use broadsheet_core::embed::{self, EmbedOptions, Theme, DEFAULT_LIMIT, MAX_LIMIT};
+use broadsheet_core::embed::{self, EmbedOptions, Theme, MAX_LIMIT};
 use broadsheet_core::facet::Facet;
 use broadsheet_core::route::Route;
 use broadsheet_core::url::safe_href;
@@ -46,6 +46,19 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         });
     }
     let onclose = props.on_close.reform(|_: Event| ());
+    // A click on the backdrop lands on the <dialog> itself, outside its box: it closes the
+    // dialog like the × does. Clicks inside (its padding too) are the reader's business.
+    let on_backdrop = Callback::from(|e: MouseEvent| {
+        let Some(dialog) = e.target_dyn_into::<HtmlDialogElement>() else {
+            return;
+        };
+        let r = dialog.get_bounding_client_rect();
+        let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+        let inside = x >= r.left() && x <= r.right() && y >= r.top() && y <= r.bottom();
+        if !inside {
+            dialog.close();
+        }
+    });
     let close = {
         let dialog = dialog.clone();
         let on_close = props.on_close.clone();
@@ -126,6 +139,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             data-testid="share-dialog"
             aria-labelledby="share-title"
             {onclose}
+            onclick={on_backdrop}
         >
             <div class="share-head">
                 <h2 id="share-title">{ "Share this view" }</h2>
@@ -182,13 +196,20 @@ fn EmbedSettings(props: &EmbedSettingsProps) -> Html {
             on_change.emit(with(o.facets().to_vec(), theme, o.limit()));
         })
     };
+    // Why the last text typed is not a count; the snippet keeps the last valid one meanwhile.
+    let problem = use_state_eq(|| None::<String>);
     let on_limit = {
         let (o, on_change) = (options.clone(), props.on_change.clone());
+        let problem = problem.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            // An emptied or nonsense field means the default rather than an error.
-            let limit = value.trim().parse().unwrap_or(DEFAULT_LIMIT);
-            on_change.emit(with(o.facets().to_vec(), o.theme(), limit));
+            match embed::limit_entry(&value) {
+                Ok(limit) => {
+                    problem.set(None);
+                    on_change.emit(with(o.facets().to_vec(), o.theme(), limit));
+                }
+                Err(why) => problem.set(Some(format!("{why} The snippet keeps {}.", o.limit()))),
+            }
         })
     };
     let facet_boxes = WIDGET_FACETS.into_iter().map(|facet| {
@@ -229,9 +250,16 @@ fn EmbedSettings(props: &EmbedSettingsProps) -> Html {
                     max={MAX_LIMIT.to_string()}
                     data-testid="embed-limit"
                     value={options.limit().to_string()}
+                    aria-invalid={problem.is_some().then_some("true")}
+                    aria-describedby={problem.is_some().then_some("embed-limit-problem")}
                     onchange={on_limit}
                 />
             </label>
+            if let Some(why) = &*problem {
+                <p id="embed-limit-problem" class="embed-problem" role="alert" data-testid="embed-limit-problem">
+                    { why.clone() }
+                </p>
+            }
             <span class="embed-setting">{ "Filters:" }{ for facet_boxes }</span>
         </fieldset>
     }

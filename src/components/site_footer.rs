@@ -1,6 +1,7 @@
 //! The footer of every page: how many articles this build carries and, for the bundled sample,
 //! the notice that they are made up.
 
+use crate::numbers::digits;
 use broadsheet_core::display::{count_label, draft_count_label};
 use yew::prelude::*;
 
@@ -27,10 +28,10 @@ pub fn SiteFooter(props: &SiteFooterProps) -> Html {
                 </p>
             }
             <p class="bundle-count">
-                <span data-testid="bundle-count">{ count_label(props.count) }</span>
+                <span data-testid="bundle-count">{ count_label(props.count, &digits()) }</span>
                 { " in this build" }
                 if props.drafts > 0 {
-                    { ", including " }{ draft_count_label(props.drafts) }
+                    { ", including " }{ draft_count_label(props.drafts, &digits()) }
                 }
                 { "." }
             </p>

@@ -5,7 +5,8 @@
 use crate::bundle::SharedBundle;
 use crate::components::external_link::ExternalLink;
 use crate::components::swatch::Swatch;
-use broadsheet_core::display::outlets_label;
+use crate::numbers::digits;
+use broadsheet_core::display::{graph_summary, outlets_label};
 use broadsheet_core::graph::Node;
 use broadsheet_core::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
 use broadsheet_core::route::Route;
@@ -107,16 +108,13 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         <section class="story-list" data-testid="story-list" aria-labelledby="story-list-title">
             <h2 id="story-list-title">{ "Stories in this graph" }</h2>
             <p class="muted" data-testid="story-list-summary">
-                { format!(
-                    "{} stories: {articles} articles here and {outside} stories elsewhere.",
-                    props.groups.len()
-                ) }
+                { format!("{}.", graph_summary(props.groups.len(), articles, outside, &digits())) }
             </p>
             <ol class="stories">{ for items }</ol>
             if rest > 0 {
                 <p class="more">
                     <button type="button" class="button" data-testid="more-stories" onclick={more}>
-                        { format!("Show more stories ({rest} left)") }
+                        { format!("Show more stories ({} left)", digits().format(rest)) }
                     </button>
                 </p>
             }

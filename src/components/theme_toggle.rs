@@ -27,8 +27,11 @@ pub fn ThemeToggle(props: &ThemeToggleProps) -> Html {
             {onclick}
         >
             <span class="theme-icon" aria-hidden="true">{ if props.dark { "☾" } else { "☀" } }</span>
-            // Hidden on phones, where the icon and the pressed state carry it.
-            <span class="theme-label" aria-hidden="true">{ " Dark theme" }</span>
+            // Hidden on phones, where the icon and the pressed state carry it. The visible text
+            // says the state too: "Dark theme" alone reads the same in both themes.
+            <span class="theme-label" aria-hidden="true" data-testid="theme-label">
+                { if props.dark { " Dark theme: on" } else { " Dark theme: off" } }
+            </span>
         </button>
     }
 }

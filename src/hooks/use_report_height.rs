@@ -22,10 +22,23 @@ const MESSAGE_TYPE: &str = "broadsheet:height";
 /// in a top-level page or without `ResizeObserver`.
 #[hook]
 pub fn use_report_height(root: NodeRef) {
-    use_effect_with(root, |root| {
+    let last = use_memo((), |()| Rc::new(Cell::new(-1.0)));
+    {
+        // After every render, measure at once. Chromium runs no rendering steps (so no
+        // ResizeObserver callbacks) for a cross-origin frame that is off screen: a widget below
+        // the fold would keep the frame's first height until scrolled to, then jump. Reading a
+        // size lays the page out even so, so the height is known before the first paint.
+        let (root, last) = (root.clone(), Rc::clone(&last));
+        use_effect(move || {
+            if let (Some(parent), Some(element)) = (framing_parent(), root.cast::<Element>()) {
+                report(&parent, &element, &last);
+            }
+        });
+    }
+    use_effect_with(root, move |root| {
         let watch = framing_parent()
             .zip(root.cast::<Element>())
-            .and_then(|(parent, element)| watch(parent, &element));
+            .and_then(|(parent, element)| watch(parent, &element, Rc::clone(&last)));
         move || {
             if let Some((observer, _callback)) = watch {
                 observer.disconnect();
@@ -44,27 +57,29 @@ pub(crate) fn framing_parent() -> Option<Window> {
 /// The observer and the callback it calls, which must live as long as it does.
 type Watch = (ResizeObserver, Closure<dyn FnMut()>);
 
-fn watch(parent: Window, element: &Element) -> Option<Watch> {
-    let last = Rc::new(Cell::new(-1.0));
+fn watch(parent: Window, element: &Element, last: Rc<Cell<f64>>) -> Option<Watch> {
     let observed = element.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        // A detached root (the page was replaced by the panic message, which reports its own
-        // height) measures 0 and would shrink the frame under the message.
-        if !observed.is_connected() {
-            return;
-        }
-        let height = observed.get_bounding_client_rect().height().ceil();
-        // The observer also fires for width changes; the frame only cares about height.
-        if height != last.get() {
-            last.set(height);
-            post_height(&parent, height);
-        }
-    });
+    let callback = Closure::<dyn FnMut()>::new(move || report(&parent, &observed, &last));
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     // The first observation arrives right after this call, so the first height is posted
     // without waiting for a change.
     observer.observe(element);
     Some((observer, callback))
+}
+
+/// Posts `element`'s height to the framing page when it differs from the `last` posted.
+fn report(parent: &Window, element: &Element, last: &Cell<f64>) {
+    // A detached root (the page was replaced by the panic message, which reports its own
+    // height) measures 0 and would shrink the frame under the message.
+    if !element.is_connected() {
+        return;
+    }
+    let height = element.get_bounding_client_rect().height().ceil();
+    // The observer also fires for width changes; the frame only cares about height.
+    if height != last.get() {
+        last.set(height);
+        post_height(parent, height);
+    }
 }
 
 /// Posts the height message to the framing page.

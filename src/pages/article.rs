@@ -15,8 +15,7 @@ use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use crate::dates::DateStyle;
 use crate::hooks::use_document_title;
-use broadsheet_core::display::shown_host;
-use broadsheet_core::display::{image_size_label, paragraphs};
+use broadsheet_core::display::{article_links, image_size_label, paragraphs, shown_host};
 use broadsheet_core::model::{Image, Provider};
 use broadsheet_core::url::HttpUrl;
 use yew::prelude::*;
@@ -82,10 +81,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <section class="links" aria-labelledby="links-title">
                 <h2 id="links-title">{ "Links" }</h2>
                 <ul>
-                    { link("Original story", "link-web", Some(&article.web_url)) }
-                    { link("Original source", "link-original", article.original_url.as_ref()) }
-                    { link("AMP version", "link-amp", article.amp_web_url.as_ref()) }
-                    { link("AMP cache", "link-cdn-amp", article.cdn_amp_web_url.as_ref()) }
+                    { for article_links(article).into_iter().map(|(label, testid, url)| link(label, testid, url)) }
                 </ul>
             </section>
             <RelatedList article={article.clone()} bundle={props.bundle.clone()} />
@@ -135,14 +131,11 @@ fn figure(index: usize, image: &Image) -> Html {
     }
 }
 
-fn link(label: &'static str, testid: &'static str, url: Option<&HttpUrl>) -> Html {
-    match url {
-        Some(url) => html! {
-            <li>
-                <span class="link-label">{ label }</span>
-                <ExternalLink class="link-url" testid={testid} href={url.to_string()}>{ url.to_string() }</ExternalLink>
-            </li>
-        },
-        None => Html::default(),
+fn link(label: &'static str, testid: &'static str, url: &HttpUrl) -> Html {
+    html! {
+        <li>
+            <span class="link-label">{ label }</span>
+            <ExternalLink class="link-url" testid={testid} href={url.to_string()}>{ url.to_string() }</ExternalLink>
+        </li>
     }
 }

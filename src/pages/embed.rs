@@ -11,11 +11,13 @@ use crate::components::notice::Notice;
 use crate::components::search_box::SearchBox;
 use crate::hooks::{use_document_title, use_report_height};
 use crate::location::Deployment;
+use crate::numbers::digits;
 use crate::route::Write;
-use broadsheet_core::display::{count_label, filter_label, view_title};
+use broadsheet_core::display::{count_label, filter_label, stories_label, view_title};
 use broadsheet_core::embed::EmbedOptions;
 use broadsheet_core::explore::{explore, facet_rows, FacetRow};
 use broadsheet_core::facet::Facet;
+use broadsheet_core::group::by_story;
 use broadsheet_core::library::Need;
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
@@ -43,7 +45,10 @@ pub struct EmbedPageProps {
 
 /// What the widget draws for a view, computed once per view and settings.
 struct Explored {
+    /// The results in order; one per story (its lead) when the view groups by story.
     articles: Vec<u32>,
+    /// How many articles the stories hold, when grouped.
+    grouped: Option<usize>,
     title: String,
     facets: Vec<(Facet, Rc<Vec<FacetRow>>)>,
     query: Rc<Query>,
@@ -53,7 +58,12 @@ struct Explored {
 #[component]
 pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let query = Query::parse(props.state.query());
-    let mut missing = props.bundle.missing(&[Need::Query(&query)]);
+    // Grouping by story needs the story of every result: the graph file, in a sharded build.
+    let mut missing = if props.state.by_story() {
+        props.bundle.missing(&[Need::Query(&query), Need::Graph])
+    } else {
+        props.bundle.missing(&[Need::Query(&query)])
+    };
     let ready = missing.is_empty();
     let bundle = props.bundle.clone();
     let explored = use_memo(
@@ -74,8 +84,20 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                 .iter()
                 .map(|f| filter_label(bundle.catalog(), f))
                 .collect();
+            let stories = bundle.stories().filter(|_| state.by_story());
+            let (articles, grouped) = match stories {
+                Some(stories) => {
+                    let cards = by_story(&results.articles, |a| stories.story_of(a));
+                    (
+                        cards.iter().map(|c| c.lead).collect(),
+                        Some(results.articles.len()),
+                    )
+                }
+                None => (results.articles, None),
+            };
             Some(Explored {
-                articles: results.articles,
+                articles,
+                grouped,
                 title: view_title(&filters),
                 facets,
                 query: Rc::new(Query::parse(state.query())),
@@ -104,11 +126,11 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
 
     let on_action = &props.on_action;
     // A frame's history entries would be the host page's: every change replaces.
-    let on_query = on_action.reform(|text| (Action::SetQuery(text), Write::Replace));
+    let on_query = on_action.reform(|(text, _)| (Action::SetQuery(text), Write::InPlace));
     let panels = explored.facets.iter().map(|(facet, rows)| {
         let facet = *facet;
-        let on_include = on_action.reform(move |(key, on)| (Action::Include(facet, key, on), Write::Replace));
-        let on_exclude = on_action.reform(move |(key, on)| (Action::Exclude(facet, key, on), Write::Replace));
+        let on_include = on_action.reform(move |(key, on)| (Action::Include(facet, key, on), Write::InPlace));
+        let on_exclude = on_action.reform(move |(key, on)| (Action::Exclude(facet, key, on), Write::InPlace));
         html! {
             <FacetPanel key={facet.key()} {facet} rows={Rc::clone(rows)} {on_include} {on_exclude} />
         }
@@ -130,7 +152,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     });
     let full_view = deployment.link(&Route::Home(props.state.clone()).to_hash());
     let more = if count > limit {
-        format!("See all {} in Broadsheet", count_label(count))
+        format!("See all {} in Broadsheet", count_label(count, &digits()))
     } else {
         "Open in Broadsheet".to_owned()
     };
@@ -141,7 +163,10 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
             <SearchBox value={AttrValue::from(props.state.query().to_owned())} on_input={on_query} />
             <p class="result-summary embed-summary" aria-live="polite">
-                <span data-testid="result-count">{ count_label(count) }</span>
+                <span data-testid="result-count">{ match explored.grouped {
+                    Some(articles) => stories_label(count, articles, &digits()),
+                    None => count_label(count, &digits()),
+                } }</span>
             </p>
             if !explored.facets.is_empty() {
                 <div class="embed-facets">{ for panels }</div>

@@ -11,7 +11,9 @@ use crate::components::notice::Notice;
 use crate::components::story_list::StoryList;
 use crate::graph_engine::Scene;
 use crate::hooks::use_document_title;
+use crate::numbers::digits;
 use crate::timing::measure;
+use broadsheet_core::display::graph_summary;
 use broadsheet_core::explore::explore;
 use broadsheet_core::graph::Node;
 use broadsheet_core::library::Need;
@@ -208,10 +210,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
     let on_close = props.on_select.reform(|()| None);
     let articles: usize = graphed.groups.iter().map(|g| g.articles.len()).sum();
     let outside = sub.nodes.len() - articles;
-    let summary = format!(
-        "{articles} articles and {outside} stories elsewhere, in {} stories",
-        graphed.groups.len()
-    );
+    let summary = graph_summary(graphed.groups.len(), articles, outside, &digits());
     let label = AttrValue::from(format!(
         "Graph of {summary}. The list of stories beside it has the same content."
     ));
@@ -228,6 +227,15 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
                     </a>
                 </p>
             </header>
+            if let Some(key) = props.node.as_ref().filter(|_| selected.is_none()) {
+                <p class="node-missing" role="status" data-testid="node-missing">
+                    { format!(
+                        "The link selects “{}”, which is not in this graph (it may have been \
+                         filtered out or removed from the collection), so nothing is selected.",
+                        key.chars().take(80).collect::<String>()
+                    ) }
+                </p>
+            }
             if sub.nodes.is_empty() {
                 <p class="empty" data-testid="graph-empty">
                     { "No articles match this view, so there is nothing to draw. Go back to the list and widen it." }

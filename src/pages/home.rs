@@ -19,14 +19,20 @@ use crate::components::share_button::ShareButton;
 use crate::components::sort_controls::SortControls;
 use crate::hooks::{use_document_title, use_shortcuts};
 use crate::location::Deployment;
+use crate::numbers::digits;
 use crate::route::Write;
 use crate::timing::measure;
-use broadsheet_core::display::{count_label, filter_label, order_label, view_title};
-use broadsheet_core::explore::{explore, facet_rows, without_each, Bar, FacetRow, Histogram};
+use broadsheet_core::display::{count_label, filter_label, order_label, stories_label, view_title};
+use broadsheet_core::explore::{
+    explore, facet_rows, newest, without_each, Bar, FacetRow, Histogram,
+};
 use broadsheet_core::facet::Facet;
+use broadsheet_core::group::{by_story, StoryCard};
+use broadsheet_core::history::Control;
 use broadsheet_core::library::{Library, Need};
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
+use broadsheet_core::time::{Day, Timestamp};
 use broadsheet_core::view::{Action, ActiveFilter, Sort, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -68,6 +74,8 @@ struct Explored {
     chips: Rc<Vec<String>>,
     /// Per active filter, its label and the results without it; only for an empty result.
     suggestions: Rc<Vec<(String, usize)>>,
+    /// The results one card per story, when the view groups them.
+    groups: Option<Rc<Vec<StoryCard>>>,
 }
 
 impl Explored {
@@ -92,7 +100,13 @@ impl Explored {
         } else {
             Vec::new()
         };
+        let groups = state
+            .by_story()
+            .then(|| bundle.stories())
+            .flatten()
+            .map(|stories| Rc::new(by_story(&results.articles, |a| stories.story_of(a))));
         Self {
+            groups,
             facets,
             dates: Rc::new(results.dates.bars),
             heat: Rc::new(results.heat),
@@ -112,7 +126,12 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     // In a sharded build the search shards of the query's words come first; until they are
     // here the page keeps showing the last results it had.
     let query = Query::parse(props.state.query());
-    let missing = props.bundle.missing(&[Need::Query(&query)]);
+    // Grouping by story needs the story of every result: the graph file, in a sharded build.
+    let missing = if props.state.by_story() {
+        props.bundle.missing(&[Need::Query(&query), Need::Graph])
+    } else {
+        props.bundle.missing(&[Need::Query(&query)])
+    };
     let ready = missing.is_empty();
     use_files(&props.bundle, missing);
     let bundle = props.bundle.clone();
@@ -125,6 +144,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     }
     let last = last.borrow().clone();
     let filters_open = use_state_eq(|| false);
+    let actions_open = use_state_eq(|| false);
     let deployment = use_memo((), |()| Deployment::current());
     let state = &props.state;
     // The heading names the view the list shows, so it follows the results, not the typing.
@@ -148,7 +168,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                 <header class="page-header">
                     <h1 id="home-title" tabindex="-1">{ "Top stories" }</h1>
                     <p class="result-summary">
-                        <span data-testid="result-count">{ count_label(0) }</span>
+                        <span data-testid="result-count">{ count_label(0, &digits()) }</span>
                     </p>
                 </header>
                 <p class="empty" data-testid="empty-list">
@@ -162,10 +182,10 @@ pub fn HomePage(props: &HomePageProps) -> Html {
         let facet = *facet;
         let on_include = props
             .on_action
-            .reform(move |(key, on)| (Action::Include(facet, key, on), Write::Push));
+            .reform(move |(key, on)| (Action::Include(facet, key, on), Write::Commit));
         let on_exclude = props
             .on_action
-            .reform(move |(key, on)| (Action::Exclude(facet, key, on), Write::Push));
+            .reform(move |(key, on)| (Action::Exclude(facet, key, on), Write::Commit));
         html! {
             <FacetPanel key={facet.key()} {facet} rows={Rc::clone(rows)} {on_include} {on_exclude} />
         }
@@ -173,33 +193,66 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let on_action = &props.on_action;
     let on_query = {
         let (bundle, on_action) = (props.bundle.clone(), on_action.clone());
-        Callback::from(move |text: String| {
+        Callback::from(move |(text, edit): (String, Write)| {
             // The search files start downloading now rather than after the page has rendered
             // the new query with the old results (10-20 ms later, measured at 100,000 articles).
             let query = Query::parse(&text);
             bundle.fetch(bundle.missing(&[Need::Query(&query)]), Priority::Wanted);
-            on_action.emit((Action::SetQuery(text), Write::Replace));
+            on_action.emit((Action::SetQuery(text), edit));
         })
     };
-    let on_dates = send(on_action, Write::Replace, Action::SetDates);
-    let on_heat = send(on_action, Write::Replace, Action::SetHeat);
-    let on_quality = send(on_action, Write::Replace, Action::SetQuality);
-    let on_boost = send(on_action, Write::Replace, Action::SetBoost);
-    let on_coverage = send(on_action, Write::Replace, Action::SetCoverage);
-    let on_sort = send(on_action, Write::Push, Action::SetSort);
-    let on_order = send(on_action, Write::Push, Action::SetOrder);
-    let on_clear = on_action.reform(|()| (Action::ClearFilters, Write::Push));
+    // A range is one step Back returns from, however it was set: its fields report each
+    // complete value (a date typed digit by digit is complete several times on the way), so
+    // changes to one range coalesce until the reader does something else. So do the boost
+    // sliders' steps.
+    let on_dates = send(on_action, Write::Typing(Control::Dates), Action::SetDates);
+    let on_heat = send(on_action, Write::Typing(Control::Heat), Action::SetHeat);
+    let on_quality = send(
+        on_action,
+        Write::Typing(Control::Quality),
+        Action::SetQuality,
+    );
+    let on_boost = send(on_action, Write::Typing(Control::Boost), Action::SetBoost);
+    let on_coverage = send(
+        on_action,
+        Write::Typing(Control::Coverage),
+        Action::SetCoverage,
+    );
+    let on_sort = send(on_action, Write::Commit, Action::SetSort);
+    let on_order = send(on_action, Write::Commit, Action::SetOrder);
+    let on_clear = on_action.reform(|()| (Action::ClearFilters, Write::Commit));
+    let on_preset = send(on_action, Write::Commit, Action::SetPreset);
+    let newest = (!props.bundle.is_empty())
+        .then(|| Timestamp::from_unix(newest(props.bundle.catalog())).ok())
+        .flatten()
+        .map(Day::of);
+    let on_group = {
+        let on = !state.by_story();
+        on_action.reform(move |_: Event| (Action::GroupByStory(on), Write::Commit))
+    };
     let on_remove = {
         let explored = Rc::clone(&explored);
         let on_action = on_action.clone();
         Callback::from(move |i: usize| {
             if let Some(filter) = explored.active.get(i) {
-                on_action.emit((filter.removal(), Write::Push));
+                on_action.emit((filter.removal(), Write::Commit));
             }
         })
     };
     let on_toggle_filters = {
         let open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let on_close_filters = {
+        let open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            // Back at the list, where the results the button counted are.
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        })
+    };
+    let on_toggle_actions = {
+        let open = actions_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let sort = state.sort();
@@ -231,7 +284,14 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                 <aside id="filters" class={classes!("filters", filters_open.then_some("open"))} aria-label="Filters">
                     // The timeline comes first: facets above it would grow and shrink with
                     // every choice and move it from under the reader's pointer.
-                    <DateFilter range={state.dates()} bars={Rc::clone(&explored.dates)} on_change={on_dates} />
+                    <DateFilter
+                        range={state.dates()}
+                        bars={Rc::clone(&explored.dates)}
+                        on_change={on_dates}
+                        preset={state.preset()}
+                        newest={newest}
+                        {on_preset}
+                    />
                     { for panels }
                     <ScoreFilter
                         name="heat"
@@ -248,6 +308,13 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                         on_change={on_quality}
                     />
                     <CoverageFilter range={state.coverage()} on_change={on_coverage} />
+                    // On a phone the filters are a sheet over the list: this button, always in
+                    // view at its foot, says what the choices so far give and goes back to them.
+                    <div class="sheet-foot">
+                        <button type="button" class="button sheet-done" data-testid="filters-done" onclick={on_close_filters}>
+                            { format!("Show {}", count_label(count, &digits())) }
+                        </button>
+                    </div>
                 </aside>
                 // Busy while the results shown are the last view's, waiting for search files.
                 <div
@@ -259,7 +326,10 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                 >
                     <div class="toolbar">
                         <p class="result-summary" aria-live="polite">
-                            <span data-testid="result-count">{ count_label(count) }</span>
+                            <span data-testid="result-count">{ match &explored.groups {
+                                Some(groups) => stories_label(groups.len(), count, &digits()),
+                                None => count_label(count, &digits()),
+                            } }</span>
                             { ", " }{ order_label(sort, state.order()) }
                         </p>
                         if count > 0 {
@@ -267,6 +337,15 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                                 { "Graph of these results" }
                             </a>
                         }
+                        <label class="group-toggle">
+                            <input
+                                type="checkbox"
+                                data-testid="group-by-story"
+                                checked={state.by_story()}
+                                onchange={on_group}
+                            />
+                            { " One card per story" }
+                        </label>
                         <SortControls
                             {sort}
                             order={state.order()}
@@ -275,18 +354,32 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                             {on_order}
                         />
                     </div>
-                    <div class="view-actions">
-                        <ShareButton state={state.clone()} deployment={Rc::clone(&deployment)} />
-                        <ExportButtons
-                            bundle={props.bundle.clone()}
-                            articles={Rc::clone(&explored.articles)}
-                            state={state.clone()}
-                            deployment={Rc::clone(&deployment)}
-                        />
+                    // Share, download and boost: beside the list on a wide screen, one menu on
+                    // a phone, where they would push the first card off the screen.
+                    <button
+                        type="button"
+                        class="actions-toggle"
+                        data-testid="actions-toggle"
+                        aria-controls="view-menu"
+                        aria-expanded={if *actions_open { "true" } else { "false" }}
+                        onclick={on_toggle_actions}
+                    >
+                        { if sort == Sort::Relevance { "Share, download, boost" } else { "Share, download" } }
+                    </button>
+                    <div id="view-menu" class={classes!("view-menu", actions_open.then_some("open"))}>
+                        <div class="view-actions">
+                            <ShareButton state={state.clone()} deployment={Rc::clone(&deployment)} />
+                            <ExportButtons
+                                bundle={props.bundle.clone()}
+                                articles={Rc::clone(&explored.articles)}
+                                state={state.clone()}
+                                deployment={Rc::clone(&deployment)}
+                            />
+                        </div>
+                        if sort == Sort::Relevance {
+                            <BoostControls boost={state.boost()} on_change={on_boost} />
+                        }
                     </div>
-                    if sort == Sort::Relevance {
-                        <BoostControls boost={state.boost()} on_change={on_boost} />
-                    }
                     <FilterChips
                         labels={Rc::clone(&explored.chips)}
                         clear_all={count > 0}
@@ -301,6 +394,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                             articles={Rc::clone(&explored.articles)}
                             rows={props.rows}
                             query={Rc::clone(&explored.query)}
+                            groups={explored.groups.clone()}
                             on_more={props.on_more.clone()}
                         />
                     }

@@ -7,8 +7,9 @@
 //! are, because they are whole UTC days, written as the URL writes them.
 
 use crate::catalog::Catalog;
+use crate::explore::{distinct_label, shared_labels};
 use crate::facet::Facet;
-use crate::model::{Image, Score};
+use crate::model::{Article, Image, Score, MAX_SCORE};
 use crate::normal_url::normalise_host;
 use crate::time::Day;
 use crate::url::HttpUrl;
@@ -17,23 +18,166 @@ use crate::view::{ActiveFilter, Bounds, CountRange, DayRange, Order, Sort};
 /// Shown where a heat or quality is unknown.
 pub const UNKNOWN_SCORE: &str = "—";
 
-/// "1 article", "64 articles": the number first, so tests and screen readers meet it first.
+/// How the reader's locale writes a count: the mark between groups of three digits ("10,000",
+/// "10.000", "10 000"). The app reads it from the browser once; tests name it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Digits {
+    separator: String,
+}
+
+impl Digits {
+    /// Groups of three digits joined by `separator` (at most 4 characters, no digits; anything
+    /// else means no separator).
+    #[must_use]
+    pub fn new(separator: &str) -> Self {
+        let ok = separator.chars().count() <= 4 && !separator.chars().any(|c| c.is_ascii_digit());
+        Self {
+            separator: if ok {
+                separator.to_owned()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// `n` in groups of three.
+    ///
+    /// ```
+    /// use broadsheet_core::display::Digits;
+    /// assert_eq!(Digits::new(",").format(1_234_567), "1,234,567");
+    /// assert_eq!(Digits::new(".").format(999), "999");
+    /// ```
+    #[must_use]
+    pub fn format(&self, n: usize) -> String {
+        let plain = n.to_string();
+        let mut out = String::with_capacity(plain.len() + plain.len() / 3 * self.separator.len());
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && (plain.len() - i) % 3 == 0 {
+                out.push_str(&self.separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// "1 article", "3 stories": the count in words with its noun.
+    #[must_use]
+    pub fn count(&self, n: usize, one: &str, many: &str) -> String {
+        format!("{} {}", self.format(n), if n == 1 { one } else { many })
+    }
+}
+
+/// "1 article", "10,000 articles": the number first, so tests and screen readers meet it first.
 ///
 /// ```
-/// assert_eq!(broadsheet_core::display::count_label(1), "1 article");
-/// assert_eq!(broadsheet_core::display::count_label(64), "64 articles");
+/// use broadsheet_core::display::{count_label, Digits};
+/// assert_eq!(count_label(1, &Digits::new(",")), "1 article");
+/// assert_eq!(count_label(10_000, &Digits::new(",")), "10,000 articles");
 /// ```
 #[must_use]
-pub fn count_label(count: usize) -> String {
-    let noun = if count == 1 { "article" } else { "articles" };
-    format!("{count} {noun}")
+pub fn count_label(count: usize, digits: &Digits) -> String {
+    digits.count(count, "article", "articles")
+}
+
+/// What a graph holds: "7 stories: 18 articles here and 7 elsewhere". Stories are the groups;
+/// the pages elsewhere are related stories outside the collection, counted as pages so the
+/// one word "stories" never names two different things.
+///
+/// ```
+/// use broadsheet_core::display::{graph_summary, Digits};
+/// let d = Digits::new(",");
+/// assert_eq!(graph_summary(7, 18, 7, &d), "7 stories: 18 articles here and 7 elsewhere");
+/// assert_eq!(graph_summary(1, 1, 0, &d), "1 story: 1 article here, none elsewhere");
+/// ```
+#[must_use]
+pub fn graph_summary(stories: usize, articles: usize, elsewhere: usize, digits: &Digits) -> String {
+    let stories = digits.count(stories, "story", "stories");
+    let articles = digits.count(articles, "article", "articles");
+    if elsewhere == 0 {
+        format!("{stories}: {articles} here, none elsewhere")
+    } else {
+        format!(
+            "{stories}: {articles} here and {} elsewhere",
+            digits.format(elsewhere)
+        )
+    }
+}
+
+/// Reads what a reader typed into a heat or quality field: nothing (`Ok(None)`, the end is
+/// open), a score, or why the text is ignored, for a message beside the field.
+///
+/// ```
+/// use broadsheet_core::display::score_entry;
+/// assert_eq!(score_entry(" 12.5 "), Ok(Some(12.5)));
+/// assert_eq!(score_entry(""), Ok(None));
+/// assert!(score_entry("-5").is_err_and(|why| why.contains("below 0")));
+/// ```
+pub fn score_entry(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let shown: String = text.chars().take(20).collect();
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v < 0.0 => Err(format!("{shown} is below 0, so it is ignored")),
+        Ok(v) if v.is_finite() && v > MAX_SCORE => Err(format!(
+            "{shown} is above the largest score ({MAX_SCORE}), so it is ignored"
+        )),
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(format!("“{shown}” is not a number, so it is ignored")),
+    }
+}
+
+/// An article's links as its page lists them: label, test id and address, each address once
+/// (a source that gives the same address as its original story and original source lists it
+/// under the first label only).
+#[must_use]
+pub fn article_links(article: &Article) -> Vec<(&'static str, &'static str, &HttpUrl)> {
+    let all = [
+        ("Original story", "link-web", Some(&article.web_url)),
+        (
+            "Original source",
+            "link-original",
+            article.original_url.as_ref(),
+        ),
+        ("AMP version", "link-amp", article.amp_web_url.as_ref()),
+        (
+            "AMP cache",
+            "link-cdn-amp",
+            article.cdn_amp_web_url.as_ref(),
+        ),
+    ];
+    let mut out: Vec<(&'static str, &'static str, &HttpUrl)> = Vec::new();
+    for (label, testid, url) in all {
+        if let Some(url) = url {
+            if out.iter().all(|(_, _, seen)| seen.as_str() != url.as_str()) {
+                out.push((label, testid, url));
+            }
+        }
+    }
+    out
+}
+
+/// The count of a list grouped by story: "12 stories (50 articles)".
+///
+/// ```
+/// use broadsheet_core::display::{stories_label, Digits};
+/// assert_eq!(stories_label(1, 3, &Digits::new(",")), "1 story (3 articles)");
+/// assert_eq!(stories_label(9733, 10_000, &Digits::new(",")), "9,733 stories (10,000 articles)");
+/// ```
+#[must_use]
+pub fn stories_label(stories: usize, articles: usize, digits: &Digits) -> String {
+    format!(
+        "{} ({})",
+        digits.count(stories, "story", "stories"),
+        count_label(articles, digits)
+    )
 }
 
 /// "1 draft", "3 drafts".
 #[must_use]
-pub fn draft_count_label(count: usize) -> String {
-    let noun = if count == 1 { "draft" } else { "drafts" };
-    format!("{count} {noun}")
+pub fn draft_count_label(count: usize, digits: &Digits) -> String {
+    digits.count(count, "draft", "drafts")
 }
 
 /// "1 outlet", "3 outlets": how many outlets covered a story.
@@ -190,7 +334,10 @@ pub fn value_label(catalog: &Catalog, facet: Facet, key: &str) -> String {
     let table = catalog.facets().table(facet);
     table.find(key).map_or_else(
         || key.to_owned(),
-        |v| table.values()[v as usize].label.clone(),
+        |v| {
+            let label = &table.values()[v as usize].label;
+            distinct_label(&shared_labels(catalog, facet), label, key)
+        },
     )
 }
 
@@ -252,6 +399,7 @@ pub fn filter_label(catalog: &Catalog, filter: &ActiveFilter) -> String {
             value_label(catalog, *facet, key)
         ),
         ActiveFilter::Dates(range) => format!("Published {}", day_range_label(*range)),
+        ActiveFilter::Preset(preset) => preset.label().to_owned(),
         ActiveFilter::Heat(b) => format!("Heat {}", bounds_label(*b)),
         ActiveFilter::Quality(b) => format!("Quality {}", bounds_label(*b)),
         ActiveFilter::Coverage(r) => coverage_range_label(*r),
@@ -292,14 +440,13 @@ pub fn bar_days(start: f64, end: f64) -> DayRange {
 
 /// A histogram bar's tooltip: "2024-01-01 to 2024-01-07: 3 articles", "Heat 10 to 20: 1 article".
 #[must_use]
-pub fn bar_label(what: &str, count: u32) -> String {
-    format!("{what}: {}", count_label(count as usize))
+pub fn bar_label(what: &str, count: u32, digits: &Digits) -> String {
+    format!("{what}: {}", count_label(count as usize, digits))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::url::HttpUrl;
 
     fn image(width: Option<u32>, height: Option<u32>) -> Image {
         Image {
@@ -325,12 +472,23 @@ mod tests {
 
     #[test]
     fn counts_put_the_number_first_and_agree_in_number() {
-        assert_eq!(count_label(0), "0 articles");
-        assert_eq!(count_label(1), "1 article");
-        assert_eq!(count_label(2), "2 articles");
-        assert_eq!(count_label(1000), "1000 articles");
-        assert_eq!(draft_count_label(1), "1 draft");
-        assert_eq!(draft_count_label(3), "3 drafts");
+        let d = Digits::new(",");
+        assert_eq!(count_label(0, &d), "0 articles");
+        assert_eq!(count_label(1, &d), "1 article");
+        assert_eq!(count_label(2, &d), "2 articles");
+        assert_eq!(count_label(1000, &d), "1,000 articles");
+        assert_eq!(
+            count_label(9733, &Digits::new("\u{202f}")),
+            "9\u{202f}733 articles"
+        );
+        assert_eq!(count_label(123_456, &Digits::default()), "123456 articles");
+        assert_eq!(draft_count_label(1, &d), "1 draft");
+        assert_eq!(draft_count_label(3, &d), "3 drafts");
+        assert_eq!(
+            Digits::new("12").format(1000),
+            "1000",
+            "digits are no separator"
+        );
     }
 
     #[test]
@@ -436,7 +594,10 @@ mod tests {
             range.to.map(|d| d.to_string()).as_deref(),
             Some("2024-01-07")
         );
-        assert_eq!(bar_label("Heat 10 to 20", 1), "Heat 10 to 20: 1 article");
+        assert_eq!(
+            bar_label("Heat 10 to 20", 1, &Digits::default()),
+            "Heat 10 to 20: 1 article"
+        );
     }
 
     #[test]
@@ -457,5 +618,14 @@ mod tests {
         for (body, want) in cases {
             assert_eq!(paragraphs(body), *want, "{body:?}");
         }
+    }
+
+    #[test]
+    fn an_address_is_listed_once_under_its_first_label() {
+        let mut a = crate::testing::article("a", None, 0);
+        a.original_url = Some(a.web_url.clone());
+        a.amp_web_url = HttpUrl::parse("https://amp.example/a").ok();
+        let links: Vec<_> = article_links(&a).iter().map(|(l, _, _)| *l).collect();
+        assert_eq!(links, ["Original story", "AMP version"]);
     }
 }

@@ -155,7 +155,7 @@ impl EmbedOptions {
             let value = value.trim();
             let bad = |notices: &mut Vec<String>| {
                 notices.push(format!(
-                    "ignored `{key}={}`: not a valid value",
+                    "ignored “{key}={}”: not a valid value",
                     value.chars().take(40).collect::<String>()
                 ));
             };
@@ -166,7 +166,7 @@ impl EmbedOptions {
                         match Facet::from_key(&name.to_ascii_lowercase()) {
                             Some(facet) => facets.push(facet),
                             None => notices.push(format!(
-                                "ignored the unknown facet `{}`",
+                                "ignored the unknown facet “{}”",
                                 name.chars().take(40).collect::<String>()
                             )),
                         }
@@ -313,6 +313,40 @@ pub fn widget_url(base: &str, view_query: &str) -> String {
         format!("{base}#/embed")
     } else {
         format!("{base}#/embed?{view_query}")
+    }
+}
+
+/// Reads the share dialog's "Results" field: a whole number of results from 1 to
+/// [`MAX_LIMIT`], or why the text is not one (the widget then keeps its last valid count).
+///
+/// ```
+/// use broadsheet_core::embed::limit_entry;
+/// assert_eq!(limit_entry(" 25 "), Ok(25));
+/// assert!(limit_entry("0").is_err());
+/// assert!(limit_entry("500").is_err());
+/// assert!(limit_entry("").is_err());
+/// ```
+pub fn limit_entry(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let wanted = || format!("a whole number from 1 to {MAX_LIMIT}");
+    if text.is_empty() {
+        return Err(format!("Enter {}.", wanted()));
+    }
+    match text.parse::<usize>() {
+        Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        Ok(0) => Err(format!(
+            "A widget shows at least 1 result: enter {}.",
+            wanted()
+        )),
+        Ok(_) => Err(format!(
+            "A widget shows at most {MAX_LIMIT} results: enter {}.",
+            wanted()
+        )),
+        Err(_) => Err(format!(
+            "“{}” is not {}.",
+            text.chars().take(20).collect::<String>(),
+            wanted()
+        )),
     }
 }
 

@@ -12,6 +12,7 @@ use crate::search::Query;
 use crate::time::Day;
 use crate::view::{ActiveFilter, Order, Sort, ViewState};
 use crate::words::fold;
+use std::collections::HashSet;
 
 /// How many bars the date histogram has at most.
 pub const DATE_BARS: usize = 60;
@@ -139,10 +140,14 @@ pub fn explore(collection: &impl Collection, state: &ViewState) -> Results {
     let mut member = vec![false; n];
     let dates = state.dates();
     let coverage = state.coverage();
+    let since = state
+        .preset()
+        .map_or(i64::MIN, |p| newest(catalog).saturating_sub(p.seconds()));
     for (i, number) in (0..n).zip(0..) {
         let searched = relevance.as_ref().is_none_or(|r| !r[i].is_nan());
         if !searched
             || !dates.contains(Day::of(catalog.published(number)))
+            || catalog.published(number).unix() < since
             || !state.heat().contains(catalog.heat(number).map(Score::get))
             || !state
                 .quality()
@@ -262,13 +267,14 @@ pub fn facet_rows(
         .iter()
         .find(|(f, _)| *f == facet)
         .map_or(&[][..], |(_, list)| list.as_slice());
+    let shared = shared_labels(catalog, facet);
     let mut rows: Vec<FacetRow> = listed
         .iter()
         .map(|vc| {
             let value = &table.values()[vc.value as usize];
             FacetRow {
                 key: value.key.clone(),
-                label: value.label.clone(),
+                label: distinct_label(&shared, &value.label, &value.key),
                 count: vc.count,
                 choice: choice(&value.key),
             }
@@ -286,6 +292,45 @@ pub fn facet_rows(
         choice: choice(key),
     }));
     rows
+}
+
+/// When the newest article in the collection was published (Unix seconds; 0 when empty): what
+/// time presets and the recency boost count back from.
+#[must_use]
+pub fn newest(catalog: &Catalog) -> i64 {
+    catalog
+        .date_order()
+        .first()
+        .map_or(0, |&i| catalog.published(i).unix())
+}
+
+/// The labels of `facet` that more than one value carries: outlets of one name at several
+/// domains ("NDTV News" at ndtv.com and at ndtvprofit.com). Only providers have keys a reader
+/// can tell apart; other facets' keys are their folded labels.
+#[must_use]
+pub fn shared_labels(catalog: &Catalog, facet: Facet) -> HashSet<String> {
+    if facet != Facet::Provider {
+        return HashSet::new();
+    }
+    let mut seen = HashSet::new();
+    let mut shared = HashSet::new();
+    for value in catalog.facets().table(facet).values() {
+        if !seen.insert(value.label.as_str()) {
+            shared.insert(value.label.clone());
+        }
+    }
+    shared
+}
+
+/// A value's label, followed by its key when another value shares the label:
+/// "The Times of India (timesofindia.com)".
+#[must_use]
+pub fn distinct_label(shared: &HashSet<String>, label: &str, key: &str) -> String {
+    if shared.contains(label) {
+        format!("{label} ({key})")
+    } else {
+        label.to_owned()
+    }
 }
 
 /// The rows a panel shows, and how many more match `filter`. Rows whose folded label contains
@@ -437,10 +482,7 @@ fn by_relevance(
         .flatten()
         .map(|s| s.get())
         .fold(f64::EPSILON, f64::max);
-    let newest = catalog
-        .date_order()
-        .first()
-        .map_or(0, |&i| catalog.published(i).unix());
+    let newest = newest(catalog);
     let score = |i: u32| -> f64 {
         let rel = f64::from(relevance[i as usize] / max_rel);
         #[allow(clippy::cast_precision_loss)] // Ages in days are far below 2^52.
@@ -557,7 +599,7 @@ mod tests {
     use crate::bundle::Bundle;
     use crate::model::Article;
     use crate::testing::article;
-    use crate::view::{Action, Boost, Bounds, CountRange, DayRange};
+    use crate::view::{Action, Boost, Bounds, CountRange, DayRange, Preset};
 
     /// Five articles; day 0 is 1970-01-01.
     fn bundle() -> Bundle {
@@ -855,6 +897,46 @@ mod tests {
                 ("Robots", 2, Choice::Open),
                 ("Sports", 1, Choice::Excluded),
                 ("cooking", 0, Choice::Included),
+            ]
+        );
+    }
+
+    #[test]
+    fn presets_count_back_from_the_newest_article() {
+        let b = bundle();
+        let newest = newest(b.catalog());
+        for preset in Preset::ALL {
+            let s = ViewState::default().apply(Action::SetPreset(Some(preset)));
+            let got = explore(&b, &s).articles;
+            let want: Vec<u32> = (0..b.catalog().len())
+                .filter_map(|i| u32::try_from(i).ok())
+                .filter(|&i| b.catalog().published(i).unix() >= newest - preset.seconds())
+                .collect();
+            let mut got_sorted = got.clone();
+            got_sorted.sort_unstable();
+            assert_eq!(got_sorted, want, "{preset:?}");
+            assert!(!got.is_empty(), "the newest article is always in");
+        }
+    }
+
+    #[test]
+    fn providers_sharing_a_name_show_their_domains() {
+        let mut list = articles();
+        list[0].provider.domain = Some("ndtv.com".into());
+        list[0].provider.name = "NDTV News".into();
+        list[1].provider.domain = Some("ndtvprofit.com".into());
+        list[1].provider.name = "NDTV News".into();
+        let b = Bundle::new(list);
+        let s = ViewState::default();
+        let rows = facet_rows(b.catalog(), &s, &explore(&b, &s), Facet::Provider);
+        let mut labels: Vec<_> = rows.iter().map(|r| r.label.as_str()).collect();
+        labels.sort_unstable();
+        assert_eq!(
+            labels,
+            [
+                "Example",
+                "NDTV News (ndtv.com)",
+                "NDTV News (ndtvprofit.com)"
             ]
         );
     }

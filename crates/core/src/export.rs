@@ -7,8 +7,11 @@
 //! guard against spreadsheet formulas, JSON by serde_json, XML entities and only the characters
 //! XML allows), so no article text can break out of its field.
 
+use crate::catalog::Catalog;
+use crate::display::{filter_label, value_label};
 use crate::model::{Article, Image, Provider, Related, Score};
 use crate::url::safe_href;
+use crate::view::{ActiveFilter, ViewState};
 use serde::{Serialize, Serializer};
 use std::fmt::Write as _;
 use std::io;
@@ -36,28 +39,79 @@ pub const CSV_COLUMNS: &[&str] = &[
     "body",
 ];
 
-/// A file name for an export of a view: `broadsheet` plus the view's settings, made safe for
-/// every file system, plus the extension.
+/// A view in words, one per filter, as a reader would say it: the search text, a value's
+/// label ("not Sports" when excluded), then the ranges ("published from 2024-01-01").
+#[must_use]
+pub fn view_words(catalog: &Catalog, state: &ViewState) -> Vec<String> {
+    state
+        .active_filters()
+        .iter()
+        .map(|filter| match filter {
+            ActiveFilter::Query(q) => q.trim().to_owned(),
+            ActiveFilter::Value {
+                facet,
+                key,
+                include,
+            } => {
+                let label = value_label(catalog, *facet, key);
+                if *include {
+                    label
+                } else {
+                    format!("not {label}")
+                }
+            }
+            other => lowercase_first(&filter_label(catalog, other)),
+        })
+        .collect()
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+/// The Atom feed's title for a view named by [`view_words`].
+///
+/// ```
+/// use broadsheet_core::export::feed_title;
+/// let words = ["world cup".to_owned(), "AI".to_owned(), "not Sports".to_owned()];
+/// assert_eq!(feed_title(&words), "Broadsheet: world cup, AI, not Sports");
+/// assert_eq!(feed_title(&[]), "Broadsheet: all articles");
+/// ```
+#[must_use]
+pub fn feed_title(words: &[String]) -> String {
+    if words.is_empty() {
+        "Broadsheet: all articles".to_owned()
+    } else {
+        format!("Broadsheet: {}", words.join(", "))
+    }
+}
+
+/// A file name for an export of a view named by [`view_words`]: `broadsheet`, the words in
+/// lowercase letters and digits joined by dashes (safe on every file system, at most 80
+/// characters of them), then the extension.
 ///
 /// ```
 /// use broadsheet_core::export::file_name;
-/// assert_eq!(file_name("topic=ai,-sports&sort=date", "csv"), "broadsheet-topic-ai-sports-sort-date.csv");
-/// assert_eq!(file_name("", "json"), "broadsheet-all.json");
+/// assert_eq!(file_name(&["world cup".to_owned()], "csv"), "broadsheet-world-cup.csv");
+/// assert_eq!(file_name(&[], "json"), "broadsheet-all.json");
 /// ```
 #[must_use]
-pub fn file_name(view_query: &str, extension: &str) -> String {
+pub fn file_name(words: &[String], extension: &str) -> String {
     let mut slug = String::new();
-    for c in view_query.chars() {
-        if c.is_ascii_alphanumeric() || c == '.' {
-            slug.push(c.to_ascii_lowercase());
+    for c in words.join(" ").chars() {
+        if slug.chars().count() >= 80 {
+            break;
+        }
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
-        if slug.len() >= 80 {
-            break;
-        }
     }
-    let slug = slug.trim_end_matches(['-', '.']);
+    let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "all" } else { slug };
     format!("broadsheet-{slug}.{extension}")
 }
@@ -726,10 +780,36 @@ mod tests {
 
     #[test]
     fn file_names_are_safe() {
+        let words = |list: &[&str]| list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
         assert_eq!(
-            file_name("q=caf%C3%A9%20%2F..%2F&x", "atom"),
-            "broadsheet-q-caf-c3-a9-20-2f..-2f-x.atom"
+            file_name(&words(&["\"Café\" /../", "x"]), "atom"),
+            "broadsheet-café-x.atom"
         );
-        assert!(file_name(&"a".repeat(500), "csv").len() < 100);
+        assert_eq!(
+            file_name(&words(&["world cup", "AI", "not Sports"]), "csv"),
+            "broadsheet-world-cup-ai-not-sports.csv"
+        );
+        assert!(file_name(&words(&[&"a".repeat(500)]), "csv").len() < 100);
+    }
+
+    #[test]
+    fn a_view_is_named_in_words() {
+        use crate::bundle::Bundle;
+        use crate::facet::Facet;
+        use crate::view::{Action, Bounds};
+        let mut a = article("a", None, 0);
+        a.topics = vec!["AI".into(), "Sports".into()];
+        let b = Bundle::new(vec![a]);
+        let s = ViewState::default()
+            .apply(Action::SetQuery("world cup".into()))
+            .apply(Action::Include(Facet::Topic, "ai".into(), true))
+            .apply(Action::Exclude(Facet::Topic, "sports".into(), true))
+            .apply(Action::SetHeat(Bounds::new(Some(50.0), None)));
+        let words = view_words(b.catalog(), &s);
+        assert_eq!(words, ["world cup", "AI", "not Sports", "heat at least 50"]);
+        assert_eq!(
+            feed_title(&words),
+            "Broadsheet: world cup, AI, not Sports, heat at least 50"
+        );
     }
 }

@@ -3,7 +3,9 @@
 //! Format version 1 (a link without `v=` is version 1):
 //! `q=<text>&topic=<a>,-<b>&provider=<domain>&category=<c>&type=<t>&status=<s>`
 //! `&from=YYYY-MM-DD&to=YYYY-MM-DD&heat=<min>..<max>&quality=<min>..<max>&coverage=<min>..<max>`
-//! `&sort=heat|date|quality|coverage|relevance&order=asc|desc&boost=heat:<0-100>,recent:<0-100>`.
+//! `&past=day|week|month`
+//! `&sort=heat|date|quality|coverage|relevance&order=asc|desc&boost=heat:<0-100>,recent:<0-100>`
+//! `&group=story`.
 //! `coverage` counts outlets, so its ends are whole numbers.
 //! Lists are comma-separated; a leading `-` excludes a value; values are percent-encoded (so a
 //! literal comma or leading dash is `%2C` / `%2D`).
@@ -15,7 +17,7 @@
 use crate::facet::Facet;
 use crate::percent;
 use crate::time::Day;
-use crate::view::{Boost, Bounds, CountRange, Order, Sort, ViewState, MAX_VALUES};
+use crate::view::{Boost, Bounds, CountRange, Order, Preset, Sort, ViewState, MAX_VALUES};
 
 /// The format version this code writes.
 pub const VERSION: u32 = 1;
@@ -74,7 +76,19 @@ pub fn decode_with_extras(input: &str, extras: &[&str]) -> Decoded {
         ));
     }
     out.state.set_dates_raw(from, to);
+    let boost = out.state.boost();
+    let preset = out.state.preset();
     out.state.normalise();
+    if out.state.preset() != preset {
+        out.notices
+            .push("ignored the time preset: the link also names dates, which win".into());
+    }
+    if out.state.boost() != boost {
+        out.notices.push(
+            "ignored the boost: it weighs search relevance, so it needs a search and the relevance sort"
+                .into(),
+        );
+    }
     out
 }
 
@@ -101,7 +115,7 @@ fn read_pair(
         }
         if dropped {
             notices.push(format!(
-                "only the first {MAX_VALUES} `{key}` values were kept"
+                "only the first {MAX_VALUES} “{key}” values were kept"
             ));
         }
         return;
@@ -109,7 +123,7 @@ fn read_pair(
     let value = percent_decode(raw, notices);
     let bad = |notices: &mut Vec<String>| {
         notices.push(format!(
-            "ignored `{key}={}`: not a valid value",
+            "ignored “{key}={}”: not a valid value",
             shorten(&value)
         ));
     };
@@ -143,11 +157,19 @@ fn read_pair(
             "desc" => state.set_order_raw(Order::Desc),
             _ => bad(notices),
         },
+        "past" => match Preset::from_key(&value) {
+            Some(preset) => state.set_preset_raw(preset),
+            None => bad(notices),
+        },
+        "group" => match value.as_str() {
+            "story" => state.set_by_story_raw(true),
+            _ => bad(notices),
+        },
         "boost" => match parse_boost(&value) {
             Some(b) => state.set_boost_raw(b),
             None => bad(notices),
         },
-        _ => notices.push(format!("ignored unknown setting `{}`", shorten(key))),
+        _ => notices.push(format!("ignored the unknown setting “{}”", shorten(key))),
     }
 }
 
@@ -221,7 +243,8 @@ fn encode_item(value: &str, out: &mut String) {
     }
 }
 
-fn shorten(text: &str) -> String {
+/// At most 40 characters of `text`, for a notice that quotes what it ignored.
+pub(crate) fn shorten(text: &str) -> String {
     text.chars().take(40).collect()
 }
 
@@ -288,6 +311,9 @@ pub fn encode(state: &ViewState) -> String {
     if let Some(to) = dates.to {
         parts.push(format!("to={to}"));
     }
+    if let Some(preset) = state.preset() {
+        parts.push(format!("past={}", preset.key()));
+    }
     if !state.heat().is_open() {
         parts.push(format!("heat={}", bounds(state.heat())));
     }
@@ -320,6 +346,9 @@ pub fn encode(state: &ViewState) -> String {
         }
         parts.push(format!("boost={}", items.join(",")));
     }
+    if state.by_story() {
+        parts.push("group=story".into());
+    }
     parts.join("&")
 }
 
@@ -351,7 +380,6 @@ mod tests {
             .apply(Action::SetHeat(Bounds::new(Some(50.0), None)))
             .apply(Action::SetQuality(Bounds::new(Some(10.5), Some(90.0))))
             .apply(Action::SetCoverage(CountRange::new(Some(2), Some(6))))
-            .apply(Action::SetSort(Sort::Date))
             .apply(Action::SetOrder(Order::Asc))
             .apply(Action::SetBoost(Boost::new(30, 20)))
     }
@@ -363,9 +391,12 @@ mod tests {
             "q=%22machine%20learning%22%20caf%C3%A9%2C%20100%25%20%26%20more\
              &topic=a%2Cb,computer%20vision,-%2Ddash&provider=example.com&category=news&type=-video\
              &status=draft&from=2024-01-01&to=2024-06-30&heat=50..&quality=10.5..90\
-             &coverage=2..6&sort=date&order=asc&boost=heat:30,recent:20"
+             &coverage=2..6&order=asc&boost=heat:30,recent:20"
         );
         assert_eq!(encode(&ViewState::default()), "");
+        // The boost weighs relevance only, so the sort has a state of its own.
+        let dated = full_state().apply(Action::SetSort(Sort::Date));
+        assert!(encode(&dated).ends_with("&coverage=2..6&sort=date"));
     }
 
     #[test]
@@ -552,5 +583,29 @@ mod tests {
                 prop_assert_eq!(again.state, d.state);
             }
         }
+    }
+
+    #[test]
+    fn a_boost_without_relevance_is_dropped_with_a_notice() {
+        let d = decode("boost=heat:100,recent:20");
+        assert!(d.state.boost().is_none());
+        assert_eq!(d.notices.len(), 1);
+        assert!(d.notices[0].contains("boost"), "{:?}", d.notices);
+        let kept = decode("q=robots&boost=heat:100");
+        assert_eq!(kept.state.boost(), Boost::new(100, 0));
+        assert!(kept.notices.is_empty());
+    }
+
+    #[test]
+    fn presets_and_grouping_round_trip() {
+        let d = decode("group=story&past=week&q=x");
+        assert_eq!(d.state.preset(), Some(Preset::Week));
+        assert!(d.state.by_story());
+        assert_eq!(encode(&d.state), "q=x&past=week&group=story");
+        assert!(d.notices.is_empty());
+        let d = decode("past=week&from=2024-01-01");
+        assert_eq!((d.state.preset(), d.notices.len()), (None, 1));
+        assert_eq!(decode("past=year").notices.len(), 1);
+        assert_eq!(decode("group=outlet").notices.len(), 1);
     }
 }

@@ -127,13 +127,12 @@ impl Score {
     }
 }
 
+/// The value as stored, in the shortest decimal that reads back to it (no trailing zeros):
+/// the number the heat and quality filters compare, so "Quality 99.99" is what
+/// `quality=99.99..` finds, where a rounded "100.0" would find nothing.
 impl fmt::Display for Score {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.fract() == 0.0 {
-            write!(f, "{:.0}", self.0)
-        } else {
-            write!(f, "{:.1}", self.0)
-        }
+        write!(f, "{}", self.0)
     }
 }
 
@@ -328,6 +327,12 @@ mod tests {
     #[test]
     fn scores_print_without_needless_decimals() {
         assert_eq!(Score::new(60.0).expect("valid").to_string(), "60");
-        assert_eq!(Score::new(60.25).expect("valid").to_string(), "60.2");
+        assert_eq!(Score::new(60.25).expect("valid").to_string(), "60.25");
+        assert_eq!(Score::new(99.99).expect("valid").to_string(), "99.99");
+        assert_eq!(Score::new(0.005).expect("valid").to_string(), "0.005");
+        assert_eq!(
+            Score::new(1_000_000.0).expect("valid").to_string(),
+            "1000000"
+        );
     }
 }

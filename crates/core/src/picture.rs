@@ -449,15 +449,26 @@ impl Viewport {
     }
 }
 
-/// The node under the layout point `at`: the nearest one whose circle, widened by `slack`
-/// layout units (a finger is wider than a pixel), holds the point. Ties go to the lower index.
+/// How far a node catches the pointer, in layout units: its circle widened by `slack` (a
+/// finger is wider than a pixel), and never less than `least` (so a circle drawn a few pixels
+/// across is still a target a finger can hit).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reach {
+    /// Added to every circle's radius.
+    pub slack: f64,
+    /// The smallest reach of any circle.
+    pub least: f64,
+}
+
+/// The node under the layout point `at`: the nearest one within its [`Reach`] of the point.
+/// Ties go to the lower index.
 #[must_use]
-pub fn hit(positions: &[[f64; 2]], looks: &[Look], at: [f64; 2], slack: f64) -> Option<usize> {
+pub fn hit(positions: &[[f64; 2]], looks: &[Look], at: [f64; 2], reach: Reach) -> Option<usize> {
     let mut best: Option<(f64, usize)> = None;
     for (i, (p, look)) in positions.iter().zip(looks).enumerate() {
         let (dx, dy) = (p[0] - at[0], p[1] - at[1]);
         let d2 = dx * dx + dy * dy;
-        let reach = look.radius + slack;
+        let reach = (look.radius + reach.slack).max(reach.least);
         if d2 <= reach * reach && best.is_none_or(|(b, _)| d2 < b) {
             best = Some((d2, i));
         }
@@ -695,14 +706,26 @@ mod tests {
         };
         let positions = [[0.0, 0.0], [10.0, 0.0], [10.0, 0.0]];
         let looks = [look(4.0), look(4.0), look(4.0)];
-        assert_eq!(hit(&positions, &looks, [1.0, 1.0], 0.0), Some(0));
+        let slack = |slack| Reach { slack, least: 0.0 };
+        assert_eq!(hit(&positions, &looks, [1.0, 1.0], slack(0.0)), Some(0));
         assert_eq!(
-            hit(&positions, &looks, [9.0, 0.0], 0.0),
+            hit(&positions, &looks, [9.0, 0.0], slack(0.0)),
             Some(1),
             "ties: lower"
         );
-        assert_eq!(hit(&positions, &looks, [5.0, 0.0], 0.0), None);
-        assert_eq!(hit(&positions, &looks, [5.0, 0.0], 1.5), Some(0));
-        assert_eq!(hit(&[], &[], [0.0, 0.0], 10.0), None);
+        assert_eq!(hit(&positions, &looks, [5.0, 0.0], slack(0.0)), None);
+        assert_eq!(hit(&positions, &looks, [5.0, 0.0], slack(1.5)), Some(0));
+        assert_eq!(hit(&[], &[], [0.0, 0.0], slack(10.0)), None);
+        let tiny = [look(0.5)];
+        let least = Reach {
+            slack: 0.5,
+            least: 12.0,
+        };
+        assert_eq!(hit(&[[0.0, 0.0]], &tiny, [11.0, 0.0], slack(0.5)), None);
+        assert_eq!(
+            hit(&[[0.0, 0.0]], &tiny, [11.0, 0.0], least),
+            Some(0),
+            "a tiny circle is still a 24-unit target"
+        );
     }
 }

@@ -105,7 +105,8 @@ impl Route {
     /// The page a hash names, with or without its leading `#`, and notices for what the view's
     /// query string held that was ignored.
     ///
-    /// An unknown path or an empty article id is the default home view; an article hash longer
+    /// An unknown path or an empty article id is the default home view, with a notice naming
+    /// what was asked for; an article hash longer
     /// than [`MAX_URL_LEN`] is too (no real link is that long), and a long query string is read
     /// up to [`hash::MAX_INPUT`] bytes. Both say so in a notice.
     ///
@@ -113,7 +114,7 @@ impl Route {
     /// use broadsheet_core::route::Route;
     /// let parsed = Route::parse("#/?q=robots&zzz=1");
     /// assert_eq!(parsed.route.to_hash(), "#/?q=robots");
-    /// assert_eq!(parsed.notices, ["ignored unknown setting `zzz`"]);
+    /// assert_eq!(parsed.notices, ["ignored the unknown setting “zzz”"]);
     /// ```
     #[must_use]
     pub fn parse(hash: &str) -> Parsed {
@@ -153,7 +154,14 @@ impl Route {
                 route: Self::Article(percent::decode(encoded).text),
                 notices: Vec::new(),
             },
-            _ => Parsed::default(),
+            _ if path.is_empty() => Parsed::default(),
+            _ => Parsed {
+                route: Self::default(),
+                notices: vec![format!(
+                    "there is no page “{}” here; showing the front page instead",
+                    hash::shorten(&percent::decode(path).text)
+                )],
+            },
         }
     }
 
@@ -163,7 +171,7 @@ impl Route {
         let mut decoded = hash::decode_with_extras(query, &[NODE_KEY]);
         if decoded.extras.len() > 1 {
             decoded.notices.push(format!(
-                "the link names more than one `{NODE_KEY}`; the last was kept"
+                "the link names more than one “{NODE_KEY}”; the last was kept"
             ));
         }
         let node = decoded

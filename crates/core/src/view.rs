@@ -238,12 +238,69 @@ impl Boost {
     }
 }
 
+/// A span of time back from the newest article in the collection: "Past week". Relative to the
+/// collection, not the clock, so a link shows the same articles whenever it is opened, and a
+/// collection that stopped growing still has a "past week".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// The 24 hours before the newest article.
+    Day,
+    /// The 7 days before the newest article.
+    Week,
+    /// The 30 days before the newest article.
+    Month,
+}
+
+impl Preset {
+    /// Every preset, in menu order.
+    pub const ALL: [Self; 3] = [Self::Day, Self::Week, Self::Month];
+
+    /// The URL value.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+        }
+    }
+
+    /// The preset with this URL value.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// The button label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Day => "Past 24 hours",
+            Self::Week => "Past week",
+            Self::Month => "Past month",
+        }
+    }
+
+    /// How far back it reaches, in seconds.
+    #[must_use]
+    pub fn seconds(self) -> i64 {
+        const DAY: i64 = 86_400;
+        match self {
+            Self::Day => DAY,
+            Self::Week => 7 * DAY,
+            Self::Month => 30 * DAY,
+        }
+    }
+}
+
 /// The complete explore view.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewState {
     query: String,
     facets: BTreeMap<Facet, Selection>,
     dates: DayRange,
+    preset: Option<Preset>,
+    by_story: bool,
     heat: Bounds,
     quality: Bounds,
     coverage: CountRange,
@@ -265,8 +322,12 @@ pub enum Action {
     Exclude(Facet, String, bool),
     /// Clear one facet.
     ClearFacet(Facet),
-    /// Set the date range.
+    /// Set the date range (and drop a preset).
     SetDates(DayRange),
+    /// Choose a time preset (and drop the date range), or none.
+    SetPreset(Option<Preset>),
+    /// List one card per story (`true`) or every article.
+    GroupByStory(bool),
     /// Set the heat range.
     SetHeat(Bounds),
     /// Set the quality range.
@@ -279,7 +340,7 @@ pub enum Action {
     SetOrder(Order),
     /// Set the relevance boost.
     SetBoost(Boost),
-    /// Clear every filter and the query; keep the sort.
+    /// Clear every filter, the query and the boost; keep the sort.
     ClearFilters,
 }
 
@@ -299,6 +360,8 @@ pub enum ActiveFilter {
     },
     /// The date range.
     Dates(DayRange),
+    /// A time preset.
+    Preset(Preset),
     /// The heat range.
     Heat(Bounds),
     /// The quality range.
@@ -320,6 +383,7 @@ impl ActiveFilter {
             } => Action::Include(*facet, key.clone(), false),
             Self::Value { facet, key, .. } => Action::Exclude(*facet, key.clone(), false),
             Self::Dates(_) => Action::SetDates(DayRange::default()),
+            Self::Preset(_) => Action::SetPreset(None),
             Self::Heat(_) => Action::SetHeat(Bounds::default()),
             Self::Quality(_) => Action::SetQuality(Bounds::default()),
             Self::Coverage(_) => Action::SetCoverage(CountRange::default()),
@@ -359,6 +423,18 @@ impl ViewState {
     #[must_use]
     pub fn dates(&self) -> DayRange {
         self.dates
+    }
+
+    /// The time preset, if one is chosen.
+    #[must_use]
+    pub fn preset(&self) -> Option<Preset> {
+        self.preset
+    }
+
+    /// Whether the list shows one card per story.
+    #[must_use]
+    pub fn by_story(&self) -> bool {
+        self.by_story
     }
 
     /// The heat range.
@@ -421,6 +497,7 @@ impl ViewState {
             .sum();
         facets
             + usize::from(!self.dates.is_open())
+            + usize::from(self.preset.is_some())
             + usize::from(!self.heat.is_open())
             + usize::from(!self.quality.is_open())
             + usize::from(!self.coverage.is_open())
@@ -450,6 +527,9 @@ impl ViewState {
         if !self.dates.is_open() {
             out.push(ActiveFilter::Dates(self.dates));
         }
+        if let Some(preset) = self.preset {
+            out.push(ActiveFilter::Preset(preset));
+        }
         if !self.heat.is_open() {
             out.push(ActiveFilter::Heat(self.heat));
         }
@@ -474,7 +554,19 @@ impl ViewState {
             Action::ClearFacet(facet) => {
                 next.facets.remove(&facet);
             }
-            Action::SetDates(range) => next.dates = DayRange::new(range.from, range.to),
+            Action::SetDates(range) => {
+                next.dates = DayRange::new(range.from, range.to);
+                if !next.dates.is_open() {
+                    next.preset = None;
+                }
+            }
+            Action::SetPreset(preset) => {
+                next.preset = preset;
+                if preset.is_some() {
+                    next.dates = DayRange::default();
+                }
+            }
+            Action::GroupByStory(on) => next.by_story = on,
             Action::SetHeat(b) => next.heat = Bounds::new(b.min, b.max),
             Action::SetQuality(b) => next.quality = Bounds::new(b.min, b.max),
             Action::SetCoverage(r) => next.coverage = CountRange::new(r.min, r.max),
@@ -488,6 +580,7 @@ impl ViewState {
                 next.query.clear();
                 next.facets.clear();
                 next.dates = DayRange::default();
+                next.preset = None;
                 next.heat = Bounds::default();
                 next.quality = Bounds::default();
                 next.coverage = CountRange::default();
@@ -521,10 +614,19 @@ impl ViewState {
     /// Restores the invariants after any change.
     pub(crate) fn normalise(&mut self) {
         self.facets.retain(|_, s| !s.is_empty());
+        // A preset and a date range would each narrow the other; the explicit days win.
+        if !self.dates.is_open() {
+            self.preset = None;
+        }
         if self.sort == Some(self.default_sort())
             || (self.sort == Some(Sort::Relevance) && Query::parse(&self.query).is_empty())
         {
             self.sort = None;
+        }
+        // The boost weighs relevance only: under another sort it would sit in the link with no
+        // control on screen and no effect.
+        if self.sort() != Sort::Relevance {
+            self.boost = Boost::default();
         }
     }
 
@@ -547,6 +649,16 @@ impl ViewState {
 
     pub(crate) fn set_dates_raw(&mut self, from: Option<Day>, to: Option<Day>) {
         self.dates = DayRange::new(from, to);
+    }
+
+    /// A preset read from a link; a date range read from the same link wins (see
+    /// [`Self::normalise`]).
+    pub(crate) fn set_preset_raw(&mut self, preset: Preset) {
+        self.preset = Some(preset);
+    }
+
+    pub(crate) fn set_by_story_raw(&mut self, on: bool) {
+        self.by_story = on;
     }
 
     pub(crate) fn set_heat_raw(&mut self, b: Bounds) {
@@ -722,6 +834,53 @@ mod tests {
             .apply(Action::SetQuery(" -- ".into()))
             .active_filters()
             .is_empty());
+    }
+
+    #[test]
+    fn a_preset_and_a_date_range_replace_each_other() {
+        let s = ViewState::default().apply(Action::SetDates(DayRange::new(
+            Day::parse("2024-01-01"),
+            None,
+        )));
+        let s = s.apply(Action::SetPreset(Some(Preset::Week)));
+        assert_eq!(
+            (s.preset(), s.dates()),
+            (Some(Preset::Week), DayRange::default())
+        );
+        assert_eq!(s.active_filters(), [ActiveFilter::Preset(Preset::Week)]);
+        let s = s.apply(Action::SetDates(DayRange::new(
+            None,
+            Day::parse("2024-02-01"),
+        )));
+        assert_eq!(s.preset(), None);
+        let s = s
+            .apply(Action::SetPreset(Some(Preset::Day)))
+            .apply(Action::GroupByStory(true))
+            .apply(Action::ClearFilters);
+        assert_eq!(s.preset(), None);
+        assert!(
+            s.by_story(),
+            "grouping is how the list is shown, like the sort"
+        );
+    }
+
+    #[test]
+    fn the_boost_goes_with_relevance() {
+        let boost = Boost::new(100, 20);
+        let s = ViewState::default()
+            .apply(Action::SetQuery("robots".into()))
+            .apply(Action::SetBoost(boost));
+        assert_eq!(s.boost(), boost);
+        assert!(s.apply(Action::ClearFilters).boost().is_none(), "Clear all");
+        assert!(
+            s.apply(Action::SetQuery(String::new())).boost().is_none(),
+            "emptying the search"
+        );
+        assert!(s.apply(Action::SetSort(Sort::Date)).boost().is_none());
+        assert!(ViewState::default()
+            .apply(Action::SetBoost(boost))
+            .boost()
+            .is_none());
     }
 
     #[test]
