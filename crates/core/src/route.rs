@@ -494,7 +494,7 @@ mod tests {
     #[test]
     fn a_link_of_many_bad_values_gives_a_short_notice() {
         let same = Route::parse(&format!("#/embed?facets={}", "zz,".repeat(5_000)));
-        assert_eq!(same.notices, ["ignored the unknown facet `zz`"]);
+        assert_eq!(same.notices, ["ignored the unknown facet “zz”"]);
         let many: Vec<String> = (0..64)
             .map(|i| format!("k{i}={}", "v".repeat(100)))
             .collect();
@@ -505,7 +505,7 @@ mod tests {
             "{:?}",
             parsed.notices
         );
-        assert_eq!(parsed.notices[0], "ignored unknown setting `k0`");
+        assert_eq!(parsed.notices[0], "ignored the unknown setting “k0”");
         assert_eq!(parsed.notices[MAX_NOTICES], "and 59 more things");
         let facets: Vec<String> = (0..6).map(|i| format!("f{i}")).collect();
         let six = Route::parse(&format!("#/embed?facets={}", facets.join(",")));
