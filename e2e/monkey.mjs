@@ -262,8 +262,10 @@ async function act(page, { kind, r, s }) {
 
 /** Waits until nothing on the page is busy (results, cards, an article, the graph). */
 export async function settle(page) {
+  // Polled on a timer, not on animation frames, which a page the browser does not draw never runs.
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
     timeout: SETTLE_MS,
+    polling: 100,
   });
 }
 
@@ -279,15 +281,16 @@ async function shown(page) {
     const now = await page.evaluate(
       () =>
         new Promise((resolve) => {
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() =>
-              resolve({
-                hash: location.hash,
-                count: document.querySelector('[data-testid="result-count"]')?.textContent ?? null,
-                crashed: !!document.querySelector('[data-testid="crashed"]'),
-              }),
-            ),
-          );
+          const read = () =>
+            resolve({
+              hash: location.hash,
+              count: document.querySelector('[data-testid="result-count"]')?.textContent ?? null,
+              crashed: !!document.querySelector('[data-testid="crashed"]'),
+            });
+          requestAnimationFrame(() => requestAnimationFrame(read));
+          // A page the browser does not draw (hidden behind a tab an action opened) runs no
+          // animation frames; a timer still fires.
+          setTimeout(read, 100);
         }),
     );
     if (last && JSON.stringify(last) === JSON.stringify(now)) return now;
