@@ -18,7 +18,7 @@ use std::rc::Rc;
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     /// The bytes do not start with this version's magic number.
-    #[error("not a Broadsheet file of format version 4")]
+    #[error("not a Broadsheet file of format version 6")]
     Magic,
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt file: {0}")]
@@ -145,6 +145,12 @@ impl Library {
     #[must_use]
     pub fn catalog(&self) -> &Catalog {
         &self.entry.catalog
+    }
+
+    /// True when these are the project's sample articles rather than a site owner's own.
+    #[must_use]
+    pub fn is_sample(&self) -> bool {
+        self.entry.sample
     }
 
     /// How many articles.
@@ -461,6 +467,7 @@ mod tests {
             first_page: 5,
             inline_below: 0,
             summaries_above: 2,
+            sample: false,
         }
     }
 

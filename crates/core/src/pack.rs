@@ -29,9 +29,9 @@ use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
 
 /// First bytes of an entry file: "BSHT" and the format version.
-pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x05";
+pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x06";
 /// First bytes of a shard file.
-pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x05";
+pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x06";
 
 /// How to cut the bundle into files.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +49,9 @@ pub struct Options {
     /// A one- or two-letter prefix whose words span more search shards than this gets a
     /// summary shard of its own.
     pub summaries_above: usize,
+    /// True when the bundle is the project's own sample articles, which the app says so in
+    /// its footer (the app is the same for every folder: it learns this from the entry).
+    pub sample: bool,
 }
 
 impl Default for Options {
@@ -64,6 +67,7 @@ impl Default for Options {
             first_page: crate::view::PAGE_ROWS,
             inline_below: 256 * 1024,
             summaries_above: 2,
+            sample: false,
         }
     }
 }
@@ -142,6 +146,8 @@ impl ShardId {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Entry {
     pub catalog: Catalog,
+    /// Whether these are the project's sample articles.
+    pub sample: bool,
     /// The folder of the shards (named after a hash of them all).
     pub folder: String,
     pub cards: u32,
@@ -296,6 +302,7 @@ impl Bundle {
         };
         let entry = Entry {
             catalog: self.catalog().clone(),
+            sample: options.sample,
             folder,
             cards: u32::try_from(options.cards).expect("a shard size below 2^32"),
             articles: u32::try_from(options.articles).expect("a shard size below 2^32"),
