@@ -18,17 +18,18 @@ async function open(page, hash = '') {
 }
 
 /**
- * The kinds of data file the page has fetched so far: entry, cards, articles, words, summaries
- * (of a short prefix's words), graph.
+ * The kinds of data file the page has fetched so far: entry, cards, articles, ids, words,
+ * summaries (of a short prefix's words), graph. Every file is named after its content:
+ * `<kind><number>-<hash>.bin`, search files `<kind><segment>.<number>-<hash>.bin`.
  */
 function dataFiles(page) {
   return page.evaluate(() => {
-    const kinds = { c: 'cards', a: 'articles', w: 'words', p: 'summaries' };
+    const kinds = { c: 'cards', a: 'articles', i: 'ids', w: 'words', p: 'summaries' };
     return performance.getEntriesByType('resource').flatMap((e) => {
       const path = new URL(e.name).pathname;
       if (/\/data\/entry-[0-9a-f]{16}\.bin$/.test(path)) return ['entry'];
-      if (/\/data\/s-[0-9a-f]{16}\/graph\.bin$/.test(path)) return ['graph'];
-      const shard = /\/data\/s-[0-9a-f]{16}\/([cawp])\d+\.bin$/.exec(path);
+      if (/\/data\/graph-[0-9a-f]{8}\.bin$/.test(path)) return ['graph'];
+      const shard = /\/data\/([caiwp])[\d.]+-[0-9a-f]{8}\.bin$/.exec(path);
       return shard ? [kinds[shard[1]]] : [];
     });
   });
@@ -193,7 +194,7 @@ test('a data file that fails to load is fetched again, with backoff, and the pag
     async (page) => {
       let refused = 0;
       // The first two requests for search files fail as a flaky network or host would.
-      await page.route(/\/data\/s-[0-9a-f]{16}\/[wp]\d+\.bin$/, (route) => {
+      await page.route(/\/data\/[wp]\d+\.\d+-[0-9a-f]{8}\.bin$/, (route) => {
         if (refused < 2) {
           refused += 1;
           return route.fulfill({ status: 503, body: 'busy' });

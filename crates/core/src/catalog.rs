@@ -38,7 +38,7 @@ fn to_u32(n: usize) -> u32 {
 }
 
 impl Catalog {
-    /// The columns of `articles` (in bundle order: ids ascending), with each article's
+    /// The columns of `articles` (in bundle order: published, then id), with each article's
     /// coverage as the related-stories graph counted it.
     ///
     /// # Panics
@@ -63,7 +63,8 @@ impl Catalog {
         facets: Facets,
     ) -> Self {
         let n = to_u32(published.len());
-        // Article numbers follow ids, so the number is the id tie-break of every order.
+        // Article numbers follow publication instants, then ids: among articles published at the
+        // same instant the number is the id tie-break of every order.
         let newest_first = |a: &u32, b: &u32| {
             published[*b as usize]
                 .cmp(&published[*a as usize])
