@@ -89,6 +89,27 @@ async fn bytes(name: &str, download: JsFuture) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The entry's bytes and its catalog parts' (names and bytes): what the first screen needs.
+/// The parts download side by side (index.html preloads them too, alongside the wasm).
+async fn open_files() -> Result<(Vec<u8>, Vec<(String, Vec<u8>)>), String> {
+    let name = entry_name()?;
+    let entry = bytes(&name, start(&name, Priority::Wanted)).await?;
+    let names = Library::catalog_parts(&entry).map_err(|e| e.to_string())?;
+    let downloads: Vec<(String, JsFuture)> = names
+        .into_iter()
+        .map(|name| {
+            let download = start(&name, Priority::Wanted);
+            (name, download)
+        })
+        .collect();
+    let mut parts = Vec::new();
+    for (name, download) in downloads {
+        let part = bytes(&name, download).await?;
+        parts.push((name, part));
+    }
+    Ok((entry, parts))
+}
+
 /// Where start-up stands.
 #[derive(Clone, PartialEq)]
 pub enum Boot {
@@ -149,12 +170,12 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
         let (opened, current) = (opened.clone(), current.clone());
         use_effect_with((), move |()| {
             spawn_local(async move {
-                let download = match entry_name() {
-                    Ok(entry) => bytes(&entry, start(&entry, Priority::Wanted)).await,
-                    Err(e) => Err(e),
-                };
-                let result = match download {
-                    Ok(bytes) => measure(DECODE_MEASURE, || Library::open(&bytes))
+                let result = match open_files().await {
+                    Ok((entry, parts)) => measure(DECODE_MEASURE, || {
+                        let parts: Vec<(&str, &[u8])> =
+                            parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+                        Library::open_with(&entry, &parts)
+                    })
                         .map(|library| *current.borrow_mut() = Some(Rc::new(library)))
                         .map_err(|e| {
                             AttrValue::from(format!(

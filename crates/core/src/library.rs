@@ -63,6 +63,8 @@ pub enum Need<'a> {
 #[derive(Debug, Clone)]
 pub struct Library {
     entry: Rc<Entry>,
+    /// The catalog, joined from its parts.
+    catalog: Rc<Catalog>,
     cards: Vec<Option<Rc<Card>>>,
     articles: Vec<Option<Rc<Article>>>,
     /// Per id shard, once read, its ids with their numbers.
@@ -89,18 +91,94 @@ fn within(key: &str, (from, until): (&str, Option<&str>)) -> bool {
     key >= from && until.is_none_or(|u| key < u)
 }
 
+/// An entry file's content, decoded.
+fn decode_entry(bytes: &[u8]) -> Result<Entry, PackError> {
+    let body = bytes
+        .strip_prefix(ENTRY_MAGIC.as_slice())
+        .ok_or(PackError::Magic)?;
+    Ok(postcard::from_bytes(body)?)
+}
+
 impl Library {
-    /// Reads an entry file, and the shards it carries.
+    /// The catalog parts an entry needs besides the files it carries, to fetch (side by side)
+    /// before [`Self::open_with`].
+    pub fn catalog_parts(bytes: &[u8]) -> Result<Vec<String>, PackError> {
+        let entry = decode_entry(bytes)?;
+        Ok((0..entry.part_hashes.len())
+            .map(|s| entry.path(ShardId::Part(s)))
+            .filter(|name| !entry.inline.iter().any(|f| &f.name == name))
+            .collect())
+    }
+
+    /// Reads an entry file that carries its catalog parts (a small collection).
     pub fn open(bytes: &[u8]) -> Result<Self, PackError> {
-        let body = bytes
-            .strip_prefix(ENTRY_MAGIC.as_slice())
-            .ok_or(PackError::Magic)?;
-        let mut entry: Entry = postcard::from_bytes(body)?;
-        let n = entry.catalog.len();
+        Self::open_with(bytes, &[])
+    }
+
+    /// Reads an entry file, the catalog parts it names (see [`Self::catalog_parts`]), and the
+    /// shards it carries.
+    pub fn open_with(bytes: &[u8], parts: &[(&str, &[u8])]) -> Result<Self, PackError> {
+        let mut entry = decode_entry(bytes)?;
         let mismatch = |what| PackError::Mismatch {
             file: "the entry".to_owned(),
             what,
         };
+        let inline = std::mem::take(&mut entry.inline);
+        let first_page = std::mem::take(&mut entry.first_page);
+        let mut catalogs: Vec<Option<Catalog>> = vec![None; entry.part_hashes.len()];
+        let given = inline
+            .iter()
+            .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+            .chain(parts.iter().copied());
+        for (name, bytes) in given {
+            let Some((ShardId::Part(s), hash)) = ShardId::parse(name) else {
+                continue;
+            };
+            let unknown = || PackError::Unknown(name.to_owned());
+            if entry.hash_of(ShardId::Part(s)) != Some(hash) {
+                return Err(unknown());
+            }
+            if short_hash(bytes) != hash {
+                return Err(PackError::Mismatch {
+                    file: name.to_owned(),
+                    what: "its bytes are not those its name was made from",
+                });
+            }
+            let body = bytes
+                .strip_prefix(SHARD_MAGIC.as_slice())
+                .ok_or(PackError::Magic)?;
+            let Shard::Catalog(part) = postcard::from_bytes::<Shard>(body)? else {
+                return Err(PackError::Mismatch {
+                    file: name.to_owned(),
+                    what: "it holds another kind of shard than its name says",
+                });
+            };
+            catalogs[s] = Some(part);
+        }
+        let catalogs: Vec<&Catalog> = catalogs
+            .iter()
+            .map(Option::as_ref)
+            .collect::<Option<_>>()
+            .ok_or_else(|| mismatch("a part of the catalog is missing"))?;
+        let sizes_fit = entry.segments.len() == catalogs.len()
+            && entry
+                .segments
+                .iter()
+                .zip(&catalogs)
+                .enumerate()
+                .all(|(s, (seg, part))| {
+                    let end = entry
+                        .segments
+                        .get(s + 1)
+                        .map_or(entry.coverage.len(), |next| next.start as usize);
+                    end.checked_sub(seg.start as usize) == Some(part.len())
+                });
+        if !sizes_fit {
+            return Err(mismatch("the catalog's parts do not fit its segments"));
+        }
+        let catalog = Catalog::join(&catalogs, std::mem::take(&mut entry.coverage))
+            .map_err(|_| mismatch("the coverage column does not fit the catalog"))?;
+        let n = catalog.len();
         let per = |size: u32| (size > 0).then(|| n.div_ceil(size as usize));
         if per(entry.cards) != Some(entry.card_hashes.len())
             || per(entry.articles) != Some(entry.article_hashes.len())
@@ -129,9 +207,8 @@ impl Library {
                 return Err(mismatch("shards are not in key order"));
             }
         }
-        let inline = std::mem::take(&mut entry.inline);
-        let first_page = std::mem::take(&mut entry.first_page);
         let mut library = Self {
+            catalog: Rc::new(catalog),
             cards: vec![None; n],
             articles: vec![None; n],
             ids: vec![None; entry.id_keys.len()],
@@ -151,20 +228,22 @@ impl Library {
             library.cards[number as usize] = Some(Rc::new(card));
         }
         for file in inline {
-            library.insert(&file.name, &file.bytes)?;
+            if !matches!(ShardId::parse(&file.name), Some((ShardId::Part(_), _))) {
+                library.insert(&file.name, &file.bytes)?;
+            }
         }
         Ok(library)
     }
 
     /// True when article `number` exists and the catalog agrees with `fits`.
     fn places(&self, number: u32, fits: impl Fn(&Catalog) -> bool) -> bool {
-        (number as usize) < self.len() && fits(&self.entry.catalog)
+        (number as usize) < self.len() && fits(&self.catalog)
     }
 
     /// The columns, facet tables and orders of every article.
     #[must_use]
     pub fn catalog(&self) -> &Catalog {
-        &self.entry.catalog
+        &self.catalog
     }
 
     /// True when these are the project's sample articles rather than a site owner's own.
@@ -176,7 +255,7 @@ impl Library {
     /// How many articles.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entry.catalog.len()
+        self.catalog.len()
     }
 
     /// True when there are no articles.
@@ -413,9 +492,8 @@ impl Library {
             (ShardId::Graph, Shard::Graph(stories)) => {
                 let same = stories.article_count() == n
                     && (0..n).all(|i| {
-                        u32::try_from(i).is_ok_and(|i| {
-                            stories.article_coverage(i) == self.entry.catalog.coverage(i)
-                        })
+                        u32::try_from(i)
+                            .is_ok_and(|i| stories.article_coverage(i) == self.catalog.coverage(i))
                     });
                 if !same {
                     return Err(mismatch("its coverage differs from the catalog's"));
@@ -434,7 +512,7 @@ impl Library {
 
 impl Collection for Library {
     fn catalog(&self) -> &Catalog {
-        &self.entry.catalog
+        &self.catalog
     }
 
     /// Search over the shards read so far: complete once [`Need::Query`] is not missing.
@@ -514,7 +592,7 @@ mod tests {
         let whole = bundle(200);
         let pack = whole.pack(small_shards());
         assert!(pack.shards.len() > 30, "{} shards", pack.shards.len());
-        let mut library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut library = pack.open().expect("entry opens");
         let first = whole.catalog().heat_order()[0];
         assert!(
             library.card(first).is_some(),
@@ -538,7 +616,7 @@ mod tests {
             assert_eq!(explore(&library, &state), explore(&whole, &state), "{text}");
         }
         let numbers = [3, 150, 199];
-        let mut cards_only = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut cards_only = pack.open().expect("entry opens");
         assert_eq!(load(&pack, &mut cards_only, &[Need::Cards(&numbers)]), 3);
         assert!(cards_only.card(150).is_some() && cards_only.article(150).is_none());
         load(&pack, &mut library, &[Need::Articles(&numbers)]);
@@ -547,7 +625,7 @@ mod tests {
             let card = Card::from(whole.article(n));
             assert_eq!(library.card(n).map(|c| &**c), Some(&card));
         }
-        let mut fresh = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut fresh = pack.open().expect("entry opens");
         assert_eq!(fresh.find("story-0123"), None, "not read yet");
         // Its id shard says its number, then its article shard.
         assert_eq!(load(&pack, &mut fresh, &[Need::Id("story-0123")]), 2);
@@ -563,18 +641,14 @@ mod tests {
     fn a_short_prefix_costs_one_summary_and_answers_like_the_bundle() {
         let whole = bundle(200);
         let pack = whole.pack(small_shards());
-        let segments = Library::open(&pack.entry.bytes)
-            .expect("opens")
-            .entry
-            .segments
-            .clone();
+        let segments = pack.open().expect("opens").entry.segments.clone();
         assert!(segments.len() > 1, "several segments");
         let prefixes = &segments[0].prefixes;
         assert!(prefixes.iter().any(|p| p == "t"), "{prefixes:?}");
         for text in ["t", "t h", "ta", r#""t h""#, "h", "tides t"] {
             let state = ViewState::default().apply(Action::SetQuery(text.into()));
             let query = Query::parse(text);
-            let mut library = Library::open(&pack.entry.bytes).expect("opens");
+            let mut library = pack.open().expect("opens");
             let first = library.missing(&[Need::Query(&query)]);
             load(&pack, &mut library, &[Need::Query(&query)]);
             assert_eq!(explore(&library, &state), explore(&whole, &state), "{text}");
@@ -586,7 +660,7 @@ mod tests {
                 assert!(first[0].starts_with("p0."), "a summary: {first:?}");
             }
         }
-        let mut library = Library::open(&pack.entry.bytes).expect("opens");
+        let mut library = pack.open().expect("opens");
         let t = Query::parse("t");
         load(&pack, &mut library, &[Need::Query(&Query::parse("tides"))]);
         load(&pack, &mut library, &[Need::Query(&t)]);
@@ -598,7 +672,7 @@ mod tests {
     fn a_small_index_is_fetched_ahead_and_a_large_one_is_not() {
         let whole = bundle(200);
         let pack = whole.pack(small_shards());
-        let library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let library = pack.open().expect("entry opens");
         let ahead = library.words_to_prefetch();
         assert!(ahead.len() > 2 && ahead.iter().all(|f| f.ends_with(".bin")));
         let mut all = library.clone();
@@ -607,7 +681,7 @@ mod tests {
         let q = Query::parse("harbour tides");
         assert!(all.missing(&[Need::Query(&q)]).is_empty());
 
-        let mut large = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut large = pack.open().expect("entry opens");
         Rc::make_mut(&mut large.entry).word_bytes = PREFETCH_WORDS_BELOW;
         assert!(large.words_to_prefetch().is_empty());
     }
@@ -628,7 +702,7 @@ mod tests {
         let whole = bundle(20);
         let pack = whole.pack(Options::default());
         assert!(pack.shards.is_empty());
-        let library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let library = pack.open().expect("entry opens");
         let q = Query::parse(r#""machine learning" harbour"#);
         let needs = [Need::Graph, Need::Id("story-0007"), Need::Query(&q)];
         assert!(library.missing(&needs).is_empty());
@@ -639,7 +713,7 @@ mod tests {
     fn foreign_altered_and_misplaced_files_are_refused() {
         let whole = bundle(60);
         let pack = whole.pack(small_shards());
-        let mut library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut library = pack.open().expect("entry opens");
         assert!(matches!(Library::open(b"nope"), Err(PackError::Magic)));
         let mut cut = pack.entry.bytes.clone();
         cut.truncate(cut.len() / 2);

@@ -1,11 +1,14 @@
 //! The bundle as files for a static host: one entry file the app reads at start-up and shards
 //! it fetches when a page needs them.
 //!
-//! The entry holds the [`Catalog`] (what filtering, counting and sorting read), the cards of
-//! the default view's first page, and what locates and names every shard. Articles are numbered
-//! in publication order (see [`Bundle`]), so an update's new articles take the highest numbers
-//! and every cut by number below leaves older files as they were. The shards are:
+//! The entry holds what locates and names every other file, each article's coverage, and the
+//! cards of the default view's first page. Articles are numbered in publication order (see
+//! [`Bundle`]), so an update's new articles take the highest numbers and every cut by number
+//! below leaves older files as they were. The files are:
 //!
+//! - the [`Catalog`] (what filtering, counting and sorting read, for every article) in parts,
+//!   one per segment (see below), read with the entry before the first screen: an update
+//!   rewrites the recent part, not the whole catalog;
 //! - cards ([`Card`]: what a list shows), in runs of [`Options::cards`] consecutive article
 //!   numbers: a page of results scattered over the collection costs one small file a card;
 //! - whole articles, in runs of [`Options::articles`] (article pages, exports, phrases);
@@ -105,12 +108,30 @@ pub struct Pack {
     pub shards: Vec<File>,
 }
 
+impl Pack {
+    /// The library a reader's app would hold after reading the entry and its catalog parts.
+    ///
+    /// # Errors
+    /// As [`crate::library::Library::open_with`].
+    pub fn open(&self) -> Result<crate::library::Library, crate::library::PackError> {
+        let parts = crate::library::Library::catalog_parts(&self.entry.bytes)?;
+        let files: Vec<(&str, &[u8])> = self
+            .shards
+            .iter()
+            .filter(|f| parts.contains(&f.name))
+            .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+            .collect();
+        crate::library::Library::open_with(&self.entry.bytes, &files)
+    }
+}
+
 /// What a shard holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) enum Shard {
     Cards(Vec<Card>),
     Articles(Vec<Article>),
     Ids(Vec<(String, u32)>),
+    Catalog(Catalog),
     Words(SearchIndex),
     Graph(crate::graph::Stories),
 }
@@ -121,6 +142,7 @@ pub(crate) enum ShardId {
     Cards(usize),
     Articles(usize),
     Ids(usize),
+    Part(usize),
     Words(usize, usize),
     Summary(usize, usize),
     Graph,
@@ -133,6 +155,7 @@ impl ShardId {
             Self::Cards(k) => format!("c{k}"),
             Self::Articles(k) => format!("a{k}"),
             Self::Ids(k) => format!("i{k}"),
+            Self::Part(s) => format!("k{s}"),
             Self::Words(s, k) => format!("w{s}.{k}"),
             Self::Summary(s, k) => format!("p{s}.{k}"),
             Self::Graph => "graph".to_owned(),
@@ -165,6 +188,7 @@ impl ShardId {
             "c" => Self::Cards(number(digits)?),
             "a" => Self::Articles(number(digits)?),
             "i" => Self::Ids(number(digits)?),
+            "k" => Self::Part(number(digits)?),
             "w" => pair(digits).map(|(s, k)| Self::Words(s, k))?,
             "p" => pair(digits).map(|(s, k)| Self::Summary(s, k))?,
             _ => return None,
@@ -190,7 +214,11 @@ pub(crate) struct Segment {
 /// The entry file's content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Entry {
-    pub catalog: Catalog,
+    /// Per article, how many outlets cover its story (kept whole here: a new article in an old
+    /// story changes older articles' coverage, which would rewrite old catalog parts).
+    pub coverage: Vec<u32>,
+    /// Per segment, the hash of its catalog part's name.
+    pub part_hashes: Vec<u32>,
     /// Whether these are the project's sample articles.
     pub sample: bool,
     pub cards: u32,
@@ -222,6 +250,7 @@ impl Entry {
             ShardId::Cards(k) => self.card_hashes.get(k).copied(),
             ShardId::Articles(k) => self.article_hashes.get(k).copied(),
             ShardId::Ids(k) => self.id_hashes.get(k).copied(),
+            ShardId::Part(s) => self.part_hashes.get(s).copied(),
             ShardId::Words(s, k) => self.segments.get(s)?.word_hashes.get(k).copied(),
             ShardId::Summary(s, k) => self.segments.get(s)?.summary_hashes.get(k).copied(),
             ShardId::Graph => Some(self.graph_hash),
@@ -355,6 +384,8 @@ impl Bundle {
             let end = starts.get(s + 1).copied().unwrap_or(n);
             let range = u32::try_from(start).expect("fewer than 2^32 articles")
                 ..u32::try_from(end).expect("fewer than 2^32 articles");
+            let part = Shard::Catalog(self.catalog().part(start..end));
+            shards.push((ShardId::Part(s), encode(SHARD_MAGIC, &part)));
             let index = self.index().restrict(range.clone());
             let word_shards = index.clone().split(options.postings);
             let word_keys = keys(
@@ -397,8 +428,12 @@ impl Bundle {
         let graph = Shard::Graph(self.stories().clone());
         shards.push((ShardId::Graph, encode(SHARD_MAGIC, &graph)));
 
+        let coverage = (0..u32::try_from(n).expect("fewer than 2^32 articles"))
+            .map(|i| self.catalog().coverage(i))
+            .collect();
         let mut entry = Entry {
-            catalog: self.catalog().clone(),
+            coverage,
+            part_hashes: Vec::new(),
             sample: options.sample,
             cards: u32::try_from(options.cards).expect("a shard size below 2^32"),
             articles: u32::try_from(options.articles).expect("a shard size below 2^32"),
@@ -421,6 +456,7 @@ impl Bundle {
                     ShardId::Cards(_) => entry.card_hashes.push(h),
                     ShardId::Articles(_) => entry.article_hashes.push(h),
                     ShardId::Ids(_) => entry.id_hashes.push(h),
+                    ShardId::Part(_) => entry.part_hashes.push(h),
                     ShardId::Words(s, _) => entry.segments[s].word_hashes.push(h),
                     ShardId::Summary(s, _) => entry.segments[s].summary_hashes.push(h),
                     ShardId::Graph => entry.graph_hash = h,
@@ -477,6 +513,7 @@ mod tests {
             ShardId::Cards(12_499),
             ShardId::Articles(7),
             ShardId::Ids(3),
+            ShardId::Part(2),
             ShardId::Words(2, 30),
             ShardId::Summary(0, 4),
             ShardId::Graph,

@@ -1,7 +1,6 @@
 //! What `build.rs` prints and writes, for the default folder, a named folder, and broken ones,
 //! with errors failing the build (the default) or leaving their files out (`BROADSHEET_ON_ERROR=skip`).
 
-use broadsheet_core::library::Library;
 use broadsheet_ingest::build::plan;
 use std::fs;
 use std::path::Path;
@@ -19,7 +18,7 @@ fn default_folder_is_the_sample() {
         Some("warning: broadsheet: content: 1 articles bundled from 1 files (0 drafts left out, 0 removed left out), 0 warnings")
     );
     let pack = plan.pack.expect("no errors");
-    let library = Library::open(&pack.entry.bytes).expect("decodes");
+    let library = pack.open().expect("decodes");
     assert!(library.is_sample(), "the default folder is the sample");
     assert_eq!(library.len(), 1);
     assert!(
@@ -62,7 +61,7 @@ fn include_drafts_accepts_one_true_yes() {
             (name == "INCLUDE_DRAFTS").then(|| value.to_owned())
         });
         let pack = plan.pack.expect("no errors");
-        let library = Library::open(&pack.entry.bytes).expect("decodes");
+        let library = pack.open().expect("decodes");
         assert_eq!(library.len(), bundled, "INCLUDE_DRAFTS={value:?}");
     }
 }
@@ -194,7 +193,7 @@ fn skip_bundles_the_valid_files_and_names_the_rest() {
         )
     );
     let pack = plan.pack.expect("the valid files are bundled");
-    let library = Library::open(&pack.entry.bytes).expect("decodes");
+    let library = pack.open().expect("decodes");
     let valid = [
         "bad-domain",
         "bad-secured",
@@ -252,7 +251,7 @@ fn skip_counts_drafts_and_removed_apart_from_files_with_errors() {
             .to_owned()
     ));
     let pack = plan.pack.expect("the valid file is bundled");
-    let library = Library::open(&pack.entry.bytes).expect("decodes");
+    let library = pack.open().expect("decodes");
     assert_eq!(library.len(), 1);
     assert!(library.find("live").is_some());
 }

@@ -1,5 +1,5 @@
 //! `broadsheet-pack DIST`: reads, validates and packs the articles folder into `DIST/data/` and
-//! points `DIST/index.html` at the new entry file. The Trunk hook `scripts/trunk-boot` runs it
+//! points `DIST/index.html` at the new entry file (and preloads its catalog parts). The Trunk hook `scripts/trunk-boot` runs it
 //! after every build, so `ARTICLES_DIR=… trunk build --release` stays the one command; run on its
 //! own it gives an app already built new articles without compiling anything.
 
@@ -15,6 +15,8 @@ there, and points DIST/index.html (a built Broadsheet) at the new entry file.";
 
 /// The attribute that marks the `<link>` naming the entry file in `index.html`.
 const ENTRY_LINK: &str = "data-entry";
+/// The attribute that marks the `<link>`s preloading the catalog parts, written after it.
+const PART_LINK: &str = "data-part";
 
 fn main() -> ExitCode {
     let mut root = PathBuf::from(".");
@@ -62,7 +64,10 @@ fn usage(problem: &str) -> ExitCode {
 fn write(dist: &Path, pack: &broadsheet_core::pack::Pack) -> std::io::Result<()> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)?;
-    let html = point_at(&html, &format!("./{DATA_DIR}/{}", pack.entry.name)).ok_or_else(|| {
+    let parts = broadsheet_core::library::Library::catalog_parts(&pack.entry.bytes)
+        .map_err(|e| std::io::Error::other(format!("the new entry does not open: {e}")))?;
+    let entry = format!("./{DATA_DIR}/{}", pack.entry.name);
+    let html = point_at(&html, &entry, &parts).ok_or_else(|| {
         std::io::Error::other(format!(
             "index.html has no <link {ENTRY_LINK} href=\"…\"> to name the entry in"
         ))
@@ -83,18 +88,33 @@ fn write(dist: &Path, pack: &broadsheet_core::pack::Pack) -> std::io::Result<()>
     std::fs::write(index, html)
 }
 
-/// `html` with the `href` of its `<link … data-entry …>` set to `href`.
-fn point_at(html: &str, href: &str) -> Option<String> {
+/// `html` with the `href` of its `<link … data-entry …>` set to `href`, followed by preload
+/// links for `parts` (the first screen needs them too) in place of any an earlier run wrote.
+fn point_at(html: &str, href: &str, parts: &[String]) -> Option<String> {
+    let html: String = html
+        .split_inclusive('\n')
+        .filter(|line| !line.contains(PART_LINK))
+        .collect();
     let mark = html.find(ENTRY_LINK)?;
     let start = html[..mark].rfind("<link")?;
     let end = mark + html[mark..].find('>')?;
     let tag = &html[start..end];
     let at = tag.find("href=\"")? + "href=\"".len();
     let close = at + tag[at..].find('"')?;
+    let preloads: String = parts
+        .iter()
+        .map(|name| {
+            format!(
+                "\n    <link rel=\"preload\" href=\"./{DATA_DIR}/{name}\" as=\"fetch\" \
+                 crossorigin=\"anonymous\" {PART_LINK} />"
+            )
+        })
+        .collect();
     Some(format!(
-        "{}{href}{}",
+        "{}{href}{}{preloads}{}",
         &html[..start + at],
-        &html[start + close..]
+        &html[start + close..=end],
+        &html[end + 1..]
     ))
 }
 
@@ -106,11 +126,17 @@ mod tests {
     fn the_entry_link_is_rewritten_and_nothing_else() {
         let html = r#"<link rel="icon" href="x"><link rel="preload" href="./data/entry.bin" as="fetch" data-entry /><p>"#;
         assert_eq!(
-            point_at(html, "./data/entry-1.bin").as_deref(),
+            point_at(html, "./data/entry-1.bin", &[]).as_deref(),
             Some(
                 r#"<link rel="icon" href="x"><link rel="preload" href="./data/entry-1.bin" as="fetch" data-entry /><p>"#
             )
         );
-        assert_eq!(point_at("<link href=\"x\">", "y"), None);
+        let parts = ["k0-00000001.bin".to_owned()];
+        let once = point_at(html, "./data/entry-1.bin", &parts).expect("a link");
+        assert!(once
+            .contains("data-entry />\n    <link rel=\"preload\" href=\"./data/k0-00000001.bin\""));
+        let again = point_at(&once, "./data/entry-2.bin", &parts).expect("a link");
+        assert_eq!(again.matches("data-part").count(), 1, "{again}");
+        assert_eq!(point_at("<link href=\"x\">", "y", &[]), None);
     }
 }
