@@ -21,7 +21,9 @@ import { launchBrowser, serveDir, TIMEOUT_MS } from './harness.mjs';
 import { sizesOf } from './measure-report.mjs';
 
 /** The two views of the benchmark. */
-export const VIEWS = ['#/', '#/?q=ukraine&sort=date'];
+// The issue measured `#/?q=ukraine&sort=date` on real articles; generated ones never say
+// "ukraine", and "election" is in a similar share of them (6%).
+export const VIEWS = ['#/', '#/?q=election&sort=date'];
 
 /** How long the network must be quiet before a view counts as loaded. */
 const QUIET_MS = 2_000;
