@@ -110,7 +110,9 @@ const isLocal = (url) => url.hostname === '127.0.0.1' || url.hostname === 'local
  * `offsite.other` (the app has no backend). Close `context` when done.
  */
 export async function openPage(browser) {
-  const context = await browser.newContext();
+  // No service worker (static/sw.js): it would answer the page's requests itself, out of reach
+  // of page.route, and serve one test's files to the next. tests/offline.test.mjs allows it.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const offsite = { images: [], other: [] };
   await context.route(
     (url) => !isLocal(url) && url.protocol !== 'data:' && url.protocol !== 'about:',

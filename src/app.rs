@@ -3,7 +3,7 @@
 //! colour theme. Which article a route names is the library's answer, not the app's; the
 //! explore view and its place in the history belong to the route adapter.
 
-use crate::bundle::{is_sample, use_bundle, use_files, Boot, SharedBundle};
+use crate::bundle::{use_bundle, use_files, Boot, SharedBundle};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::theme_toggle::ThemeToggle;
@@ -123,7 +123,7 @@ pub fn App() -> Html {
             </SiteHeader>
             { shard_failures(&failed) }
             <main id="main" class="page">{ page }</main>
-            <SiteFooter count={bundle.len()} drafts={bundle.draft_count()} sample={is_sample()} />
+            <SiteFooter count={bundle.len()} drafts={bundle.draft_count()} sample={bundle.is_sample()} />
         </>
     }
 }

@@ -19,20 +19,31 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
-/// The entry file's name, content-hashed by the build (see `build.rs`).
-const ENTRY: &str = env!("BROADSHEET_ENTRY");
-
 /// Where the data files are, relative to the page.
 const DATA_DIR: &str = "data/";
+
+/// The entry file's name (content-hashed, below [`DATA_DIR`]), as the page names it: the app is
+/// the same for every articles folder, and `broadsheet-pack` writes the current entry into
+/// `index.html`'s `<link rel="preload" data-entry href="./data/entry-….bin">`, which also lets
+/// the browser start downloading it alongside the wasm.
+fn entry_name() -> Result<String, String> {
+    let link = gloo::utils::document()
+        .query_selector("link[data-entry]")
+        .ok()
+        .flatten()
+        .ok_or("the page names no data file (no <link data-entry>)")?;
+    let href = link.get_attribute("href").unwrap_or_default();
+    href.strip_prefix("./")
+        .unwrap_or(&href)
+        .strip_prefix(DATA_DIR)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("the page's data file {href:?} is not in {DATA_DIR}"))
+}
 
 /// The name under which the entry's decode time is recorded in the page's Performance
 /// timeline, so tests and DevTools can read it without the app logging anything.
 const DECODE_MEASURE: &str = "broadsheet:bundle-decode";
-
-/// True when the build packed the bundled sample articles rather than a reader's own folder.
-pub fn is_sample() -> bool {
-    option_env!("BROADSHEET_SAMPLE") == Some("1")
-}
 
 fn js_error(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
@@ -76,6 +87,27 @@ async fn bytes(name: &str, download: JsFuture) -> Result<Vec<u8>, String> {
         .await
         .map_err(|e| js_error(&e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The entry's bytes and its catalog parts' (names and bytes): what the first screen needs.
+/// The parts download side by side (index.html preloads them too, alongside the wasm).
+async fn open_files() -> Result<(Vec<u8>, Vec<(String, Vec<u8>)>), String> {
+    let name = entry_name()?;
+    let entry = bytes(&name, start(&name, Priority::Wanted)).await?;
+    let names = Library::catalog_parts(&entry).map_err(|e| e.to_string())?;
+    let downloads: Vec<(String, JsFuture)> = names
+        .into_iter()
+        .map(|name| {
+            let download = start(&name, Priority::Wanted);
+            (name, download)
+        })
+        .collect();
+    let mut parts = Vec::new();
+    for (name, download) in downloads {
+        let part = bytes(&name, download).await?;
+        parts.push((name, part));
+    }
+    Ok((entry, parts))
 }
 
 /// Where start-up stands.
@@ -138,8 +170,12 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
         let (opened, current) = (opened.clone(), current.clone());
         use_effect_with((), move |()| {
             spawn_local(async move {
-                let result = match bytes(ENTRY, start(ENTRY, Priority::Wanted)).await {
-                    Ok(bytes) => measure(DECODE_MEASURE, || Library::open(&bytes))
+                let result = match open_files().await {
+                    Ok((entry, parts)) => measure(DECODE_MEASURE, || {
+                        let parts: Vec<(&str, &[u8])> =
+                            parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+                        Library::open_with(&entry, &parts)
+                    })
                         .map(|library| *current.borrow_mut() = Some(Rc::new(library)))
                         .map_err(|e| {
                             AttrValue::from(format!(

@@ -48,6 +48,39 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
     });
 }
 
+// Offline and instant repeat visits: static/sw.js caches the app and each data file the first
+// time it is used (README, "Offline and updates"). A site owner turns it off with
+// <meta name="broadsheet-service-worker" content="off"> in index.html, which also removes a
+// worker an earlier build installed.
+if ('serviceWorker' in navigator) {
+  const off = document.querySelector('meta[name="broadsheet-service-worker"][content="off"]');
+  const worker = new URL('./sw.js', import.meta.url);
+  if (off) {
+    navigator.serviceWorker
+      .getRegistrations()
+      .then((all) => all.filter((r) => r.active?.scriptURL === worker.href || r.installing?.scriptURL === worker.href))
+      .then((mine) => Promise.all(mine.map((r) => r.unregister())))
+      .catch(() => {});
+  } else {
+    // Under the README's policy (require-trusted-types-for 'script') a worker's address must be a
+    // TrustedScriptURL: the one policy it allows, 'broadsheet-sw', vouches for this one address.
+    // A browser that refuses (private mode, a policy without worker-src 'self' or without
+    // 'broadsheet-sw') still runs the app, without the worker.
+    try {
+      const policy = globalThis.trustedTypes?.createPolicy('broadsheet-sw', {
+        createScriptURL: (url) => {
+          if (url !== worker.href) throw new TypeError(`not the service worker: ${url}`);
+          return url;
+        },
+      });
+      const url = policy ? policy.createScriptURL(worker.href) : worker.href;
+      navigator.serviceWorker.register(url).catch(() => {});
+    } catch {
+      // No worker: the app works the same, without the offline copy.
+    }
+  }
+}
+
 // The app's panic message (src/crash.rs) offers a link that reloads the same view. The app has
 // stopped by then, so the click is handled here; the link's own address keeps the view for a
 // middle click or "open in new tab".

@@ -18,17 +18,18 @@ async function open(page, hash = '') {
 }
 
 /**
- * The kinds of data file the page has fetched so far: entry, cards, articles, words, summaries
- * (of a short prefix's words), graph.
+ * The kinds of data file the page has fetched so far: entry, cards, articles, ids, words,
+ * summaries (of a short prefix's words), graph. Every file is named after its content:
+ * `<kind><number>-<hash>.bin`, search files `<kind><segment>.<number>-<hash>.bin`.
  */
 function dataFiles(page) {
   return page.evaluate(() => {
-    const kinds = { c: 'cards', a: 'articles', w: 'words', p: 'summaries' };
+    const kinds = { c: 'cards', a: 'articles', i: 'ids', w: 'words', p: 'summaries' };
     return performance.getEntriesByType('resource').flatMap((e) => {
       const path = new URL(e.name).pathname;
       if (/\/data\/entry-[0-9a-f]{16}\.bin$/.test(path)) return ['entry'];
-      if (/\/data\/s-[0-9a-f]{16}\/graph\.bin$/.test(path)) return ['graph'];
-      const shard = /\/data\/s-[0-9a-f]{16}\/([cawp])\d+\.bin$/.exec(path);
+      if (/\/data\/graph-[0-9a-f]{8}\.bin$/.test(path)) return ['graph'];
+      const shard = /\/data\/([caiwp])[\d.]+-[0-9a-f]{8}\.bin$/.exec(path);
       return shard ? [kinds[shard[1]]] : [];
     });
   });
@@ -100,8 +101,26 @@ test('a first letter typed costs one summary file, and then the whole page of ca
       [CARD, Math.min(found, 50)],
     );
     const files = await dataFiles(page);
-    assert.equal(files.filter((f) => f === 'summaries').length, 1, `one summary: ${files}`);
-    assert.deepEqual([...new Set(files)].sort(), ['cards', 'summaries'], 'no range of words');
+    // The index is cut into segments by article number (README, "Large collections"): a query
+    // reads each. Per segment the first letter costs its summary, or, in a small segment whose
+    // "s" words fill at most two ranges, those ranges: never the dozens of ranges "s" spans.
+    const search = await searchFiles(page);
+    const segments = new Map();
+    for (const f of search) segments.set(f.segment, [...(segments.get(f.segment) ?? []), f]);
+    for (const [segment, used] of segments) {
+      const summaries = used.filter((f) => f.kind === 'p').length;
+      const ranges = used.filter((f) => f.kind === 'w').length;
+      assert.ok(
+        (summaries === 1 && ranges === 0) || (summaries === 0 && ranges <= 2),
+        `segment ${segment}: ${summaries} summaries and ${ranges} ranges`,
+      );
+    }
+    assert.ok(files.includes('summaries'), `the large segments' summaries: ${files}`);
+    assert.deepEqual(
+      [...new Set(files)].filter((f) => !['summaries', 'words'].includes(f)),
+      ['cards'],
+      'nothing but search files and cards',
+    );
   });
 });
 
@@ -188,13 +207,23 @@ test('the graph of a small filtered set draws its nodes and lists its stories', 
   });
 });
 
+/** The search files (kind `w` for a range of words, `p` for a summary) fetched, by segment. */
+function searchFiles(page) {
+  return page.evaluate(() =>
+    performance.getEntriesByType('resource').flatMap((e) => {
+      const m = /\/data\/([wp])(\d+)\.\d+-[0-9a-f]{8}\.bin$/.exec(new URL(e.name).pathname);
+      return m ? [{ kind: m[1], segment: Number(m[2]) }] : [];
+    }),
+  );
+}
+
 test('a data file that fails to load is fetched again, with backoff, and the page recovers', async () => {
   await withPage(
     app.browser,
     async (page) => {
       let refused = 0;
       // The first two requests for search files fail as a flaky network or host would.
-      await page.route(/\/data\/s-[0-9a-f]{16}\/[wp]\d+\.bin$/, (route) => {
+      await page.route(/\/data\/[wp]\d+\.\d+-[0-9a-f]{8}\.bin$/, (route) => {
         if (refused < 2) {
           refused += 1;
           return route.fulfill({ status: 503, body: 'busy' });

@@ -63,8 +63,21 @@ fn main() {
         .unwrap_or_else(|| fail(&format!("no entry-*.bin in {}", dir.display())));
     let bytes = std::fs::read(&entry).unwrap_or_else(|e| fail(&e.to_string()));
 
+    // The catalog parts are fetched with the entry, before the first screen.
+    let names = Library::catalog_parts(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
+    let parts: Vec<(String, Vec<u8>)> = names
+        .into_iter()
+        .map(|name| {
+            let part = std::fs::read(dir.join(&name)).unwrap_or_else(|e| fail(&e.to_string()));
+            (name, part)
+        })
+        .collect();
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
     let t = Instant::now();
-    let mut library = Library::open(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
+    let mut library = Library::open_with(&bytes, &parts).unwrap_or_else(|e| fail(&e.to_string()));
     let decode_ms = ms(t);
     drop(bytes);
 

@@ -11,33 +11,44 @@ use crate::graph::Stories;
 use crate::model::{Article, ArticleId};
 use crate::search::{self, Query, SearchIndex, Sources};
 
-/// Articles sorted by id, and what was computed from them.
+/// Articles in publication order, and what was computed from them.
+///
+/// Publication order (then id) rather than id order: an update's new articles are the newest,
+/// so they take the highest numbers, every older article keeps its number, and the data files
+/// cut by number (see [`crate::pack`]) stay the same but for the last ones.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
     articles: Vec<Article>,
+    /// Article numbers in id order, to find an id.
+    by_id: Vec<u32>,
     catalog: Catalog,
     index: SearchIndex,
     stories: Stories,
 }
 
 impl Bundle {
-    /// Builds a bundle: sorts articles by id and computes the catalog, the search index and the
-    /// related-stories graph.
+    /// Builds a bundle: sorts articles by publication instant, then id, and computes the catalog,
+    /// the search index and the related-stories graph.
     ///
     /// # Panics
     /// If two articles share an id (ingest reports duplicates before it gets here), or there
     /// are more than `u32::MAX` of them.
     #[must_use]
     pub fn new(mut articles: Vec<Article>) -> Self {
-        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        articles.sort_by(|a, b| a.published_at.cmp(&b.published_at).then(a.id.cmp(&b.id)));
+        let n = u32::try_from(articles.len()).expect("fewer than 2^32 articles");
+        let mut by_id: Vec<u32> = (0..n).collect();
+        by_id.sort_by(|&a, &b| articles[a as usize].id.cmp(&articles[b as usize].id));
         assert!(
-            articles.windows(2).all(|w| w[0].id != w[1].id),
+            by_id
+                .windows(2)
+                .all(|w| articles[w[0] as usize].id != articles[w[1] as usize].id),
             "article ids must be unique"
         );
         let stories = Stories::build(&articles);
-        let n = u32::try_from(articles.len()).expect("fewer than 2^32 articles");
         let coverage = (0..n).map(|i| stories.article_coverage(i)).collect();
         Self {
+            by_id,
             catalog: Catalog::build(&articles, coverage),
             index: SearchIndex::build(&articles),
             stories,
@@ -45,7 +56,7 @@ impl Bundle {
         }
     }
 
-    /// Every article, sorted by id; an article's number is its position here.
+    /// Every article, in publication order (then id); an article's number is its position here.
     #[must_use]
     pub fn articles(&self) -> &[Article] {
         &self.articles
@@ -78,9 +89,17 @@ impl Bundle {
     /// The number of the article with this id.
     #[must_use]
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.articles
-            .binary_search_by(|a| a.id.as_str().cmp(id))
-            .ok()
+        let at = self
+            .by_id
+            .binary_search_by(|&n| self.articles[n as usize].id.as_str().cmp(id))
+            .ok()?;
+        Some(self.by_id[at] as usize)
+    }
+
+    /// Article numbers in id order.
+    #[must_use]
+    pub fn by_id(&self) -> &[u32] {
+        &self.by_id
     }
 
     /// Looks an id up, for callers holding an [`ArticleId`].
@@ -143,17 +162,17 @@ mod tests {
     use crate::testing::article;
 
     #[test]
-    fn sorts_by_id_and_finds_articles() {
+    fn sorts_by_publication_then_id_and_finds_articles() {
         let bundle = Bundle::new(vec![
             article("b", Some(10.0), 100),
             article("a", None, 100),
             article("c", Some(80.0), 50),
         ]);
         let ids: Vec<_> = bundle.articles().iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "c"]);
-        assert_eq!(bundle.catalog().heat_order(), [2, 1, 0]);
+        assert_eq!(ids, ["c", "a", "b"]);
+        assert_eq!(bundle.catalog().heat_order(), [0, 2, 1]);
         assert_eq!(bundle.get("b").map(|a| a.id.as_str()), Some("b"));
-        assert_eq!(bundle.position("c"), Some(2));
+        assert_eq!(bundle.position("c"), Some(0));
         assert!(bundle.get("zzz").is_none());
     }
 }

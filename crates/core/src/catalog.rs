@@ -38,7 +38,7 @@ fn to_u32(n: usize) -> u32 {
 }
 
 impl Catalog {
-    /// The columns of `articles` (in bundle order: ids ascending), with each article's
+    /// The columns of `articles` (in bundle order: published, then id), with each article's
     /// coverage as the related-stories graph counted it.
     ///
     /// # Panics
@@ -63,7 +63,8 @@ impl Catalog {
         facets: Facets,
     ) -> Self {
         let n = to_u32(published.len());
-        // Article numbers follow ids, so the number is the id tie-break of every order.
+        // Article numbers follow publication instants, then ids: among articles published at the
+        // same instant the number is the id tie-break of every order.
         let newest_first = |a: &u32, b: &u32| {
             published[*b as usize]
                 .cmp(&published[*a as usize])
@@ -151,6 +152,48 @@ impl Catalog {
     #[must_use]
     pub fn draft_count(&self) -> usize {
         self.drafts
+    }
+
+    /// The catalog of the articles numbered `range` alone, without their coverage (0): a part
+    /// of the data that stays the same while those articles do. Coverage is left out because
+    /// a new article in an old story changes the coverage of the story's older articles.
+    #[must_use]
+    pub fn part(&self, range: std::ops::Range<usize>) -> Self {
+        Self::derive(
+            self.published[range.clone()].to_vec(),
+            self.heat[range.clone()].to_vec(),
+            self.quality[range.clone()].to_vec(),
+            vec![0; range.len()],
+            self.facets.restrict(range),
+        )
+    }
+
+    /// Parts of consecutive runs of articles (see [`Self::part`]) as one catalog, with every
+    /// article's coverage.
+    ///
+    /// # Errors
+    /// When `coverage` does not have one entry per article of the parts.
+    pub fn join(parts: &[&Self], coverage: Vec<u32>) -> Result<Self, Inconsistent> {
+        let all = |column: fn(&Self) -> &[_]| -> Vec<_> {
+            parts.iter().flat_map(|p| column(p)).copied().collect()
+        };
+        let published: Vec<Timestamp> = parts
+            .iter()
+            .flat_map(|p| p.published.iter().copied())
+            .collect();
+        if coverage.len() != published.len() {
+            return Err(Inconsistent(
+                "the coverage column does not match the catalog",
+            ));
+        }
+        let facets: Vec<&Facets> = parts.iter().map(|p| &p.facets).collect();
+        Ok(Self::derive(
+            published,
+            all(|p| &p.heat),
+            all(|p| &p.quality),
+            coverage,
+            Facets::join(&facets),
+        ))
     }
 
     /// The facet tables.

@@ -175,6 +175,70 @@ impl FacetTable {
             .map(|i| u32::try_from(i).expect("fewer than 2^32 values"))
     }
 
+    /// The table of the articles numbered `range` alone: the values they have, with the labels
+    /// this table gives them (so that parts join back into this table, see [`Self::join`]).
+    fn restrict(&self, range: std::ops::Range<usize>) -> Self {
+        let used: std::collections::BTreeSet<u32> =
+            range.clone().flat_map(|i| self.of(i)).copied().collect();
+        let renumber: BTreeMap<u32, u32> =
+            used.iter().zip(0..).map(|(&old, new)| (old, new)).collect();
+        let mut offsets = vec![0];
+        let mut ids = Vec::new();
+        for i in range {
+            ids.extend(self.of(i).iter().map(|v| renumber[v]));
+            offsets.push(u32::try_from(ids.len()).expect("fewer than 2^32 memberships"));
+        }
+        Self {
+            values: used
+                .iter()
+                .map(|&v| self.values[v as usize].clone())
+                .collect(),
+            offsets,
+            ids,
+        }
+    }
+
+    /// The tables of consecutive runs of articles as one. A key's label is the first part's
+    /// (parts cut from one table agree).
+    fn join(parts: &[&Self]) -> Self {
+        let mut labels: BTreeMap<&str, &str> = BTreeMap::new();
+        for part in parts {
+            for v in &part.values {
+                labels.entry(&v.key).or_insert(&v.label);
+            }
+        }
+        let values: Vec<FacetValue> = labels
+            .iter()
+            .map(|(key, label)| FacetValue {
+                key: (*key).to_owned(),
+                label: (*label).to_owned(),
+            })
+            .collect();
+        let mut offsets = vec![0];
+        let mut ids = Vec::new();
+        for part in parts {
+            let renumber: Vec<u32> = part
+                .values
+                .iter()
+                .map(|v| {
+                    let at = values.binary_search_by(|w| w.key.cmp(&v.key));
+                    u32::try_from(at.expect("every key was gathered")).expect("fewer than 2^32")
+                })
+                .collect();
+            for i in 0..part.offsets.len().saturating_sub(1) {
+                let mut mine: Vec<u32> = part.of(i).iter().map(|&v| renumber[v as usize]).collect();
+                mine.sort_unstable();
+                ids.extend(mine);
+                offsets.push(u32::try_from(ids.len()).expect("fewer than 2^32 memberships"));
+            }
+        }
+        Self {
+            values,
+            offsets,
+            ids,
+        }
+    }
+
     fn is_valid_for(&self, articles: usize) -> bool {
         self.offsets.len() == articles + 1
             && self.offsets.first() == Some(&0)
@@ -261,6 +325,32 @@ impl Facets {
         })
     }
 
+    /// The tables of the articles numbered `range` alone.
+    #[must_use]
+    pub fn restrict(&self, range: std::ops::Range<usize>) -> Self {
+        Self {
+            tables: self
+                .tables
+                .iter()
+                .map(|t| t.restrict(range.clone()))
+                .collect(),
+        }
+    }
+
+    /// The tables of consecutive runs of articles as one (parts made by [`Self::restrict`] from
+    /// one set of tables join back into it). Every part must be valid for its articles.
+    #[must_use]
+    pub fn join(parts: &[&Self]) -> Self {
+        Self {
+            tables: (0..Facet::ALL.len())
+                .map(|f| {
+                    let tables: Vec<&FacetTable> = parts.iter().map(|p| &p.tables[f]).collect();
+                    FacetTable::join(&tables)
+                })
+                .collect(),
+        }
+    }
+
     /// True when every table is consistent with `articles` articles.
     #[must_use]
     pub fn is_valid_for(&self, articles: usize) -> bool {
@@ -307,6 +397,28 @@ mod tests {
         assert_eq!(facets.table(Facet::Provider).values()[0].key, "example.com");
         assert!(facets.is_valid_for(3));
         assert!(!facets.is_valid_for(4));
+    }
+
+    #[test]
+    fn parts_join_back_into_the_whole() {
+        let articles: Vec<_> = (0..9)
+            .map(|i| {
+                let mut a = article(&format!("a{i}"), None, i);
+                a.topics = vec![format!("Topic {}", i % 4), format!("t{}", i % 2)];
+                a
+            })
+            .collect();
+        let whole = Facets::build(&articles);
+        let parts = [
+            whole.restrict(0..4),
+            whole.restrict(4..5),
+            whole.restrict(5..9),
+        ];
+        assert!(parts[1].is_valid_for(1));
+        assert!(
+            parts[1].table(Facet::Topic).values().len() < whole.table(Facet::Topic).values().len()
+        );
+        assert_eq!(Facets::join(&parts.iter().collect::<Vec<_>>()), whole);
     }
 
     #[test]

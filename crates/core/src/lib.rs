@@ -7,10 +7,10 @@
 //! [`library::Library`].
 //!
 //! ```
-//! use broadsheet_core::{bundle::Bundle, library::Library, pack::Options, url::safe_href};
+//! use broadsheet_core::{bundle::Bundle, pack::Options, url::safe_href};
 //!
 //! let pack = Bundle::new(Vec::new()).pack(Options::default());
-//! let library = Library::open(&pack.entry.bytes).expect("an entry we just wrote");
+//! let library = pack.open().expect("an entry we just wrote");
 //! assert!(library.is_empty());
 //! assert_eq!(safe_href("javascript:alert(1)"), None);
 //! ```

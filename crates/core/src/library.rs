@@ -10,7 +10,9 @@ use crate::catalog::Catalog;
 use crate::explore::Collection;
 use crate::graph::Stories;
 use crate::model::{Article, Card};
-use crate::pack::{shard_of, shards_for_prefix, Entry, Shard, ShardId, ENTRY_MAGIC, SHARD_MAGIC};
+use crate::pack::{
+    shard_of, shards_for_prefix, short_hash, Entry, Shard, ShardId, ENTRY_MAGIC, SHARD_MAGIC,
+};
 use crate::search::{self, lookups, phrase_candidates, Query, SearchIndex, Sources};
 use std::rc::Rc;
 
@@ -18,7 +20,7 @@ use std::rc::Rc;
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     /// The bytes do not start with this version's magic number.
-    #[error("not a Broadsheet file of format version 4")]
+    #[error("not a Broadsheet file of format version 6")]
     Magic,
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt file: {0}")]
@@ -36,6 +38,9 @@ pub enum PackError {
     },
 }
 
+/// An id shard's content: ids with their article numbers, sorted by id.
+type IdRun = Vec<(String, u32)>;
+
 /// Something a page shows, and so needs loaded.
 #[derive(Debug, Clone, Copy)]
 pub enum Need<'a> {
@@ -43,7 +48,8 @@ pub enum Need<'a> {
     Cards(&'a [u32]),
     /// These articles, whole.
     Articles(&'a [u32]),
-    /// The article with this id (to find its number, its shard must be read).
+    /// The article with this id (to find its number, its id shard must be read, then its
+    /// article shard).
     Id(&'a str),
     /// Search for this query, phrases checked.
     Query(&'a Query),
@@ -57,11 +63,15 @@ pub enum Need<'a> {
 #[derive(Debug, Clone)]
 pub struct Library {
     entry: Rc<Entry>,
+    /// The catalog, joined from its parts.
+    catalog: Rc<Catalog>,
     cards: Vec<Option<Rc<Card>>>,
     articles: Vec<Option<Rc<Article>>>,
-    loaded: Vec<bool>,
-    words: Vec<Option<Rc<SearchIndex>>>,
-    summaries: Vec<Option<Rc<SearchIndex>>>,
+    /// Per id shard, once read, its ids with their numbers.
+    ids: Vec<Option<Rc<IdRun>>>,
+    /// Per segment of the search index, its range shards and its summaries.
+    words: Vec<Vec<Option<Rc<SearchIndex>>>>,
+    summaries: Vec<Vec<Option<Rc<SearchIndex>>>>,
     graph: Option<Rc<Stories>>,
 }
 
@@ -81,76 +91,171 @@ fn within(key: &str, (from, until): (&str, Option<&str>)) -> bool {
     key >= from && until.is_none_or(|u| key < u)
 }
 
+/// An entry file's content, decoded.
+fn decode_entry(bytes: &[u8]) -> Result<Entry, PackError> {
+    let body = bytes
+        .strip_prefix(ENTRY_MAGIC.as_slice())
+        .ok_or(PackError::Magic)?;
+    Ok(postcard::from_bytes(body)?)
+}
+
 impl Library {
-    /// Reads an entry file, and the shards it carries.
+    /// The catalog parts an entry needs besides the files it carries, to fetch (side by side)
+    /// before [`Self::open_with`].
+    pub fn catalog_parts(bytes: &[u8]) -> Result<Vec<String>, PackError> {
+        let entry = decode_entry(bytes)?;
+        Ok((0..entry.part_hashes.len())
+            .map(|s| entry.path(ShardId::Part(s)))
+            .filter(|name| !entry.inline.iter().any(|f| &f.name == name))
+            .collect())
+    }
+
+    /// Reads an entry file that carries its catalog parts (a small collection).
     pub fn open(bytes: &[u8]) -> Result<Self, PackError> {
-        let body = bytes
-            .strip_prefix(ENTRY_MAGIC.as_slice())
-            .ok_or(PackError::Magic)?;
-        let mut entry: Entry = postcard::from_bytes(body)?;
-        let n = entry.catalog.len();
+        Self::open_with(bytes, &[])
+    }
+
+    /// Reads an entry file, the catalog parts it names (see [`Self::catalog_parts`]), and the
+    /// shards it carries.
+    pub fn open_with(bytes: &[u8], parts: &[(&str, &[u8])]) -> Result<Self, PackError> {
+        let mut entry = decode_entry(bytes)?;
         let mismatch = |what| PackError::Mismatch {
             file: "the entry".to_owned(),
             what,
         };
+        let inline = std::mem::take(&mut entry.inline);
+        let first_page = std::mem::take(&mut entry.first_page);
+        let mut catalogs: Vec<Option<Catalog>> = vec![None; entry.part_hashes.len()];
+        let given = inline
+            .iter()
+            .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+            .chain(parts.iter().copied());
+        for (name, bytes) in given {
+            let Some((ShardId::Part(s), hash)) = ShardId::parse(name) else {
+                continue;
+            };
+            let unknown = || PackError::Unknown(name.to_owned());
+            if entry.hash_of(ShardId::Part(s)) != Some(hash) {
+                return Err(unknown());
+            }
+            if short_hash(bytes) != hash {
+                return Err(PackError::Mismatch {
+                    file: name.to_owned(),
+                    what: "its bytes are not those its name was made from",
+                });
+            }
+            let body = bytes
+                .strip_prefix(SHARD_MAGIC.as_slice())
+                .ok_or(PackError::Magic)?;
+            let Shard::Catalog(part) = postcard::from_bytes::<Shard>(body)? else {
+                return Err(PackError::Mismatch {
+                    file: name.to_owned(),
+                    what: "it holds another kind of shard than its name says",
+                });
+            };
+            catalogs[s] = Some(part);
+        }
+        let catalogs: Vec<&Catalog> = catalogs
+            .iter()
+            .map(Option::as_ref)
+            .collect::<Option<_>>()
+            .ok_or_else(|| mismatch("a part of the catalog is missing"))?;
+        let sizes_fit = entry.segments.len() == catalogs.len()
+            && entry
+                .segments
+                .iter()
+                .zip(&catalogs)
+                .enumerate()
+                .all(|(s, (seg, part))| {
+                    let end = entry
+                        .segments
+                        .get(s + 1)
+                        .map_or(entry.coverage.len(), |next| next.start as usize);
+                    end.checked_sub(seg.start as usize) == Some(part.len())
+                });
+        if !sizes_fit {
+            return Err(mismatch("the catalog's parts do not fit its segments"));
+        }
+        let catalog = Catalog::join(&catalogs, std::mem::take(&mut entry.coverage))
+            .map_err(|_| mismatch("the coverage column does not fit the catalog"))?;
+        let n = catalog.len();
         let per = |size: u32| (size > 0).then(|| n.div_ceil(size as usize));
-        if per(entry.cards).is_none() || per(entry.articles) != Some(entry.article_keys.len()) {
+        if per(entry.cards) != Some(entry.card_hashes.len())
+            || per(entry.articles) != Some(entry.article_hashes.len())
+        {
             return Err(mismatch("article shards do not cover the articles"));
         }
-        if !entry.prefixes.windows(2).all(|w| w[0] < w[1]) {
-            return Err(mismatch("summarised prefixes are not in order"));
+        let starts_ok = entry.segments.first().is_none_or(|s| s.start == 0)
+            && entry.segments.windows(2).all(|w| w[0].start < w[1].start)
+            && entry.segments.iter().all(|s| s.start as usize <= n);
+        let counts_ok = entry.id_keys.len() == entry.id_hashes.len()
+            && entry.segments.iter().all(|s| {
+                s.word_keys.len() == s.word_hashes.len()
+                    && s.prefixes.len() == s.summary_hashes.len()
+                    && s.prefixes.windows(2).all(|w| w[0] < w[1])
+            });
+        if !starts_ok || !counts_ok {
+            return Err(mismatch(
+                "the search segments or their files are inconsistent",
+            ));
         }
-        for keys in [&entry.article_keys, &entry.word_keys] {
+        let all_keys =
+            std::iter::once(&entry.id_keys).chain(entry.segments.iter().map(|s| &s.word_keys));
+        for keys in all_keys {
             let sorted = keys.windows(2).all(|w| w[0] < w[1]);
             if !sorted || keys.first().is_some_and(|k| !k.is_empty()) {
                 return Err(mismatch("shards are not in key order"));
             }
         }
-        let inline = std::mem::take(&mut entry.inline);
-        let first_page = std::mem::take(&mut entry.first_page);
         let mut library = Self {
+            catalog: Rc::new(catalog),
             cards: vec![None; n],
             articles: vec![None; n],
-            loaded: vec![false; entry.article_keys.len()],
-            words: vec![None; entry.word_keys.len()],
-            summaries: vec![None; entry.prefixes.len()],
+            ids: vec![None; entry.id_keys.len()],
+            words: (entry.segments.iter())
+                .map(|s| vec![None; s.word_keys.len()])
+                .collect(),
+            summaries: (entry.segments.iter())
+                .map(|s| vec![None; s.prefixes.len()])
+                .collect(),
             graph: None,
             entry: Rc::new(entry),
         };
         for (number, card) in first_page {
-            if !library.places(number, card.id.as_str(), |c| {
-                c.describes_card(number, &card)
-            }) {
+            if !library.places(number, |c| c.describes_card(number, &card)) {
                 return Err(mismatch("a first-page card does not match the catalog"));
             }
             library.cards[number as usize] = Some(Rc::new(card));
         }
         for file in inline {
-            library.insert(&file.name, &file.bytes)?;
+            if !matches!(ShardId::parse(&file.name), Some((ShardId::Part(_), _))) {
+                library.insert(&file.name, &file.bytes)?;
+            }
         }
         Ok(library)
     }
 
-    /// True when article `number` exists, its id falls in its shard's range and the catalog
-    /// agrees with `fits`.
-    fn places(&self, number: u32, id: &str, fits: impl Fn(&Catalog) -> bool) -> bool {
-        let i = number as usize;
-        let keys = &self.entry.article_keys;
-        i < self.len()
-            && fits(&self.entry.catalog)
-            && within(id, bounds(keys, i / self.entry.articles as usize))
+    /// True when article `number` exists and the catalog agrees with `fits`.
+    fn places(&self, number: u32, fits: impl Fn(&Catalog) -> bool) -> bool {
+        (number as usize) < self.len() && fits(&self.catalog)
     }
 
     /// The columns, facet tables and orders of every article.
     #[must_use]
     pub fn catalog(&self) -> &Catalog {
-        &self.entry.catalog
+        &self.catalog
+    }
+
+    /// True when these are the project's sample articles rather than a site owner's own.
+    #[must_use]
+    pub fn is_sample(&self) -> bool {
+        self.entry.sample
     }
 
     /// How many articles.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entry.catalog.len()
+        self.catalog.len()
     }
 
     /// True when there are no articles.
@@ -171,19 +276,19 @@ impl Library {
         self.articles.get(n as usize)?.as_ref()
     }
 
-    /// The number of the article with this id; `None` when there is none, or when its shard
-    /// has not been read yet (then [`Need::Id`] is missing).
+    /// The number of the article with this id, once its id shard says it and the article is
+    /// read; `None` when there is none, or when a file is still missing (then [`Need::Id`] is).
     #[must_use]
     pub fn find(&self, id: &str) -> Option<u32> {
-        let size = self.entry.articles as usize;
-        let start = shard_of(&self.entry.article_keys, id) * size;
-        let end = (start + size).min(self.len());
-        let at = self
-            .articles
-            .get(start..end)?
-            .iter()
-            .position(|a| a.as_ref().is_some_and(|a| a.id.as_str() == id))?;
-        u32::try_from(start + at).ok()
+        let n = self.number_of(id)?;
+        self.article(n).is_some().then_some(n)
+    }
+
+    /// The number its id shard gives `id`, if read.
+    fn number_of(&self, id: &str) -> Option<u32> {
+        let pairs = self.ids.get(shard_of(&self.entry.id_keys, id))?.as_ref()?;
+        let at = pairs.binary_search_by(|(i, _)| i.as_str().cmp(id)).ok()?;
+        Some(pairs[at].1)
     }
 
     /// The related-stories graph, once read.
@@ -224,33 +329,37 @@ impl Library {
                     }
                 }
                 Need::Id(id) => {
-                    let k = shard_of(&self.entry.article_keys, id);
-                    if self.loaded.get(k) == Some(&false) {
-                        add(ShardId::Articles(k));
+                    let k = shard_of(&self.entry.id_keys, id);
+                    if self.ids.get(k).is_some_and(Option::is_none) {
+                        add(ShardId::Ids(k));
+                    } else if let Some(n) = self.number_of(id) {
+                        if self.article(n).is_none() {
+                            add(ShardId::Articles(n as usize / articles));
+                        }
                     }
                 }
                 Need::Query(query) => {
                     let mut words_ready = true;
                     for word in lookups(query) {
-                        let range = shards_for_prefix(&self.entry.word_keys, word);
-                        if range.clone().all(|k| self.words[k].is_some()) {
-                            continue;
-                        }
-                        // A summary stands for all of the prefix's ranges: one file, not dozens.
-                        match self
-                            .entry
-                            .prefixes
-                            .binary_search_by(|p| p.as_str().cmp(word))
-                        {
-                            Ok(k) if self.summaries[k].is_some() => {}
-                            Ok(k) => {
-                                words_ready = false;
-                                add(ShardId::Summary(k));
+                        for (s, segment) in self.entry.segments.iter().enumerate() {
+                            let (words, summaries) = (&self.words[s], &self.summaries[s]);
+                            let range = shards_for_prefix(&segment.word_keys, word);
+                            if range.clone().all(|k| words[k].is_some()) {
+                                continue;
                             }
-                            Err(_) => {
-                                words_ready = false;
-                                for k in range.filter(|&k| self.words[k].is_none()) {
-                                    add(ShardId::Words(k));
+                            // A summary stands for all of the prefix's ranges in its segment:
+                            // one file, not dozens.
+                            match segment.prefixes.binary_search_by(|p| p.as_str().cmp(word)) {
+                                Ok(k) if summaries[k].is_some() => {}
+                                Ok(k) => {
+                                    words_ready = false;
+                                    add(ShardId::Summary(s, k));
+                                }
+                                Err(_) => {
+                                    words_ready = false;
+                                    for k in range.filter(|&k| words[k].is_none()) {
+                                        add(ShardId::Words(s, k));
+                                    }
                                 }
                             }
                         }
@@ -270,9 +379,7 @@ impl Library {
                 }
             }
         }
-        ids.into_iter()
-            .map(|id| id.path(&self.entry.folder))
-            .collect()
+        ids.into_iter().map(|id| self.entry.path(id)).collect()
     }
 
     /// The search shards not read yet, when the whole index is smaller than
@@ -282,37 +389,37 @@ impl Library {
         if self.entry.word_bytes >= PREFETCH_WORDS_BELOW {
             return Vec::new();
         }
-        (0..self.words.len())
-            .filter(|&k| self.words[k].is_none())
-            .map(|k| ShardId::Words(k).path(&self.entry.folder))
-            .collect()
+        let mut all = Vec::new();
+        for (s, words) in self.words.iter().enumerate() {
+            for (k, _) in words.iter().enumerate().filter(|(_, w)| w.is_none()) {
+                all.push(self.entry.path(ShardId::Words(s, k)));
+            }
+        }
+        all
     }
 
     /// The search shards and summaries read so far. A summary and the ranges it summarises may
     /// both be here: search keeps each article's best score, which they agree on.
     fn word_shards(&self) -> Vec<&SearchIndex> {
-        let all = self.words.iter().chain(&self.summaries);
+        let all = self.words.iter().chain(&self.summaries).flatten();
         all.flatten().map(|w| &**w).collect()
     }
 
     /// The article numbers of run `k` of `size` (`None`: there is no such run), once `run` is
-    /// checked to be exactly those articles, in id order, as the catalog describes them.
+    /// checked to be exactly those articles, as the catalog describes them.
     fn run_range<T>(
         &self,
         k: usize,
         size: u32,
         run: &[T],
-        id: impl Fn(&T) -> &str,
         describes: impl Fn(&Catalog, u32, &T) -> bool,
     ) -> Option<Result<std::ops::Range<usize>, &'static str>> {
         let n = self.len();
         let start = k.saturating_mul(size as usize);
         let range = (start < n).then(|| start..(start + size as usize).min(n))?;
         let fits = run.len() == range.len()
-            && run.windows(2).all(|w| id(&w[0]) < id(&w[1]))
             && run.iter().zip(range.clone()).all(|(item, i)| {
-                u32::try_from(i)
-                    .is_ok_and(|i| self.places(i, id(item), |cat| describes(cat, i, item)))
+                u32::try_from(i).is_ok_and(|i| self.places(i, |cat| describes(cat, i, item)))
             });
         Some(if fits {
             Ok(range)
@@ -321,11 +428,14 @@ impl Library {
         })
     }
 
-    /// Reads a fetched shard, checking that it is a file the entry names and that its content
-    /// fits the catalog.
+    /// Reads a fetched shard, checking that it is a file the entry names, that its bytes are
+    /// the ones its name's hash says, and that its content fits the catalog.
     pub fn insert(&mut self, name: &str, bytes: &[u8]) -> Result<(), PackError> {
         let unknown = || PackError::Unknown(name.to_owned());
-        let id = ShardId::parse(name, &self.entry.folder).ok_or_else(unknown)?;
+        let (id, hash) = ShardId::parse(name).ok_or_else(unknown)?;
+        if self.entry.hash_of(id) != Some(hash) {
+            return Err(unknown());
+        }
         let body = bytes
             .strip_prefix(SHARD_MAGIC.as_slice())
             .ok_or(PackError::Magic)?;
@@ -333,60 +443,57 @@ impl Library {
             file: name.to_owned(),
             what,
         };
+        if short_hash(bytes) != hash {
+            return Err(mismatch("its bytes are not those its name was made from"));
+        }
         let n = self.len();
         match (id, postcard::from_bytes::<Shard>(body)?) {
             (ShardId::Cards(k), Shard::Cards(run)) => {
-                let range = self.run_range(
-                    k,
-                    self.entry.cards,
-                    &run,
-                    |c| c.id.as_str(),
-                    Catalog::describes_card,
-                );
+                let range = self.run_range(k, self.entry.cards, &run, Catalog::describes_card);
                 let range = range.ok_or_else(unknown)?.map_err(mismatch)?;
                 for (slot, card) in self.cards[range].iter_mut().zip(run) {
                     *slot = Some(Rc::new(card));
                 }
             }
             (ShardId::Articles(k), Shard::Articles(run)) => {
-                let range = self.run_range(
-                    k,
-                    self.entry.articles,
-                    &run,
-                    |a| a.id.as_str(),
-                    Catalog::describes,
-                );
+                let range = self.run_range(k, self.entry.articles, &run, Catalog::describes);
                 let range = range.ok_or_else(unknown)?.map_err(mismatch)?;
                 for (i, a) in range.zip(run) {
                     // A whole article holds its card: no need to fetch that too.
                     self.cards[i].get_or_insert_with(|| Rc::new(Card::from(&a)));
                     self.articles[i] = Some(Rc::new(a));
                 }
-                self.loaded[k] = true;
             }
-            (ShardId::Words(k), Shard::Words(index)) => {
-                if k >= self.words.len() {
-                    return Err(unknown());
+            (ShardId::Ids(k), Shard::Ids(pairs)) => {
+                let (from, until) = bounds(&self.entry.id_keys, k);
+                let fits = pairs.windows(2).all(|w| w[0].0 < w[1].0)
+                    && pairs
+                        .iter()
+                        .all(|(id, number)| (*number as usize) < n && within(id, (from, until)));
+                if !fits {
+                    return Err(mismatch("its ids are out of order or out of range"));
                 }
-                let (from, until) = bounds(&self.entry.word_keys, k);
+                self.ids[k] = Some(Rc::new(pairs));
+            }
+            (ShardId::Words(s, k), Shard::Words(index)) => {
+                let (from, until) = bounds(&self.entry.segments[s].word_keys, k);
                 if !index.is_valid_for(n) || !index.is_within(from, until) {
                     return Err(mismatch("its words or postings are out of range"));
                 }
-                self.words[k] = Some(Rc::new(index));
+                self.words[s][k] = Some(Rc::new(index));
             }
-            (ShardId::Summary(k), Shard::Words(index)) => {
-                let prefix = self.entry.prefixes.get(k).ok_or_else(unknown)?;
+            (ShardId::Summary(s, k), Shard::Words(index)) => {
+                let prefix = &self.entry.segments[s].prefixes[k];
                 if !index.is_valid_for(n) || !index.is_summary_of(prefix) {
                     return Err(mismatch("it is not a summary of its prefix"));
                 }
-                self.summaries[k] = Some(Rc::new(index));
+                self.summaries[s][k] = Some(Rc::new(index));
             }
             (ShardId::Graph, Shard::Graph(stories)) => {
                 let same = stories.article_count() == n
                     && (0..n).all(|i| {
-                        u32::try_from(i).is_ok_and(|i| {
-                            stories.article_coverage(i) == self.entry.catalog.coverage(i)
-                        })
+                        u32::try_from(i)
+                            .is_ok_and(|i| stories.article_coverage(i) == self.catalog.coverage(i))
                     });
                 if !same {
                     return Err(mismatch("its coverage differs from the catalog's"));
@@ -405,7 +512,7 @@ impl Library {
 
 impl Collection for Library {
     fn catalog(&self) -> &Catalog {
-        &self.entry.catalog
+        &self.catalog
     }
 
     /// Search over the shards read so far: complete once [`Need::Query`] is not missing.
@@ -457,10 +564,13 @@ mod tests {
         Options {
             cards: 3,
             articles: 7,
+            ids: 16,
             postings: 40,
+            segment: 64,
             first_page: 5,
             inline_below: 0,
             summaries_above: 2,
+            sample: false,
         }
     }
 
@@ -482,7 +592,7 @@ mod tests {
         let whole = bundle(200);
         let pack = whole.pack(small_shards());
         assert!(pack.shards.len() > 30, "{} shards", pack.shards.len());
-        let mut library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut library = pack.open().expect("entry opens");
         let first = whole.catalog().heat_order()[0];
         assert!(
             library.card(first).is_some(),
@@ -506,7 +616,7 @@ mod tests {
             assert_eq!(explore(&library, &state), explore(&whole, &state), "{text}");
         }
         let numbers = [3, 150, 199];
-        let mut cards_only = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut cards_only = pack.open().expect("entry opens");
         assert_eq!(load(&pack, &mut cards_only, &[Need::Cards(&numbers)]), 3);
         assert!(cards_only.card(150).is_some() && cards_only.article(150).is_none());
         load(&pack, &mut library, &[Need::Articles(&numbers)]);
@@ -515,9 +625,10 @@ mod tests {
             let card = Card::from(whole.article(n));
             assert_eq!(library.card(n).map(|c| &**c), Some(&card));
         }
-        let mut fresh = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut fresh = pack.open().expect("entry opens");
         assert_eq!(fresh.find("story-0123"), None, "not read yet");
-        assert_eq!(load(&pack, &mut fresh, &[Need::Id("story-0123")]), 1);
+        // Its id shard says its number, then its article shard.
+        assert_eq!(load(&pack, &mut fresh, &[Need::Id("story-0123")]), 2);
         assert_eq!(fresh.find("story-0123"), Some(123));
         load(&pack, &mut fresh, &[Need::Id("nope")]);
         assert_eq!(fresh.find("nope"), None);
@@ -530,23 +641,26 @@ mod tests {
     fn a_short_prefix_costs_one_summary_and_answers_like_the_bundle() {
         let whole = bundle(200);
         let pack = whole.pack(small_shards());
-        let prefixes = &Library::open(&pack.entry.bytes)
-            .expect("opens")
-            .entry
-            .prefixes;
+        let segments = pack.open().expect("opens").entry.segments.clone();
+        assert!(segments.len() > 1, "several segments");
+        let prefixes = &segments[0].prefixes;
         assert!(prefixes.iter().any(|p| p == "t"), "{prefixes:?}");
         for text in ["t", "t h", "ta", r#""t h""#, "h", "tides t"] {
             let state = ViewState::default().apply(Action::SetQuery(text.into()));
             let query = Query::parse(text);
-            let mut library = Library::open(&pack.entry.bytes).expect("opens");
+            let mut library = pack.open().expect("opens");
             let first = library.missing(&[Need::Query(&query)]);
             load(&pack, &mut library, &[Need::Query(&query)]);
             assert_eq!(explore(&library, &state), explore(&whole, &state), "{text}");
             if text == "t" {
-                assert_eq!(first.len(), 1, "one summary: {first:?}");
+                assert!(
+                    first.len() <= segments.len(),
+                    "a file per segment: {first:?}"
+                );
+                assert!(first[0].starts_with("p0."), "a summary: {first:?}");
             }
         }
-        let mut library = Library::open(&pack.entry.bytes).expect("opens");
+        let mut library = pack.open().expect("opens");
         let t = Query::parse("t");
         load(&pack, &mut library, &[Need::Query(&Query::parse("tides"))]);
         load(&pack, &mut library, &[Need::Query(&t)]);
@@ -558,7 +672,7 @@ mod tests {
     fn a_small_index_is_fetched_ahead_and_a_large_one_is_not() {
         let whole = bundle(200);
         let pack = whole.pack(small_shards());
-        let library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let library = pack.open().expect("entry opens");
         let ahead = library.words_to_prefetch();
         assert!(ahead.len() > 2 && ahead.iter().all(|f| f.ends_with(".bin")));
         let mut all = library.clone();
@@ -567,7 +681,7 @@ mod tests {
         let q = Query::parse("harbour tides");
         assert!(all.missing(&[Need::Query(&q)]).is_empty());
 
-        let mut large = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut large = pack.open().expect("entry opens");
         Rc::make_mut(&mut large.entry).word_bytes = PREFETCH_WORDS_BELOW;
         assert!(large.words_to_prefetch().is_empty());
     }
@@ -588,7 +702,7 @@ mod tests {
         let whole = bundle(20);
         let pack = whole.pack(Options::default());
         assert!(pack.shards.is_empty());
-        let library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let library = pack.open().expect("entry opens");
         let q = Query::parse(r#""machine learning" harbour"#);
         let needs = [Need::Graph, Need::Id("story-0007"), Need::Query(&q)];
         assert!(library.missing(&needs).is_empty());
@@ -599,7 +713,7 @@ mod tests {
     fn foreign_altered_and_misplaced_files_are_refused() {
         let whole = bundle(60);
         let pack = whole.pack(small_shards());
-        let mut library = Library::open(&pack.entry.bytes).expect("entry opens");
+        let mut library = pack.open().expect("entry opens");
         assert!(matches!(Library::open(b"nope"), Err(PackError::Magic)));
         let mut cut = pack.entry.bytes.clone();
         cut.truncate(cut.len() / 2);
@@ -610,7 +724,8 @@ mod tests {
             library.insert("elsewhere/c0.bin", &a.bytes),
             Err(PackError::Unknown(_))
         ));
-        let beyond = a.name.replace("/c0.", "/c999.");
+        let beyond = a.name.replacen("c0-", "c999-", 1);
+        assert!(beyond.starts_with("c999-"), "{beyond}");
         assert!(matches!(
             library.insert(&beyond, &a.bytes),
             Err(PackError::Unknown(_))
@@ -624,12 +739,12 @@ mod tests {
         let foreign = other
             .shards
             .iter()
-            .find(|f| f.name.ends_with("/a2.bin"))
+            .find(|f| f.name.starts_with("a2-"))
             .expect("a2");
         let here = pack
             .shards
             .iter()
-            .find(|f| f.name.ends_with("/a2.bin"))
+            .find(|f| f.name.starts_with("a2-"))
             .expect("a2");
         assert!(library.insert(&here.name, &foreign.bytes).is_err());
         // The right bytes under another shard's name.
@@ -637,12 +752,12 @@ mod tests {
         let graph = pack
             .shards
             .iter()
-            .find(|f| f.name.ends_with("/graph.bin"))
+            .find(|f| f.name.starts_with("graph-"))
             .expect("graph");
         assert!(library.insert(&a.name, &graph.bytes).is_err());
         // A range of words where a summary belongs.
-        let file = |end: &str| pack.shards.iter().find(|f| f.name.ends_with(end));
-        let (p0, w0) = (file("/p0.bin").expect("p0"), file("/w0.bin").expect("w0"));
+        let file = |start: &str| pack.shards.iter().find(|f| f.name.starts_with(start));
+        let (p0, w0) = (file("p0.0-").expect("p0"), file("w0.0-").expect("w0"));
         assert!(library.insert(&p0.name, &w0.bytes).is_err());
         assert!(library.insert(&p0.name, &p0.bytes).is_ok());
         assert!(library.insert(&a.name, &a.bytes).is_ok());

@@ -1,26 +1,36 @@
 //! The bundle as files for a static host: one entry file the app reads at start-up and shards
 //! it fetches when a page needs them.
 //!
-//! The entry holds the [`Catalog`] (what filtering, counting and sorting read), the cards of
-//! the default view's first page, and the keys that locate shards: the first id of each run of
-//! articles and the first word of each range of the search index. The shards are:
+//! The entry holds what locates and names every other file, each article's coverage, and the
+//! cards of the default view's first page. Articles are numbered in publication order (see
+//! [`Bundle`]), so an update's new articles take the highest numbers and every cut by number
+//! below leaves older files as they were. The files are:
 //!
+//! - the [`Catalog`] (what filtering, counting and sorting read, for every article) in parts,
+//!   one per segment (see below), read with the entry before the first screen: an update
+//!   rewrites the recent part, not the whole catalog;
 //! - cards ([`Card`]: what a list shows), in runs of [`Options::cards`] consecutive article
 //!   numbers: a page of results scattered over the collection costs one small file a card;
 //! - whole articles, in runs of [`Options::articles`] (article pages, exports, phrases);
-//! - the search index, in ranges of consecutive words of about [`Options::postings`] postings;
-//! - summaries of the one- and two-letter prefixes whose words span more than
-//!   [`Options::summaries_above`] of those ranges (see [`SearchIndex::summary`]): the first
-//!   letter typed costs one file, not the dozens of ranges its words fill;
+//! - ids with their numbers, sorted by id, in runs of [`Options::ids`] (a link to an article);
+//! - the search index, cut first by article number into segments (see [`segment_starts`]: a
+//!   few large ones that an update leaves alone, and a small recent one that it rewrites), then
+//!   each segment into ranges of consecutive words of about [`Options::postings`] postings; a
+//!   query reads its words' range in every segment;
+//! - per segment, summaries of the one- and two-letter prefixes whose words span more than
+//!   [`Options::summaries_above`] of its ranges (see [`SearchIndex::summary`]): the first
+//!   letter typed costs one file per segment, not the dozens of ranges its words fill;
 //! - the related-stories graph.
 //!
-//! The entry is named after a hash of its bytes and the shards live in a folder named after a
-//! hash of all of theirs, so every path changes when its content does and a host may cache all
-//! of them forever. When all shards together are small (below [`Options::inline_below`]) they
-//! travel inside the entry, and the app needs no second request at all.
+//! Every file is named after its own bytes (`<kind><k>-<hash>.bin`, the entry
+//! `entry-<hash>.bin`), so a file keeps its name exactly as long as its content, a host may cache
+//! all of them forever, and a returning reader fetches only what an update changed. The entry
+//! lists each shard's hash. When all shards together are small (below
+//! [`Options::inline_below`]) they travel inside the entry, and the app needs no second request.
 //!
 //! Every file starts with a magic number and format version; [`crate::library::Library`]
-//! checks each shard against the entry before it uses it.
+//! checks each shard's bytes against the hash the entry names it by, and its content against
+//! the catalog, before it uses it.
 
 use crate::bundle::Bundle;
 use crate::catalog::Catalog;
@@ -29,9 +39,9 @@ use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
 
 /// First bytes of an entry file: "BSHT" and the format version.
-pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x05";
+pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x06";
 /// First bytes of a shard file.
-pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x05";
+pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x06";
 
 /// How to cut the bundle into files.
 #[derive(Debug, Clone, Copy)]
@@ -40,30 +50,42 @@ pub struct Options {
     pub cards: usize,
     /// Articles per article shard.
     pub articles: usize,
+    /// Ids per id shard.
+    pub ids: usize,
     /// Postings (article-word pairs) per search shard, about.
     pub postings: usize,
+    /// Articles per unit of the search index's segments (see [`segment_starts`]).
+    pub segment: usize,
     /// Cards of the default view carried in the entry, so the first page needs no shard.
     pub first_page: usize,
     /// Below this many bytes of shards in all, they are carried in the entry.
     pub inline_below: usize,
-    /// A one- or two-letter prefix whose words span more search shards than this gets a
-    /// summary shard of its own.
+    /// A one- or two-letter prefix whose words span more search shards of a segment than this
+    /// gets a summary shard of its own.
     pub summaries_above: usize,
+    /// True when the bundle is the project's own sample articles, which the app says in its
+    /// footer (the app is the same for every folder: it learns this from the entry).
+    pub sample: bool,
 }
 
 impl Default for Options {
     /// Measured on generated corpora of 1k to 100k articles (README, "Large collections"): a
     /// card shard of 8 is ~1.5 kB brotli, so a page of 50 results sorted by heat (scattered
     /// over the collection) costs ~75 kB; an article shard of 32 is ~9 kB; search shards of
-    /// 16k postings are ~14 kB; a collection of a few hundred articles fits in one file.
+    /// 16k postings are ~14 kB; a collection of a few hundred articles fits in one file. Id
+    /// shards of 1,024 are ~10 kB. Segments of 512 articles: at 10,000 articles the recent
+    /// segment an update of 20 rewrites holds at most 511 articles' words, ~5% of the index.
     fn default() -> Self {
         Self {
             cards: 8,
             articles: 32,
+            ids: 1024,
             postings: 16_384,
+            segment: 512,
             first_page: crate::view::PAGE_ROWS,
             inline_below: 256 * 1024,
             summaries_above: 2,
+            sample: false,
         }
     }
 }
@@ -71,7 +93,7 @@ impl Default for Options {
 /// A file of the pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct File {
-    /// Its path below the data folder: `entry-<hash>.bin`, or `<folder>/<kind><k>.bin`.
+    /// Its name in the data folder: `entry-<hash>.bin`, or `<kind><k>-<hash>.bin`.
     pub name: String,
     /// Its bytes.
     pub bytes: Vec<u8>,
@@ -86,78 +108,193 @@ pub struct Pack {
     pub shards: Vec<File>,
 }
 
+impl Pack {
+    /// The library a reader's app would hold after reading the entry and its catalog parts.
+    ///
+    /// # Errors
+    /// As [`crate::library::Library::open_with`].
+    pub fn open(&self) -> Result<crate::library::Library, crate::library::PackError> {
+        let parts = crate::library::Library::catalog_parts(&self.entry.bytes)?;
+        let files: Vec<(&str, &[u8])> = self
+            .shards
+            .iter()
+            .filter(|f| parts.contains(&f.name))
+            .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+            .collect();
+        crate::library::Library::open_with(&self.entry.bytes, &files)
+    }
+}
+
 /// What a shard holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) enum Shard {
     Cards(Vec<Card>),
     Articles(Vec<Article>),
+    Ids(Vec<(String, u32)>),
+    Catalog(Catalog),
     Words(SearchIndex),
     Graph(crate::graph::Stories),
 }
 
-/// Which shard: its kind and number. Its file is `<folder>/<letter><k>.bin`.
+/// Which shard: its kind and number (search shards: segment and number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum ShardId {
     Cards(usize),
     Articles(usize),
-    Words(usize),
-    Summary(usize),
+    Ids(usize),
+    Part(usize),
+    Words(usize, usize),
+    Summary(usize, usize),
     Graph,
 }
 
 impl ShardId {
-    pub(crate) fn path(self, folder: &str) -> String {
-        match self {
-            Self::Cards(k) => format!("{folder}/c{k}.bin"),
-            Self::Articles(k) => format!("{folder}/a{k}.bin"),
-            Self::Words(k) => format!("{folder}/w{k}.bin"),
-            Self::Summary(k) => format!("{folder}/p{k}.bin"),
-            Self::Graph => format!("{folder}/graph.bin"),
-        }
+    /// Its file's name, for content with this hash (see [`short_hash`]).
+    pub(crate) fn path(self, hash: u32) -> String {
+        let stem = match self {
+            Self::Cards(k) => format!("c{k}"),
+            Self::Articles(k) => format!("a{k}"),
+            Self::Ids(k) => format!("i{k}"),
+            Self::Part(s) => format!("k{s}"),
+            Self::Words(s, k) => format!("w{s}.{k}"),
+            Self::Summary(s, k) => format!("p{s}.{k}"),
+            Self::Graph => "graph".to_owned(),
+        };
+        format!("{stem}-{hash:08x}.bin")
     }
 
-    /// The shard a path names, if it is in `folder`.
-    pub(crate) fn parse(path: &str, folder: &str) -> Option<Self> {
-        let file = path.strip_prefix(folder)?.strip_prefix('/')?;
-        let stem = file.strip_suffix(".bin")?;
-        if stem == "graph" {
-            return Some(Self::Graph);
-        }
-        let (letter, digits) = stem.split_at_checked(1)?;
-        if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+    /// The shard a name names, and the hash in the name.
+    pub(crate) fn parse(name: &str) -> Option<(Self, u32)> {
+        let (stem, hash) = name.strip_suffix(".bin")?.rsplit_once('-')?;
+        if hash.len() != 8 || !hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
             return None;
         }
-        let k: usize = digits.parse().ok()?;
-        match letter {
-            "c" => Some(Self::Cards(k)),
-            "a" => Some(Self::Articles(k)),
-            "w" => Some(Self::Words(k)),
-            "p" => Some(Self::Summary(k)),
-            _ => None,
+        let hash = u32::from_str_radix(hash, 16).ok()?;
+        let number = |digits: &str| -> Option<usize> {
+            let leading_zero = digits.len() > 1 && digits.starts_with('0');
+            (!digits.is_empty() && !leading_zero && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| digits.parse().ok())
+                .flatten()
+        };
+        let pair = |digits: &str| -> Option<(usize, usize)> {
+            let (s, k) = digits.split_once('.')?;
+            Some((number(s)?, number(k)?))
+        };
+        if stem == "graph" {
+            return Some((Self::Graph, hash));
         }
+        let (letter, digits) = stem.split_at_checked(1)?;
+        let id = match letter {
+            "c" => Self::Cards(number(digits)?),
+            "a" => Self::Articles(number(digits)?),
+            "i" => Self::Ids(number(digits)?),
+            "k" => Self::Part(number(digits)?),
+            "w" => pair(digits).map(|(s, k)| Self::Words(s, k))?,
+            "p" => pair(digits).map(|(s, k)| Self::Summary(s, k))?,
+            _ => return None,
+        };
+        Some((id, hash))
     }
+}
+
+/// One segment of the search index: the articles numbered from `start` to the next segment's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Segment {
+    pub start: u32,
+    /// Per search shard, the least word it may hold.
+    pub word_keys: Vec<String>,
+    /// Per search shard, the hash its name carries.
+    pub word_hashes: Vec<u32>,
+    /// The prefixes with a summary shard, sorted; summary `k` is that of `prefixes[k]`.
+    pub prefixes: Vec<String>,
+    /// Per summary, the hash its name carries.
+    pub summary_hashes: Vec<u32>,
 }
 
 /// The entry file's content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Entry {
-    pub catalog: Catalog,
-    /// The folder of the shards (named after a hash of them all).
-    pub folder: String,
+    /// Per article, how many outlets cover its story (kept whole here: a new article in an old
+    /// story changes older articles' coverage, which would rewrite old catalog parts).
+    pub coverage: Vec<u32>,
+    /// Per segment, the hash of its catalog part's name.
+    pub part_hashes: Vec<u32>,
+    /// Whether these are the project's sample articles.
+    pub sample: bool,
     pub cards: u32,
     pub articles: u32,
-    /// Per article shard, the least id it may hold (the next one bounds it from above).
-    pub article_keys: Vec<String>,
-    /// Per search shard, the least word it may hold.
-    pub word_keys: Vec<String>,
+    /// Per card shard, the hash its name carries.
+    pub card_hashes: Vec<u32>,
+    /// Per article shard, the hash its name carries.
+    pub article_hashes: Vec<u32>,
+    /// Per id shard, the least id it may hold.
+    pub id_keys: Vec<String>,
+    /// Per id shard, the hash its name carries.
+    pub id_hashes: Vec<u32>,
+    /// The search index's segments, by first article number.
+    pub segments: Vec<Segment>,
     /// The search shards' size in all, in bytes.
     pub word_bytes: u64,
-    /// The prefixes with a summary shard, sorted; summary `k` is that of `prefixes[k]`.
-    pub prefixes: Vec<String>,
+    /// The graph's hash.
+    pub graph_hash: u32,
     /// Cards of the default view's first page, by article number.
     pub first_page: Vec<(u32, Card)>,
     /// Shards carried inside the entry.
     pub inline: Vec<File>,
+}
+
+impl Entry {
+    /// The hash a shard's name carries; `None` when the entry has no such shard.
+    pub(crate) fn hash_of(&self, id: ShardId) -> Option<u32> {
+        match id {
+            ShardId::Cards(k) => self.card_hashes.get(k).copied(),
+            ShardId::Articles(k) => self.article_hashes.get(k).copied(),
+            ShardId::Ids(k) => self.id_hashes.get(k).copied(),
+            ShardId::Part(s) => self.part_hashes.get(s).copied(),
+            ShardId::Words(s, k) => self.segments.get(s)?.word_hashes.get(k).copied(),
+            ShardId::Summary(s, k) => self.segments.get(s)?.summary_hashes.get(k).copied(),
+            ShardId::Graph => Some(self.graph_hash),
+        }
+    }
+
+    /// A shard's file name.
+    ///
+    /// # Panics
+    /// When the entry has no such shard (callers ask only for shards it lists).
+    pub(crate) fn path(&self, id: ShardId) -> String {
+        id.path(self.hash_of(id).expect("a shard the entry lists"))
+    }
+}
+
+/// Where the search index's segments start, for `n` articles cut in units of `unit`: the whole
+/// units as the binary digits of their count (largest first, each aligned to its size), then
+/// the rest. Adding articles carries like a binary counter: the rest grows until it makes a
+/// unit, units merge into the next size up, and the large segments stay as they are until the
+/// collection doubles. At most about log2(n / unit) + 2 segments.
+#[must_use]
+pub fn segment_starts(n: usize, unit: usize) -> Vec<usize> {
+    let units = n / unit.max(1);
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for bit in (0..usize::BITS).rev() {
+        let size = 1_usize << bit;
+        if units & size != 0 {
+            starts.push(at);
+            at += size * unit;
+        }
+    }
+    if at < n || starts.is_empty() {
+        starts.push(at);
+    }
+    starts
+}
+
+/// The part of a 64-bit hash that names a file: an update's new version of a shard must differ
+/// in name from the old one, which 32 bits do but for one chance in four billion; the bytes are
+/// checked against the catalog in any case.
+pub(crate) fn short_hash(bytes: &[u8]) -> u32 {
+    let h = hash(bytes);
+    u32::try_from(h >> 32).expect("the high half of a u64 fits a u32")
 }
 
 /// A 64-bit FNV-1a hash: tiny and stable across platforms and Rust versions (unlike
@@ -210,11 +347,11 @@ impl Bundle {
     /// Cuts the bundle into an entry file and shards (see the module docs).
     ///
     /// # Panics
-    /// If `options.cards` or `options.articles` is 0.
+    /// If `options.cards`, `options.articles` or `options.ids` is 0.
     #[must_use]
     pub fn pack(&self, options: Options) -> Pack {
         assert!(
-            options.cards > 0 && options.articles > 0,
+            options.cards > 0 && options.articles > 0 && options.ids > 0,
             "shards hold at least one article"
         );
         let articles = self.articles();
@@ -227,55 +364,107 @@ impl Bundle {
             let shard = Shard::Articles(run.to_vec());
             shards.push((ShardId::Articles(k), encode(SHARD_MAGIC, &shard)));
         }
-        let article_bounds: Vec<(&str, &str)> = articles
-            .chunks(options.articles)
-            .map(|run| (run[0].id.as_str(), run[run.len() - 1].id.as_str()))
-            .collect();
-        let word_shards = self.index().clone().split(options.postings);
-        let word_keys = {
-            let bounds: Vec<(&str, &str)> = word_shards
-                .iter()
-                .map(|s| {
-                    let words = s.words();
-                    (words[0].as_str(), words[words.len() - 1].as_str())
-                })
-                .collect();
-            keys(&bounds)
-        };
-        let prefixes: Vec<String> = {
-            let short = |w: &String| -> Vec<String> {
-                let ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
-                ends.take(2).map(|end| w[..end].to_owned()).collect()
-            };
-            let all: std::collections::BTreeSet<String> =
-                self.index().words().iter().flat_map(short).collect();
-            all.into_iter()
-                .filter(|p| shards_for_prefix(&word_keys, p).len() > options.summaries_above)
-                .collect()
-        };
-        for (k, prefix) in prefixes.iter().enumerate() {
-            let summary = Shard::Words(self.index().summary(prefix));
-            shards.push((ShardId::Summary(k), encode(SHARD_MAGIC, &summary)));
+        let id = |n: u32| articles[n as usize].id.as_str();
+        let id_runs: Vec<&[u32]> = self.by_id().chunks(options.ids).collect();
+        for (k, run) in id_runs.iter().enumerate() {
+            let pairs = run.iter().map(|&n| (id(n).to_owned(), n)).collect();
+            shards.push((ShardId::Ids(k), encode(SHARD_MAGIC, &Shard::Ids(pairs))));
         }
+        let id_keys = keys(
+            &id_runs
+                .iter()
+                .map(|run| (id(run[0]), id(run[run.len() - 1])))
+                .collect::<Vec<_>>(),
+        );
+        let n = articles.len();
+        let starts = segment_starts(n, options.segment);
+        let mut segments = Vec::new();
         let mut word_bytes = 0;
-        for (k, index) in word_shards.into_iter().enumerate() {
-            let bytes = encode(SHARD_MAGIC, &Shard::Words(index));
-            word_bytes += bytes.len() as u64;
-            shards.push((ShardId::Words(k), bytes));
+        for (s, &start) in starts.iter().enumerate() {
+            let end = starts.get(s + 1).copied().unwrap_or(n);
+            let range = u32::try_from(start).expect("fewer than 2^32 articles")
+                ..u32::try_from(end).expect("fewer than 2^32 articles");
+            let part = Shard::Catalog(self.catalog().part(start..end));
+            shards.push((ShardId::Part(s), encode(SHARD_MAGIC, &part)));
+            let index = self.index().restrict(range.clone());
+            let word_shards = index.clone().split(options.postings);
+            let word_keys = keys(
+                &word_shards
+                    .iter()
+                    .map(|s| {
+                        let words = s.words();
+                        (words[0].as_str(), words[words.len() - 1].as_str())
+                    })
+                    .collect::<Vec<_>>(),
+            );
+            let prefixes: Vec<String> = {
+                let short = |w: &String| -> Vec<String> {
+                    let ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
+                    ends.take(2).map(|end| w[..end].to_owned()).collect()
+                };
+                let all: std::collections::BTreeSet<String> =
+                    index.words().iter().flat_map(short).collect();
+                all.into_iter()
+                    .filter(|p| shards_for_prefix(&word_keys, p).len() > options.summaries_above)
+                    .collect()
+            };
+            for (k, prefix) in prefixes.iter().enumerate() {
+                let summary = Shard::Words(index.summary(prefix));
+                shards.push((ShardId::Summary(s, k), encode(SHARD_MAGIC, &summary)));
+            }
+            for (k, part) in word_shards.into_iter().enumerate() {
+                let bytes = encode(SHARD_MAGIC, &Shard::Words(part));
+                word_bytes += bytes.len() as u64;
+                shards.push((ShardId::Words(s, k), bytes));
+            }
+            segments.push(Segment {
+                start: range.start,
+                word_keys,
+                word_hashes: Vec::new(),
+                prefixes,
+                summary_hashes: Vec::new(),
+            });
         }
         let graph = Shard::Graph(self.stories().clone());
         shards.push((ShardId::Graph, encode(SHARD_MAGIC, &graph)));
 
-        let all = shards.iter().fold(Vec::new(), |mut acc, (_, bytes)| {
-            acc.extend(hash(bytes).to_le_bytes());
-            acc
-        });
-        let folder = format!("s-{:016x}", hash(&all));
+        let coverage = (0..u32::try_from(n).expect("fewer than 2^32 articles"))
+            .map(|i| self.catalog().coverage(i))
+            .collect();
+        let mut entry = Entry {
+            coverage,
+            part_hashes: Vec::new(),
+            sample: options.sample,
+            cards: u32::try_from(options.cards).expect("a shard size below 2^32"),
+            articles: u32::try_from(options.articles).expect("a shard size below 2^32"),
+            card_hashes: Vec::new(),
+            article_hashes: Vec::new(),
+            id_keys,
+            id_hashes: Vec::new(),
+            segments,
+            word_bytes,
+            graph_hash: 0,
+            first_page: Vec::new(),
+            inline: Vec::new(),
+        };
+        // Shards were pushed in order within each kind, so each hash lands at its number.
         let files: Vec<File> = shards
             .into_iter()
-            .map(|(id, bytes)| File {
-                name: id.path(&folder),
-                bytes,
+            .map(|(id, bytes)| {
+                let h = short_hash(&bytes);
+                match id {
+                    ShardId::Cards(_) => entry.card_hashes.push(h),
+                    ShardId::Articles(_) => entry.article_hashes.push(h),
+                    ShardId::Ids(_) => entry.id_hashes.push(h),
+                    ShardId::Part(_) => entry.part_hashes.push(h),
+                    ShardId::Words(s, _) => entry.segments[s].word_hashes.push(h),
+                    ShardId::Summary(s, _) => entry.segments[s].summary_hashes.push(h),
+                    ShardId::Graph => entry.graph_hash = h,
+                }
+                File {
+                    name: id.path(h),
+                    bytes,
+                }
             })
             .collect();
         let total: usize = files.iter().map(|f| f.bytes.len()).sum();
@@ -284,28 +473,16 @@ impl Bundle {
         } else {
             (Vec::new(), files)
         };
-        let first_page = if inline.is_empty() {
-            self.catalog()
+        if inline.is_empty() {
+            entry.first_page = self
+                .catalog()
                 .heat_order()
                 .iter()
                 .take(options.first_page)
                 .map(|&n| (n, Card::from(self.article(n))))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let entry = Entry {
-            catalog: self.catalog().clone(),
-            folder,
-            cards: u32::try_from(options.cards).expect("a shard size below 2^32"),
-            articles: u32::try_from(options.articles).expect("a shard size below 2^32"),
-            article_keys: keys(&article_bounds),
-            word_keys,
-            word_bytes,
-            prefixes,
-            first_page,
-            inline,
-        };
+                .collect();
+        }
+        entry.inline = inline;
         let bytes = encode(ENTRY_MAGIC, &entry);
         Pack {
             entry: File {
@@ -330,27 +507,44 @@ mod tests {
     }
 
     #[test]
-    fn shard_paths_round_trip_and_nothing_else_parses() {
+    fn shard_names_round_trip_and_nothing_else_parses() {
         for id in [
             ShardId::Cards(0),
             ShardId::Cards(12_499),
             ShardId::Articles(7),
-            ShardId::Words(30),
-            ShardId::Summary(4),
+            ShardId::Ids(3),
+            ShardId::Part(2),
+            ShardId::Words(2, 30),
+            ShardId::Summary(0, 4),
             ShardId::Graph,
         ] {
-            assert_eq!(ShardId::parse(&id.path("s-1"), "s-1"), Some(id));
-            assert_eq!(ShardId::parse(&id.path("s-1"), "s-2"), None);
+            assert_eq!(
+                ShardId::parse(&id.path(0xdead_beef)),
+                Some((id, 0xdead_beef))
+            );
         }
         for bad in [
-            "s-1/c.bin",
-            "s-1/c01.bin",
-            "s-1/x1.bin",
-            "s-1/c1",
-            "s-1/../c1.bin",
+            "c-00000001.bin",
+            "c01-00000001.bin",
+            "x1-00000001.bin",
+            "c1-00000001",
+            "c1-1.bin",
+            "c1-0000000G.bin",
+            "w1-00000001.bin",
+            "../c1-00000001.bin",
             "c1.bin",
         ] {
-            assert_eq!(ShardId::parse(bad, "s-1"), None, "{bad}");
+            assert_eq!(ShardId::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn segments_carry_like_a_binary_counter() {
+        assert_eq!(segment_starts(0, 512), [0]);
+        assert_eq!(segment_starts(100, 512), [0]);
+        assert_eq!(segment_starts(9601, 512), [0, 8192, 9216]);
+        assert_eq!(segment_starts(9621, 512), [0, 8192, 9216]);
+        assert_eq!(segment_starts(10_601, 512), [0, 8192, 10_240]);
+        assert_eq!(segment_starts(1024, 512), [0]);
     }
 }

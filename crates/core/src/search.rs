@@ -198,6 +198,22 @@ impl SearchIndex {
         self.words.first().map(String::as_str)
     }
 
+    /// The part of the index about the articles numbered `range` (words none of them uses left
+    /// out): a segment of an index cut by article number, see [`crate::pack`].
+    #[must_use]
+    pub fn restrict(&self, range: std::ops::Range<u32>) -> Self {
+        let mut out = Self::default();
+        for (word, list) in self.words.iter().zip(&self.postings) {
+            let from = list.partition_point(|p| p.article < range.start);
+            let to = list.partition_point(|p| p.article < range.end);
+            if from < to {
+                out.words.push(word.clone());
+                out.postings.push(list[from..to].to_vec());
+            }
+        }
+        out
+    }
+
     /// Splits the index into consecutive ranges of words holding about `postings` postings
     /// each (a word's list is never split), for a static host to serve on demand.
     #[must_use]

@@ -4,7 +4,6 @@
 //! which makes ingest about eight times slower):
 //! `CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo run --release -p broadsheet-ingest --example ingest_timing -- DIR [--drafts]`.
 
-use broadsheet_core::library::Library;
 use broadsheet_core::pack::Options as PackOptions;
 use broadsheet_ingest::{ingest, Options};
 use std::path::PathBuf;
@@ -36,7 +35,7 @@ fn main() {
     let pack = bundle.pack(PackOptions::default());
     let pack_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let library = Library::open(&pack.entry.bytes).expect("own entry opens");
+    let library = pack.open().expect("own entry opens");
     let open_s = t.elapsed().as_secs_f64();
     let shards: usize = pack.shards.iter().map(|f| f.bytes.len()).sum();
     eprintln!(

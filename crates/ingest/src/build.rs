@@ -1,5 +1,8 @@
-//! What the app's `build.rs` does, as a testable function: read the environment, ingest the
-//! folder, and produce the data files and the cargo directives to print.
+//! What the `broadsheet-pack` command does, as a testable function: read the environment, ingest
+//! the folder, and produce the data files and the lines to print (`error: path:line:col: …`).
+//!
+//! The app is compiled without looking at the articles (its wasm is the same for every folder);
+//! this runs after it, from the Trunk hook `scripts/trunk-boot`, and writes `data/` beside it.
 
 use crate::diagnostic::Severity;
 use crate::{ingest_with_progress, OnError, Options};
@@ -14,31 +17,25 @@ pub const ENV_VARS: &[&str] = &["ARTICLES_DIR", "INCLUDE_DRAFTS", ON_ERROR_ENV];
 pub const ON_ERROR_ENV: &str = "BROADSHEET_ON_ERROR";
 /// The default articles folder, relative to the project root.
 pub const DEFAULT_DIR: &str = "content";
-/// The folder in `OUT_DIR` that holds the data files, which `scripts/trunk-boot` copies into
-/// the site's `data/` folder.
+/// The folder of the site that holds the data files.
 pub const DATA_DIR: &str = "data";
-/// The variable through which the app learns its entry file's name.
-pub const ENTRY_ENV: &str = "BROADSHEET_ENTRY";
 /// Folders with at least this many files take seconds: the build says how far it has got on
-/// stderr (shown by `cargo build -vv`) and how long it took in a final warning.
+/// stderr and how long it took in a final warning.
 pub const LONG_BUILD: usize = 5_000;
 
-/// What the build script must do.
+/// What the pack command must do.
 #[derive(Debug)]
 pub struct Plan {
-    /// Lines to print to stdout (`cargo::…` directives), in order.
+    /// Lines to print to stderr (`error: …`, `warning: …`), in order.
     pub directives: Vec<String>,
-    /// The data files to write to `OUT_DIR/data/`; `None` when there are errors.
+    /// The data files to write to `data/`; `None` when there are errors.
     pub pack: Option<Pack>,
 }
 
 /// Ingests the folder named by `ARTICLES_DIR` (default `content/`, relative paths against
-/// `project_root`) and plans the build script's output. `env` reads environment variables.
+/// `project_root`) and plans the pack command's output. `env` reads environment variables.
 pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
-    let mut directives: Vec<String> = ENV_VARS
-        .iter()
-        .map(|v| format!("cargo::rerun-if-env-changed={v}"))
-        .collect();
+    let mut directives: Vec<String> = Vec::new();
     let named = env("ARTICLES_DIR").filter(|d| !d.trim().is_empty());
     let shown = PathBuf::from(named.as_deref().unwrap_or(DEFAULT_DIR));
     let root = project_root.join(&shown);
@@ -52,7 +49,7 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
         // A misspelt setting must not quietly decide whether a broken feed is published.
         Some(v) => {
             directives.push(format!(
-                "cargo::error={ON_ERROR_ENV}=`{v}` is not a setting; use `skip` (leave out the files with errors, bundle the rest) or `fail` (the default)"
+                "error: {ON_ERROR_ENV}=`{v}` is not a setting; use `skip` (leave out the files with errors, bundle the rest) or `fail` (the default)"
             ));
             return Plan {
                 directives,
@@ -60,11 +57,6 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
             };
         }
     };
-    directives.push(format!("cargo::rerun-if-changed={}", root.display()));
-    directives.push(format!(
-        "cargo::rustc-env=BROADSHEET_SAMPLE={}",
-        u8::from(is_sample)
-    ));
     let started = Instant::now();
     let report = ingest_with_progress(
         &root,
@@ -87,23 +79,23 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
         );
     }
     // A build that publishes despite errors (they were asked to be left out) prints them as
-    // warnings, labelled, so cargo does not fail it.
+    // warnings, labelled, so it does not fail.
     let publishes = report.publishes();
     for d in &report.diagnostics {
         let line = match (d.severity(), publishes) {
-            (Severity::Error, false) => format!("cargo::error={d}"),
-            (Severity::Error, true) => format!("cargo::warning={}", d.labelled()),
-            (Severity::Warning, _) => format!("cargo::warning={d}"),
+            (Severity::Error, false) => format!("error: {d}"),
+            (Severity::Error, true) => format!("warning: {}", d.labelled()),
+            (Severity::Warning, _) => format!("warning: {d}"),
         };
         directives.push(one_line(&line));
     }
-    let summary = format!("cargo::warning=broadsheet: {}", report.summary(&shown));
-    let pack = report
-        .into_bundle()
-        .map(|b| b.pack(pack::Options::default()));
-    if let Some(p) = &pack {
-        directives.push(format!("cargo::rustc-env={ENTRY_ENV}={}", p.entry.name));
-    }
+    let summary = format!("warning: broadsheet: {}", report.summary(&shown));
+    let pack = report.into_bundle().map(|b| {
+        b.pack(pack::Options {
+            sample: is_sample,
+            ..pack::Options::default()
+        })
+    });
     directives.push(summary);
     if files >= LONG_BUILD {
         let done = if pack.is_some() {
@@ -112,7 +104,7 @@ pub fn plan(project_root: &Path, env: impl Fn(&str) -> Option<String>) -> Plan {
             "read and validated"
         };
         directives.push(format!(
-            "cargo::warning=broadsheet: {files} files {done} in {:.1} s",
+            "warning: broadsheet: {files} files {done} in {:.1} s",
             started.elapsed().as_secs_f64()
         ));
     }
@@ -126,7 +118,7 @@ fn same_dir(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Cargo directives are one line each.
+/// Each message is one line, so scripts can read them line by line.
 fn one_line(s: &str) -> String {
     s.replace(['\n', '\r'], " ")
 }

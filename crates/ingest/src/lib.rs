@@ -8,9 +8,9 @@
 //! [`article`] deserializes each field and validates it into core types, reading URLs as a
 //! browser does through [`link`]; this module collects, checks ids across files, sorts, and
 //! leaves out the files with errors when asked to.
-//! [`build`] is what the app's `build.rs` calls.
+//! [`build`] is what the `broadsheet-pack` command (src/bin) runs after the app is built.
 //!
-//! This crate is a build-dependency only: serde_yaml never reaches the wasm app.
+//! This crate is build-time only (no dependency of the wasm app): serde_yaml never reaches it.
 
 pub mod article;
 pub mod bounded;

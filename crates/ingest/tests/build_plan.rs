@@ -1,7 +1,6 @@
 //! What `build.rs` prints and writes, for the default folder, a named folder, and broken ones,
 //! with errors failing the build (the default) or leaving their files out (`BROADSHEET_ON_ERROR=skip`).
 
-use broadsheet_core::library::Library;
 use broadsheet_ingest::build::plan;
 use std::fs;
 use std::path::Path;
@@ -14,32 +13,13 @@ fn default_folder_is_the_sample() {
     fs::create_dir(root.path().join("content")).expect("mkdir");
     fs::write(root.path().join("content/a.md"), ARTICLE).expect("write");
     let plan = plan(root.path(), |_| None);
-    assert!(plan
-        .directives
-        .contains(&"cargo::rustc-env=BROADSHEET_SAMPLE=1".to_owned()));
-    assert!(plan
-        .directives
-        .contains(&"cargo::rerun-if-env-changed=ARTICLES_DIR".to_owned()));
-    assert!(plan
-        .directives
-        .contains(&"cargo::rerun-if-env-changed=INCLUDE_DRAFTS".to_owned()));
-    assert!(plan
-        .directives
-        .contains(&"cargo::rerun-if-env-changed=BROADSHEET_ON_ERROR".to_owned()));
-    assert!(plan
-        .directives
-        .iter()
-        .any(|d| d.starts_with("cargo::rerun-if-changed=") && d.ends_with("content")));
     assert_eq!(
         plan.directives.last().map(String::as_str),
-        Some("cargo::warning=broadsheet: content: 1 articles bundled from 1 files (0 drafts left out, 0 removed left out), 0 warnings")
+        Some("warning: broadsheet: content: 1 articles bundled from 1 files (0 drafts left out, 0 removed left out), 0 warnings")
     );
     let pack = plan.pack.expect("no errors");
-    assert!(plan.directives.contains(&format!(
-        "cargo::rustc-env=BROADSHEET_ENTRY={}",
-        pack.entry.name
-    )));
-    let library = Library::open(&pack.entry.bytes).expect("decodes");
+    let library = pack.open().expect("decodes");
+    assert!(library.is_sample(), "the default folder is the sample");
     assert_eq!(library.len(), 1);
     assert!(
         pack.shards.is_empty(),
@@ -61,11 +41,8 @@ fn named_folder_with_errors_prints_them_and_writes_nothing() {
         (name == "ARTICLES_DIR").then(|| "mine".to_owned())
     });
     assert!(plan.pack.is_none());
-    assert!(plan
-        .directives
-        .contains(&"cargo::rustc-env=BROADSHEET_SAMPLE=0".to_owned()));
     assert!(plan.directives.contains(
-        &"cargo::error=mine/bad.md:4:1: webUrl: `ftp://example.com/a` uses the `ftp:` scheme; only http:// and https:// are allowed".to_owned()
+        &"error: mine/bad.md:4:1: webUrl: `ftp://example.com/a` uses the `ftp:` scheme; only http:// and https:// are allowed".to_owned()
     ));
 }
 
@@ -84,7 +61,7 @@ fn include_drafts_accepts_one_true_yes() {
             (name == "INCLUDE_DRAFTS").then(|| value.to_owned())
         });
         let pack = plan.pack.expect("no errors");
-        let library = Library::open(&pack.entry.bytes).expect("decodes");
+        let library = pack.open().expect("decodes");
         assert_eq!(library.len(), bundled, "INCLUDE_DRAFTS={value:?}");
     }
 }
@@ -104,7 +81,7 @@ fn long_builds_say_how_long_they_took() {
     let plan = plan(root.path(), |_| None);
     let last = plan.directives.last().expect("directives");
     assert!(
-        last.starts_with("cargo::warning=broadsheet: 5000 files read, validated and bundled in ")
+        last.starts_with("warning: broadsheet: 5000 files read, validated and bundled in ")
             && last.ends_with(" s"),
         "{last}"
     );
@@ -163,10 +140,10 @@ fn errors_fail_the_build_by_default() {
             .directives
             .iter()
             .filter_map(|d| {
-                d.strip_prefix("cargo::error=")
+                d.strip_prefix("error: ")
                     .map(|l| (true, l.to_owned()))
                     .or_else(|| {
-                        d.strip_prefix("cargo::warning=")
+                        d.strip_prefix("warning: ")
                             .filter(|l| !l.starts_with("broadsheet: "))
                             .map(|l| (false, l.to_owned()))
                     })
@@ -175,7 +152,7 @@ fn errors_fail_the_build_by_default() {
         assert_eq!(printed, pinned_report(), "{setting:?}");
         assert_eq!(
             plan.directives.last().map(String::as_str),
-            Some("cargo::warning=broadsheet: bad: 20 errors in 28 files; nothing bundled, 9 warnings")
+            Some("warning: broadsheet: bad: 20 errors in 28 files; nothing bundled, 9 warnings")
         );
     }
 }
@@ -188,10 +165,7 @@ fn skip_bundles_the_valid_files_and_names_the_rest() {
         env_of(&[("ARTICLES_DIR", "bad"), ("BROADSHEET_ON_ERROR", "skip")]),
     );
     assert!(
-        !plan
-            .directives
-            .iter()
-            .any(|d| d.starts_with("cargo::error=")),
+        !plan.directives.iter().any(|d| d.starts_with("error: ")),
         "nothing fails the build"
     );
     // The same sorted list, every error labelled as one.
@@ -205,7 +179,7 @@ fn skip_bundles_the_valid_files_and_names_the_rest() {
     let printed: Vec<String> = plan
         .directives
         .iter()
-        .filter_map(|d| d.strip_prefix("cargo::warning="))
+        .filter_map(|d| d.strip_prefix("warning: "))
         .filter(|l| !l.starts_with("broadsheet: "))
         .map(str::to_owned)
         .collect();
@@ -213,13 +187,13 @@ fn skip_bundles_the_valid_files_and_names_the_rest() {
     assert_eq!(
         plan.directives.last().map(String::as_str),
         Some(
-            "cargo::warning=broadsheet: bad: 9 articles bundled from 28 files (0 drafts left out, 0 removed left out), \
+            "warning: broadsheet: bad: 9 articles bundled from 28 files (0 drafts left out, 0 removed left out), \
              19 files with errors left out (5 bad front matter, 3 not UTF-8 text, 2 bad publishedDateTime, \
              2 duplicate id, 2 no front matter, 5 for other reasons), 9 warnings"
         )
     );
     let pack = plan.pack.expect("the valid files are bundled");
-    let library = Library::open(&pack.entry.bytes).expect("decodes");
+    let library = pack.open().expect("decodes");
     let valid = [
         "bad-domain",
         "bad-secured",
@@ -268,16 +242,16 @@ fn skip_counts_drafts_and_removed_apart_from_files_with_errors() {
     assert_eq!(
         plan.directives.last().map(String::as_str),
         Some(
-            "cargo::warning=broadsheet: feed: 1 articles bundled from 5 files (1 drafts left out, 1 removed left out), \
+            "warning: broadsheet: feed: 1 articles bundled from 5 files (1 drafts left out, 1 removed left out), \
              2 files with errors left out (1 bad publishedDateTime, 1 no title), 0 warnings"
         )
     );
     assert!(plan.directives.contains(
-        &"cargo::warning=feed/untitled.md:2:1: error: title: is required; add it, e.g. `title: \"A headline\"`"
+        &"warning: feed/untitled.md:2:1: error: title: is required; add it, e.g. `title: \"A headline\"`"
             .to_owned()
     ));
     let pack = plan.pack.expect("the valid file is bundled");
-    let library = Library::open(&pack.entry.bytes).expect("decodes");
+    let library = pack.open().expect("decodes");
     assert_eq!(library.len(), 1);
     assert!(library.find("live").is_some());
 }
@@ -302,13 +276,13 @@ fn skip_still_fails_when_no_valid_article_is_left() {
     let errors = plan
         .directives
         .iter()
-        .filter(|d| d.starts_with("cargo::error=feed/"))
+        .filter(|d| d.starts_with("error: feed/"))
         .count();
     assert_eq!(errors, 2, "{:#?}", plan.directives);
     assert_eq!(
         plan.directives.last().map(String::as_str),
         Some(
-            "cargo::warning=broadsheet: feed: 2 errors in 3 files; nothing bundled: \
+            "warning: broadsheet: feed: 2 errors in 3 files; nothing bundled: \
              no valid article is left once the 2 files with errors are left out, 0 warnings"
         )
     );
@@ -324,7 +298,7 @@ fn an_unknown_on_error_setting_is_an_error() {
     assert_eq!(
         misspelt.directives.last().map(String::as_str),
         Some(
-            "cargo::error=BROADSHEET_ON_ERROR=`skipp` is not a setting; use `skip` (leave out the files \
+            "error: BROADSHEET_ON_ERROR=`skipp` is not a setting; use `skip` (leave out the files \
              with errors, bundle the rest) or `fail` (the default)"
         )
     );
