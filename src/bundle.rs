@@ -12,7 +12,7 @@ use broadsheet_core::library::{Library, Need};
 use broadsheet_core::model::{Article, Card};
 use broadsheet_core::picture::Graphed;
 use gloo::timers::callback::Timeout;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::ops::Deref;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -89,23 +89,48 @@ async fn bytes(name: &str, download: JsFuture) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// How many data files download at once. A page may want thousands (an export of every result
+/// at 100,000 articles asked for thousands of card shards at once, and Chromium refused many
+/// with `ERR_INSUFFICIENT_RESOURCES`); a few more than HTTP/1.1's six connections keeps the
+/// connections busy without queueing thousands of requests in the browser.
+const IN_FLIGHT: usize = 8;
+
+/// Downloads `names`, at most [`IN_FLIGHT`] at a time, and answers each name with its bytes or
+/// why they did not come, in the order given.
+async fn download_all(
+    names: Vec<String>,
+    priority: Priority,
+) -> Vec<(String, Result<Vec<u8>, String>)> {
+    let mut waiting = names.into_iter();
+    let mut started: VecDeque<(String, JsFuture)> = waiting
+        .by_ref()
+        .take(IN_FLIGHT)
+        .map(|name| {
+            let download = start(&name, priority);
+            (name, download)
+        })
+        .collect();
+    let mut done = Vec::new();
+    while let Some((name, download)) = started.pop_front() {
+        let result = bytes(&name, download).await;
+        done.push((name, result));
+        if let Some(next) = waiting.next() {
+            let download = start(&next, priority);
+            started.push_back((next, download));
+        }
+    }
+    done
+}
+
 /// The entry's bytes and its catalog parts' (names and bytes): what the first screen needs.
 /// The parts download side by side (index.html preloads them too, alongside the wasm).
 async fn open_files() -> Result<(Vec<u8>, Vec<(String, Vec<u8>)>), String> {
     let name = entry_name()?;
     let entry = bytes(&name, start(&name, Priority::Wanted)).await?;
     let names = Library::catalog_parts(&entry).map_err(|e| e.to_string())?;
-    let downloads: Vec<(String, JsFuture)> = names
-        .into_iter()
-        .map(|name| {
-            let download = start(&name, Priority::Wanted);
-            (name, download)
-        })
-        .collect();
     let mut parts = Vec::new();
-    for (name, download) in downloads {
-        let part = bytes(&name, download).await?;
-        parts.push((name, part));
+    for (name, part) in download_all(names, Priority::Wanted).await {
+        parts.push((name, part?));
     }
     Ok((entry, parts))
 }
@@ -213,16 +238,9 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
                 (requested.clone(), generation.clone(), attempts.clone());
             let refresh = refresh.clone();
             spawn_local(async move {
-                let downloads: Vec<(String, JsFuture)> = files
-                    .into_iter()
-                    .map(|name| {
-                        let download = start(&name, priority);
-                        (name, download)
-                    })
-                    .collect();
                 let mut arrived = Vec::new();
-                for (name, download) in downloads {
-                    match bytes(&name, download).await {
+                for (name, result) in download_all(files, priority).await {
+                    match result {
                         Ok(b) => arrived.push((name, b)),
                         Err(error) => {
                             let tries = {

@@ -2,6 +2,7 @@
 // screen comes from the entry file alone, and search, deep links, article pages and the graph of
 // a small filtered set fetch only the shards they need and agree with what the list says.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { leadingCount, resultCount, useApp, withPage } from '../harness.mjs';
 
@@ -246,4 +247,21 @@ test('a data file that fails to load is fetched again, with backoff, and the pag
     // The two refused responses, as the browser logs them.
     { expected: /503/ },
   );
+});
+
+test('an export of thousands of results downloads their shards a few at a time, and holds them all', async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page, '#/?provider=morning.example.org&sort=date');
+    const total = await resultCount(page);
+    assert.ok(total > 2_000 && total < 10_000, `a view of a few thousand results, got ${total}`);
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.locator('[data-testid="export-json"]').click(),
+    ]);
+    assert.equal(await file.failure(), null, 'the download completed');
+    const articles = JSON.parse(await readFile(await file.path(), 'utf8'));
+    assert.equal(articles.length, total, 'every result is in the file');
+    const shards = (await dataFiles(page)).filter((kind) => kind === 'articles').length;
+    assert.ok(shards > 100, `the export read many article shards (${shards})`);
+  });
 });
