@@ -7,6 +7,7 @@ use crate::bundle::{use_bundle, use_files, Boot, SharedBundle};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::theme_toggle::ThemeToggle;
+use crate::components::whats_new::WhatsNew;
 use crate::focus::use_arrival;
 use crate::hooks::use_theme;
 use crate::pages::article::ArticlePage;
@@ -122,6 +123,7 @@ pub fn App() -> Html {
                 <ThemeToggle dark={theme.dark} on_toggle={theme.toggle.clone()} />
             </SiteHeader>
             { shard_failures(&failed) }
+            <WhatsNew bundle={bundle.clone()} />
             <main id="main" class="page">{ page }</main>
             <SiteFooter count={bundle.len()} drafts={bundle.draft_count()} sample={bundle.is_sample()} />
         </>

@@ -55,12 +55,16 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
 if ('serviceWorker' in navigator) {
   const off = document.querySelector('meta[name="broadsheet-service-worker"][content="off"]');
   const worker = new URL('./sw.js', import.meta.url);
+  // Where the worker ended up (on, off, none), on <html data-service-worker>: for tests and
+  // DevTools, which otherwise cannot tell "not registered yet" from "not registered".
+  const settled = (state) => (document.documentElement.dataset.serviceWorker = state);
   if (off) {
     navigator.serviceWorker
       .getRegistrations()
       .then((all) => all.filter((r) => r.active?.scriptURL === worker.href || r.installing?.scriptURL === worker.href))
       .then((mine) => Promise.all(mine.map((r) => r.unregister())))
-      .catch(() => {});
+      .catch(() => {})
+      .finally(() => settled('off'));
   } else {
     // Under the README's policy (require-trusted-types-for 'script') a worker's address must be a
     // TrustedScriptURL: the one policy it allows, 'broadsheet-sw', vouches for this one address.
@@ -74,9 +78,13 @@ if ('serviceWorker' in navigator) {
         },
       });
       const url = policy ? policy.createScriptURL(worker.href) : worker.href;
-      navigator.serviceWorker.register(url).catch(() => {});
+      navigator.serviceWorker
+        .register(url)
+        .then(() => settled('on'))
+        .catch(() => settled('none'));
     } catch {
       // No worker: the app works the same, without the offline copy.
+      settled('none');
     }
   }
 }

@@ -1,5 +1,6 @@
 // The service worker (static/sw.js, README "Offline and updates"): views seen once open again with
-// the network cut, from a sub-path and under the documented Content-Security-Policy; a page that
+// the network cut, from a sub-path and under the documented Content-Security-Policy; after an
+// update a returning reader gets the new data and is told how many articles arrived; a page that
 // turns the worker off gets none.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -13,11 +14,15 @@ const VIEWS = ['#/', '#/?q=election&sort=date'];
 
 let browser;
 let server;
-/** Serves dist/ at /news/ with the README's policy as a header. */
-async function serve() {
+/**
+ * Serves a dist folder (the sample's, unless `env` names another) at /news/ with the README's
+ * policy as a header, on `port` (any free one when 0).
+ */
+async function serve(env = 'BROADSHEET_DIST', port = 0) {
   const header = /^Content-Security-Policy: (.+)$/m.exec(await readFile(README, 'utf8'))[1];
-  return serveDir(distFromEnv('BROADSHEET_DIST'), {
+  return serveDir(distFromEnv(env), {
     prefix: '/news/',
+    port,
     headers: { 'content-security-policy': header },
   });
 }
@@ -91,6 +96,62 @@ test('views seen once open again offline, from the cache the service worker fill
   }
 });
 
+test('after an update a returning reader gets the new articles and is told how many arrived', async () => {
+  const context = await browser.newContext();
+  const before = await serve();
+  let updated;
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT_MS);
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    const note = page.locator('[data-testid="whats-new"]');
+    await page.goto(before.url);
+    await page.locator('html[data-service-worker="on"]').waitFor({ state: 'attached' });
+    const first = await view(page, '#/');
+    assert.equal(await note.count(), 0, 'a first visit has nothing to compare with');
+    // A second visit to the same build, under the worker: nothing is new.
+    await page.reload();
+    assert.deepEqual(await view(page, '#/'), first);
+    assert.equal(await note.count(), 0, 'nothing new on the same build');
+
+    // The site is rebuilt with three newer articles and served again at the same address.
+    const { port } = new URL(before.url);
+    await before.close();
+    updated = await serve('BROADSHEET_UPDATE_DIST', Number(port));
+    await page.reload();
+    await note.waitFor();
+    assert.equal(
+      (await note.locator('p').textContent()).replace(/\s+/g, ' ').trim(),
+      '3 new articles since your last visit · Show newest first',
+    );
+    const after = await view(page, '#/');
+    assert.equal(after.count, first.count + 3, 'the page shows the new build');
+    await note.getByRole('link', { name: 'Show newest first' }).click();
+    await page.waitForFunction(() => location.hash === '#/?sort=date');
+    await page.locator('article.card').nth(2).waitFor();
+    const titles = await page
+      .locator('article.card .card-title')
+      .evaluateAll((cards) => cards.slice(0, 4).map((t) => t.textContent.trim()));
+    assert.deepEqual(
+      titles.slice(0, 3).map((t) => /^Update check (\d)/.exec(t)?.[1]),
+      ['3', '2', '1'],
+      `the new articles come first: ${titles}`,
+    );
+    assert.doesNotMatch(titles[3], /^Update check/);
+    assert.equal(await note.count(), 0, 'following the note dismisses it');
+    // Told once: the next visit compares with this one.
+    await page.reload();
+    await view(page, '#/');
+    assert.equal(await note.count(), 0, 'the news is not repeated');
+    assert.deepEqual(problems, [], 'no uncaught exceptions');
+  } finally {
+    await context.close();
+    await before.close().catch(() => {});
+    await updated?.close();
+  }
+});
+
 test('a page with <meta name="broadsheet-service-worker" content="off"> registers no worker', async () => {
   const dist = distFromEnv('BROADSHEET_DIST');
   const html = await readFile(join(dist, 'index.html'), 'utf8');
@@ -108,7 +169,7 @@ test('a page with <meta name="broadsheet-service-worker" content="off"> register
     );
     await page.goto(server.url);
     await page.locator('[data-testid="result-count"]').waitFor();
-    await page.waitForTimeout(500);
+    await page.locator('html[data-service-worker="off"]').waitFor({ state: 'attached' });
     const registrations = await page.evaluate(
       async () => (await navigator.serviceWorker.getRegistrations()).length,
     );

@@ -47,6 +47,7 @@ pub mod story_list;
 pub mod swatch;
 pub mod theme_toggle;
 pub mod topic_list;
+pub mod whats_new;
 
 use yew::{html, Html};
 

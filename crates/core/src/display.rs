@@ -79,6 +79,21 @@ pub fn count_label(count: usize, digits: &Digits) -> String {
     digits.count(count, "article", "articles")
 }
 
+/// What a returning reader is told when the collection gained articles since their last visit.
+///
+/// ```
+/// use broadsheet_core::display::{new_articles_label, Digits};
+/// assert_eq!(new_articles_label(1, &Digits::new(",")), "1 new article since your last visit");
+/// assert_eq!(new_articles_label(1_000, &Digits::new(",")), "1,000 new articles since your last visit");
+/// ```
+#[must_use]
+pub fn new_articles_label(count: usize, digits: &Digits) -> String {
+    format!(
+        "{} since your last visit",
+        digits.count(count, "new article", "new articles")
+    )
+}
+
 /// What a graph holds: "7 stories: 18 articles here and 7 elsewhere". Stories are the groups;
 /// the pages elsewhere are related stories outside the collection, counted as pages so the
 /// one word "stories" never names two different things.

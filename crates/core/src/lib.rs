@@ -39,6 +39,7 @@ pub mod search;
 pub mod time;
 pub mod url;
 pub mod view;
+pub mod visit;
 pub mod words;
 
 #[cfg(test)]
