@@ -1,8 +1,8 @@
 // Broadsheet's service worker: repeat visits open at once, and a view seen once opens offline.
 //
 // Registered by boot.js unless index.html carries <meta name="broadsheet-service-worker"
-// content="off"> (README, "Offline and updates"). Its scope is the folder it is served from, so dist/ works from any
-// sub-path; it never touches another path's requests nor another origin's.
+// content="off"> (README, "Offline and updates"). Its scope is the folder it is served from, so
+// dist/ works from any sub-path; it never touches another path's requests nor another origin's.
 //
 // - index.html (a navigation): network first, so an update shows on the next visit; the
 //   cached copy when the network fails.
