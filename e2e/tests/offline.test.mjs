@@ -1,5 +1,6 @@
 // The service worker (static/sw.js, README "Offline and updates"): views seen once open again with
-// the network cut, from a sub-path and under the documented Content-Security-Policy; after an
+// the network cut (the sample, and the sharded 100,000-article build), from a sub-path and under
+// the documented Content-Security-Policy; after an
 // update a returning reader gets the new data and is told how many articles arrived; a page that
 // turns the worker off gets none.
 import assert from 'node:assert/strict';
@@ -35,66 +36,113 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens `hash` and returns what the list says: its count and the first card's id. */
+/**
+ * Loads the page's address with `hash` as a new document (not a hash change, whose page would
+ * show the old view for a moment) and returns `page`.
+ */
+async function load(page, hash) {
+  const address = new URL(page.url());
+  address.hash = hash;
+  await page.goto('about:blank');
+  await page.goto(address.href);
+  return page;
+}
+
+/** Opens `hash` afresh and returns what the list says: its count and the first card's id. */
 async function view(page, hash) {
-  await page.evaluate((h) => (location.hash = h), hash);
+  await load(page, hash);
   await page.locator('[data-testid="result-count"]').waitFor();
-  await page.locator('article.card').first().waitFor();
+  await page.locator('article.card[data-article-id]').first().waitFor();
+  // The whole page of cards, as a reader sees it (a sharded build fills them in after the first).
+  await page.waitForFunction(() => !document.querySelector('[data-testid="card-loading"]'));
   return {
     count: await resultCount(page),
-    first: await page.locator('article.card').first().getAttribute('data-article-id'),
+    first: await page.locator('article.card[data-article-id]').first().getAttribute('data-article-id'),
   };
 }
 
-test('views seen once open again offline, from the cache the service worker filled', async () => {
-  const context = await browser.newContext();
-  // A server of its own, stopped below: the network is cut for the worker's requests too.
-  const own = await serve();
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(TIMEOUT_MS);
-    // Uncaught exceptions only: article images come from their outlets, which this machine
-    // cannot reach (and offline nobody can), so failed loads are expected.
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(own.url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      return true;
-    });
-    const seen = [];
-    for (const hash of VIEWS) seen.push(await view(page, hash));
-    assert.ok(seen[1].count > 0, 'the search finds something');
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    // The worker caches what a page fetched once it controls it: a reload puts the page under it.
-    await page.reload();
-    for (const hash of VIEWS) await view(page, hash);
-    assert.equal(new URL(scope).pathname, '/news/', 'the worker covers the sub-path only');
+/** Opens `article`'s page and returns its heading. */
+async function articlePage(page, id) {
+  await load(page, `#/article/${encodeURIComponent(id)}`);
+  const article = page.locator(`[data-testid="article-page"][data-article-id="${id}"]`);
+  return (await article.locator('h1').textContent()).trim();
+}
 
-    await context.setOffline(true);
-    await own.close();
-    const other = await context.newPage();
-    other.on('pageerror', (e) => problems.push(e.message));
-    for (const [target, open] of [
-      [page, () => page.reload()],
-      [other, () => other.goto(own.url)],
-    ]) {
-      await open();
-      assert.equal(
-        await target.evaluate(() => Boolean(navigator.serviceWorker.controller)),
-        true,
-        'the worker answers the page',
-      );
-      for (const [i, hash] of VIEWS.entries()) {
-        assert.deepEqual(await view(target, hash), seen[i], `${hash} offline`);
+/** The data files the worker holds, by kind: entry, catalog parts, and shards. */
+function cachedKinds(page) {
+  return page.evaluate(async () => {
+    const keys = await (await caches.open('broadsheet-v1')).keys();
+    return [...new Set(keys.flatMap((r) => /\/data\/([a-z]+)[\d.]*-[0-9a-f]+\.bin$/.exec(r.url)?.[1] ?? []))].sort();
+  });
+}
+
+const OFFLINE = [
+  { what: 'the sample (one data file)', env: 'BROADSHEET_DIST', shards: false },
+  { what: 'the sharded 100,000-article build', env: 'BROADSHEET_SCALE_DIST', shards: true },
+];
+
+for (const { what, env, shards } of OFFLINE) {
+  test(`views and an article seen once open again offline: ${what}`, async () => {
+    const context = await browser.newContext();
+    // A server of its own, stopped below: the network is cut for the worker's requests too.
+    const own = await serve(env);
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT_MS);
+      // Uncaught exceptions only: article images come from their outlets, which this machine
+      // cannot reach (and offline nobody can), so failed loads are expected.
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(own.url);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        return true;
+      });
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      assert.equal(new URL(scope).pathname, '/news/', 'the worker covers the sub-path only');
+      // The worker caches what a page fetched once it controls it: a reload puts the page under it.
+      await page.reload();
+      const seen = [];
+      for (const hash of VIEWS) seen.push(await view(page, hash));
+      assert.ok(seen[1].count > 0, 'the search finds something');
+      const heading = await articlePage(page, seen[1].first);
+      assert.ok(heading.length > 0, 'the article has a heading');
+      const kinds = await cachedKinds(page);
+      if (shards) {
+        for (const kind of ['a', 'entry', 'i', 'k']) {
+          assert.ok(kinds.includes(kind), `the worker holds ${kind} files: ${kinds}`);
+        }
+        assert.ok(kinds.includes('w') || kinds.includes('p'), `and search files: ${kinds}`);
+      } else {
+        assert.ok(kinds.includes('entry'), `the worker holds the entry: ${kinds}`);
       }
+
+      await context.setOffline(true);
+      await own.close();
+      const other = await context.newPage();
+      other.on('pageerror', (e) => problems.push(e.message));
+      for (const [target, open] of [
+        [page, () => page.reload()],
+        [other, () => other.goto(own.url)],
+      ]) {
+        await open();
+        assert.equal(
+          await target.evaluate(() => Boolean(navigator.serviceWorker.controller)),
+          true,
+          'the worker answers the page',
+        );
+        for (const [i, hash] of VIEWS.entries()) {
+          assert.deepEqual(await view(target, hash), seen[i], `${hash} offline`);
+        }
+        assert.equal(await articlePage(target, seen[1].first), heading, 'the article offline');
+      }
+      assert.deepEqual(problems, [], 'no uncaught exceptions');
+    } finally {
+      await context.close();
+      await own.close().catch(() => {});
     }
-    assert.deepEqual(problems, [], 'no uncaught exceptions');
-  } finally {
-    await context.close();
-    await own.close().catch(() => {});
-  }
-});
+  });
+}
 
 test('after an update a returning reader gets the new articles and is told how many arrived', async () => {
   const context = await browser.newContext();
@@ -111,7 +159,6 @@ test('after an update a returning reader gets the new articles and is told how m
     const first = await view(page, '#/');
     assert.equal(await note.count(), 0, 'a first visit has nothing to compare with');
     // A second visit to the same build, under the worker: nothing is new.
-    await page.reload();
     assert.deepEqual(await view(page, '#/'), first);
     assert.equal(await note.count(), 0, 'nothing new on the same build');
 
@@ -125,8 +172,16 @@ test('after an update a returning reader gets the new articles and is told how m
       (await note.locator('p').textContent()).replace(/\s+/g, ' ').trim(),
       '3 new articles since your last visit · Show newest first',
     );
-    const after = await view(page, '#/');
-    assert.equal(after.count, first.count + 3, 'the page shows the new build');
+    await page.locator('article.card[data-article-id]').first().waitFor();
+    assert.equal(await resultCount(page), first.count + 3, 'the page shows the new build');
+    // The worker keeps the new build's entry and drops the old one.
+    const entries = await page.evaluate(async () =>
+      (await (await caches.open('broadsheet-v1')).keys())
+        .map((r) => new URL(r.url).pathname)
+        .filter((path) => path.includes('/data/entry-')),
+    );
+    const named = await page.locator('link[data-entry]').getAttribute('href');
+    assert.deepEqual(entries, [new URL(named, page.url()).pathname], 'one entry cached: the new one');
     await note.getByRole('link', { name: 'Show newest first' }).click();
     await page.waitForFunction(() => location.hash === '#/?sort=date');
     await page.locator('article.card').nth(2).waitFor();
@@ -141,7 +196,6 @@ test('after an update a returning reader gets the new articles and is told how m
     assert.doesNotMatch(titles[3], /^Update check/);
     assert.equal(await note.count(), 0, 'following the note dismisses it');
     // Told once: the next visit compares with this one.
-    await page.reload();
     await view(page, '#/');
     assert.equal(await note.count(), 0, 'the news is not repeated');
     assert.deepEqual(problems, [], 'no uncaught exceptions');
