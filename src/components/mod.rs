@@ -15,6 +15,7 @@ pub mod boost_controls;
 pub mod copy_button;
 pub mod coverage_filter;
 pub mod date_filter;
+pub mod did_you_mean;
 pub mod draft_badge;
 pub mod ego_graph;
 pub mod embed_card;

@@ -7,6 +7,7 @@ use crate::bundle::{loading, use_files, Priority, SharedBundle};
 use crate::components::boost_controls::BoostControls;
 use crate::components::coverage_filter::CoverageFilter;
 use crate::components::date_filter::DateFilter;
+use crate::components::did_you_mean::DidYouMean;
 use crate::components::empty_results::EmptyResults;
 use crate::components::export_buttons::ExportButtons;
 use crate::components::facet_panel::FacetPanel;
@@ -386,6 +387,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                         on_remove={on_remove.clone()}
                         on_clear={on_clear.clone()}
                     />
+                    <DidYouMean bundle={props.bundle.clone()} state={state.clone()} {count} />
                     if count == 0 {
                         <EmptyResults suggestions={Rc::clone(&explored.suggestions)} {on_remove} {on_clear} />
                     } else {

@@ -79,6 +79,23 @@ pub fn count_label(count: usize, digits: &Digits) -> String {
     digits.count(count, "article", "articles")
 }
 
+/// What "did you mean" says of a search word that finds little, before its offers.
+///
+/// ```
+/// use broadsheet_core::display::{misspelling_label, Digits};
+/// let d = Digits::new(",");
+/// assert_eq!(misspelling_label("ukrane", 0, &d), "No articles for “ukrane”.");
+/// assert_eq!(misspelling_label("ukrane", 1, &d), "Only 1 article for “ukrane”.");
+/// ```
+#[must_use]
+pub fn misspelling_label(word: &str, found: usize, digits: &Digits) -> String {
+    if found == 0 {
+        format!("No articles for “{word}”.")
+    } else {
+        format!("Only {} for “{word}”.", count_label(found, digits))
+    }
+}
+
 /// What a returning reader is told when the collection gained articles since their last visit.
 ///
 /// ```

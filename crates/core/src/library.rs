@@ -14,13 +14,14 @@ use crate::pack::{
     shard_of, shards_for_prefix, short_hash, Entry, Shard, ShardId, ENTRY_MAGIC, SHARD_MAGIC,
 };
 use crate::search::{self, lookups, phrase_candidates, Query, SearchIndex, Sources};
+use crate::suggest::{self, buckets_near, query_words, Suggestion, Vocabulary};
 use std::rc::Rc;
 
 /// Why bytes could not be read as a file of the pack.
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     /// The bytes do not start with this version's magic number.
-    #[error("not a Broadsheet file of format version 6")]
+    #[error("not a Broadsheet file of format version 7")]
     Magic,
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt file: {0}")]
@@ -55,6 +56,20 @@ pub enum Need<'a> {
     Query(&'a Query),
     /// The related-stories graph.
     Graph,
+    /// What "did you mean" needs for this query besides its search files ([`Need::Query`]):
+    /// the vocabulary of the lengths its words can be near.
+    Suggestions(&'a Query),
+}
+
+/// A query word that finds little, and the words of the collection offered instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misspelling {
+    /// The word as search folded it.
+    pub word: String,
+    /// How many articles it finds alone.
+    pub found: usize,
+    /// The nearest words that find more, best first.
+    pub offers: Vec<Suggestion>,
 }
 
 /// The entry and the shards read so far. Cloning is cheap (the entry and every shard are
@@ -73,6 +88,8 @@ pub struct Library {
     words: Vec<Vec<Option<Rc<SearchIndex>>>>,
     summaries: Vec<Vec<Option<Rc<SearchIndex>>>>,
     graph: Option<Rc<Stories>>,
+    /// Per word length, its vocabulary, once read.
+    vocabulary: Vec<Option<Rc<Vocabulary>>>,
 }
 
 /// Below this many bytes in all, the whole search index is worth fetching right after the first
@@ -219,6 +236,7 @@ impl Library {
                 .map(|s| vec![None; s.prefixes.len()])
                 .collect(),
             graph: None,
+            vocabulary: vec![None; entry.vocabulary_hashes.len()],
             entry: Rc::new(entry),
         };
         for (number, card) in first_page {
@@ -377,6 +395,15 @@ impl Library {
                         add(ShardId::Graph);
                     }
                 }
+                Need::Suggestions(query) => {
+                    for word in query_words(query) {
+                        for b in buckets_near(word.chars().count()) {
+                            if self.vocabulary.get(b).is_some_and(Option::is_none) {
+                                add(ShardId::Vocabulary(b));
+                            }
+                        }
+                    }
+                }
             }
         }
         ids.into_iter().map(|id| self.entry.path(id)).collect()
@@ -396,6 +423,28 @@ impl Library {
             }
         }
         all
+    }
+
+    /// "Did you mean": the query's words that find fewer articles than a near word of the
+    /// collection would, with those words. Complete once [`Need::Suggestions`] and
+    /// [`Need::Query`] are not missing; a word whose vocabulary is not read yet gets no offers.
+    #[must_use]
+    pub fn suggestions(&self, query: &Query) -> Vec<Misspelling> {
+        query_words(query)
+            .into_iter()
+            .filter_map(|word| {
+                let found = self.search(&Query::parse(word)).len();
+                let near = buckets_near(word.chars().count())
+                    .filter_map(|b| self.vocabulary.get(b)?.as_deref())
+                    .flat_map(Vocabulary::words);
+                let offers = suggest::suggest(near, word, found);
+                (!offers.is_empty()).then(|| Misspelling {
+                    word: word.to_owned(),
+                    found,
+                    offers,
+                })
+            })
+            .collect()
     }
 
     /// The search shards and summaries read so far. A summary and the ranges it summarises may
@@ -488,6 +537,12 @@ impl Library {
                     return Err(mismatch("it is not a summary of its prefix"));
                 }
                 self.summaries[s][k] = Some(Rc::new(index));
+            }
+            (ShardId::Vocabulary(b), Shard::Vocabulary(vocabulary)) => {
+                if !vocabulary.is_valid_for(b, n) {
+                    return Err(mismatch("its words are out of order or of another length"));
+                }
+                self.vocabulary[b] = Some(Rc::new(vocabulary));
             }
             (ShardId::Graph, Shard::Graph(stories)) => {
                 let same = stories.article_count() == n
@@ -635,6 +690,59 @@ mod tests {
         assert!(library.stories().is_none());
         load(&pack, &mut library, &[Need::Graph]);
         assert_eq!(library.stories().map(|s| &**s), Some(whole.stories()));
+    }
+
+    #[test]
+    fn did_you_mean_reads_the_vocabulary_near_the_words_lengths_only() {
+        let whole = bundle(200);
+        let pack = whole.pack(small_shards());
+        let mut library = pack.open().expect("entry opens");
+        // "harbuor" (7 letters) finds nothing; "harbour" is in every title. "tides" finds all.
+        let query = Query::parse("Harbuor tides");
+        let needs = [Need::Query(&query), Need::Suggestions(&query)];
+        let vocabulary: Vec<String> = library
+            .missing(&needs)
+            .into_iter()
+            .filter(|name| name.starts_with('v'))
+            .collect();
+        // Lengths 5 to 9 for "harbuor", 3 to 7 for "tides": 3 to 9, once each.
+        let lengths: Vec<&str> = vocabulary
+            .iter()
+            .map(|name| name.split_once('-').expect("named v<length>-<hash>").0)
+            .collect();
+        assert_eq!(lengths, ["v5", "v6", "v7", "v8", "v9", "v3", "v4"]);
+        load(&pack, &mut library, &needs);
+        let found = library.suggestions(&query);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].word, "harbuor");
+        assert_eq!(found[0].found, 0);
+        assert_eq!(
+            found[0].offers,
+            [Suggestion {
+                word: "harbour".into(),
+                articles: 200
+            }]
+        );
+        // The same answer from a collection small enough to travel in one file.
+        let inline = whole.pack(Options::default()).open().expect("opens");
+        assert!(
+            inline.missing(&needs).is_empty(),
+            "everything came with the entry"
+        );
+        assert_eq!(inline.suggestions(&query), found);
+        // A vocabulary file of another length is refused.
+        let mut other = pack.open().expect("opens");
+        let v5 = pack
+            .shards
+            .iter()
+            .find(|f| f.name.starts_with("v5-"))
+            .expect("a vocabulary of five-letter words");
+        let v6 = pack
+            .shards
+            .iter()
+            .find(|f| f.name.starts_with("v6-"))
+            .expect("a vocabulary of six-letter words");
+        assert!(other.insert(&v5.name, &v6.bytes).is_err());
     }
 
     #[test]

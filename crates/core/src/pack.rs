@@ -20,7 +20,10 @@
 //! - per segment, summaries of the one- and two-letter prefixes whose words span more than
 //!   [`Options::summaries_above`] of its ranges (see [`SearchIndex::summary`]): the first
 //!   letter typed costs one file per segment, not the dozens of ranges its words fill;
-//! - the related-stories graph.
+//! - the related-stories graph;
+//! - the vocabulary (every word with the number of articles it occurs in) cut by word length,
+//!   read only when a search finds little and "did you mean" looks for the nearest words (see
+//!   [`crate::suggest`]).
 //!
 //! Every file is named after its own bytes (`<kind><k>-<hash>.bin`, the entry
 //! `entry-<hash>.bin`), so a file keeps its name exactly as long as its content, a host may cache
@@ -36,12 +39,13 @@ use crate::bundle::Bundle;
 use crate::catalog::Catalog;
 use crate::model::{Article, Card};
 use crate::search::SearchIndex;
+use crate::suggest::Vocabulary;
 use serde::{Deserialize, Serialize};
 
 /// First bytes of an entry file: "BSHT" and the format version.
-pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x06";
+pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x07";
 /// First bytes of a shard file.
-pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x06";
+pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x07";
 
 /// How to cut the bundle into files.
 #[derive(Debug, Clone, Copy)]
@@ -134,6 +138,7 @@ pub(crate) enum Shard {
     Catalog(Catalog),
     Words(SearchIndex),
     Graph(crate::graph::Stories),
+    Vocabulary(Vocabulary),
 }
 
 /// Which shard: its kind and number (search shards: segment and number).
@@ -146,6 +151,7 @@ pub(crate) enum ShardId {
     Words(usize, usize),
     Summary(usize, usize),
     Graph,
+    Vocabulary(usize),
 }
 
 impl ShardId {
@@ -159,6 +165,7 @@ impl ShardId {
             Self::Words(s, k) => format!("w{s}.{k}"),
             Self::Summary(s, k) => format!("p{s}.{k}"),
             Self::Graph => "graph".to_owned(),
+            Self::Vocabulary(b) => format!("v{b}"),
         };
         format!("{stem}-{hash:08x}.bin")
     }
@@ -191,6 +198,7 @@ impl ShardId {
             "k" => Self::Part(number(digits)?),
             "w" => pair(digits).map(|(s, k)| Self::Words(s, k))?,
             "p" => pair(digits).map(|(s, k)| Self::Summary(s, k))?,
+            "v" => Self::Vocabulary(number(digits)?),
             _ => return None,
         };
         Some((id, hash))
@@ -237,6 +245,8 @@ pub(crate) struct Entry {
     pub word_bytes: u64,
     /// The graph's hash.
     pub graph_hash: u32,
+    /// Per word length (see [`crate::suggest::bucket`]), the hash of its vocabulary file's name.
+    pub vocabulary_hashes: Vec<u32>,
     /// Cards of the default view's first page, by article number.
     pub first_page: Vec<(u32, Card)>,
     /// Shards carried inside the entry.
@@ -254,6 +264,7 @@ impl Entry {
             ShardId::Words(s, k) => self.segments.get(s)?.word_hashes.get(k).copied(),
             ShardId::Summary(s, k) => self.segments.get(s)?.summary_hashes.get(k).copied(),
             ShardId::Graph => Some(self.graph_hash),
+            ShardId::Vocabulary(b) => self.vocabulary_hashes.get(b).copied(),
         }
     }
 
@@ -427,6 +438,13 @@ impl Bundle {
         }
         let graph = Shard::Graph(self.stories().clone());
         shards.push((ShardId::Graph, encode(SHARD_MAGIC, &graph)));
+        for (b, vocabulary) in Vocabulary::by_length(self.index().counts())
+            .into_iter()
+            .enumerate()
+        {
+            let shard = Shard::Vocabulary(vocabulary);
+            shards.push((ShardId::Vocabulary(b), encode(SHARD_MAGIC, &shard)));
+        }
 
         let coverage = (0..u32::try_from(n).expect("fewer than 2^32 articles"))
             .map(|i| self.catalog().coverage(i))
@@ -444,6 +462,7 @@ impl Bundle {
             segments,
             word_bytes,
             graph_hash: 0,
+            vocabulary_hashes: Vec::new(),
             first_page: Vec::new(),
             inline: Vec::new(),
         };
@@ -460,6 +479,7 @@ impl Bundle {
                     ShardId::Words(s, _) => entry.segments[s].word_hashes.push(h),
                     ShardId::Summary(s, _) => entry.segments[s].summary_hashes.push(h),
                     ShardId::Graph => entry.graph_hash = h,
+                    ShardId::Vocabulary(_) => entry.vocabulary_hashes.push(h),
                 }
                 File {
                     name: id.path(h),
@@ -517,6 +537,7 @@ mod tests {
             ShardId::Words(2, 30),
             ShardId::Summary(0, 4),
             ShardId::Graph,
+            ShardId::Vocabulary(24),
         ] {
             assert_eq!(
                 ShardId::parse(&id.path(0xdead_beef)),

@@ -192,6 +192,14 @@ impl SearchIndex {
         &self.words
     }
 
+    /// Every word with the number of articles it occurs in.
+    pub fn counts(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.words.iter().zip(&self.postings).map(|(w, list)| {
+            let articles = u32::try_from(list.len()).expect("fewer than 2^32 articles");
+            (w.as_str(), articles)
+        })
+    }
+
     /// The first word, if any.
     #[must_use]
     pub fn first_word(&self) -> Option<&str> {
