@@ -61,7 +61,9 @@ mod tests {
 
     #[test]
     fn counts_articles_newer_than_the_last_visits_newest() {
-        let cases: &[(&[i64], Option<&str>, Option<usize>, Option<&str>)] = &[
+        /// Publication times, the kept value, then the count and the value to keep.
+        type Case<'a> = (&'a [i64], Option<&'a str>, Option<usize>, Option<&'a str>);
+        let cases: &[Case] = &[
             // A first visit: nothing to compare with.
             (&[100, 200, 300], None, None, Some("300")),
             // Nothing new.
