@@ -20,7 +20,7 @@ use std::rc::Rc;
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     /// The bytes do not start with this version's magic number.
-    #[error("not a Broadsheet file of format version 6")]
+    #[error("not a Broadsheet file of format version 7")]
     Magic,
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt file: {0}")]
