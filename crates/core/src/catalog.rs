@@ -288,11 +288,14 @@ impl ScoreColumn {
     }
 }
 
-/// The stored form: publication instants as seconds after the earliest.
+/// The stored form: publication instants as the first one and then, per article, the seconds
+/// since the article before. Articles are numbered in publication order, so these steps are
+/// small and non-negative (a signed varint of a byte or two, where seconds since the earliest
+/// take four); any order still round-trips.
 #[derive(Serialize, Deserialize)]
 struct Stored {
-    earliest: Timestamp,
-    published: Vec<u64>,
+    first: Timestamp,
+    published: Vec<i64>,
     heat: ScoreColumn,
     quality: ScoreColumn,
     coverage: Vec<u32>,
@@ -301,19 +304,21 @@ struct Stored {
 
 impl Serialize for Catalog {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let earliest = self
-            .published
-            .iter()
-            .min()
-            .copied()
-            .unwrap_or(Timestamp::EPOCH);
+        let first = self.published.first().copied().unwrap_or(Timestamp::EPOCH);
+        let mut previous = first.unix();
         let published = self
             .published
             .iter()
-            .map(|t| t.unix().abs_diff(earliest.unix()))
+            .map(|t| {
+                // Timestamps are bounded far inside i64 (see `Timestamp::from_unix`), so a
+                // difference of two cannot overflow.
+                let step = t.unix() - previous;
+                previous = t.unix();
+                step
+            })
             .collect();
         Stored {
-            earliest,
+            first,
             published,
             heat: ScoreColumn::of(&self.heat),
             quality: ScoreColumn::of(&self.quality),
@@ -329,14 +334,15 @@ impl<'de> Deserialize<'de> for Catalog {
         let s = Stored::deserialize(deserializer)?;
         let check = || -> Result<Catalog, Inconsistent> {
             let n = s.published.len();
+            let mut previous = s.first.unix();
             let published = s
                 .published
                 .iter()
-                .map(|&d| {
-                    i64::try_from(d)
-                        .ok()
-                        .and_then(|d| s.earliest.unix().checked_add(d))
+                .map(|&step| {
+                    previous
+                        .checked_add(step)
                         .and_then(|t| Timestamp::from_unix(t).ok())
+                        .inspect(|t| previous = t.unix())
                         .ok_or(Inconsistent("a publication instant is out of range"))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
@@ -406,6 +412,24 @@ mod tests {
     }
 
     #[test]
+    fn instants_in_publication_order_store_as_small_steps() {
+        // An article an hour over four years: seconds since the first reach 1.3e8 (a varint of
+        // four bytes), an hour's step is two.
+        let list: Vec<Article> = (0..100)
+            .map(|i| article(&format!("a{i:03}"), None, 1_700_000_000 + i * 3_600))
+            .collect();
+        let catalog = Catalog::build(&list, vec![1; list.len()]);
+        let stored: Stored =
+            postcard::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+                .expect("decodes as stored");
+        assert!(stored.published[1..].iter().all(|&step| step == 3_600));
+        let back: Catalog =
+            postcard::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+                .expect("decodes");
+        assert_eq!(back, catalog);
+    }
+
+    #[test]
     fn rejects_out_of_range_indexes_and_ragged_columns() {
         let list = articles();
         let catalog = Catalog::build(&list, vec![1; 6]);
@@ -421,7 +445,8 @@ mod tests {
             s.coverage.pop();
         })
         .is_err());
-        assert!(stored(&|s| s.published[0] = u64::MAX).is_err());
+        assert!(stored(&|s| s.published[0] = i64::MAX).is_err());
+        assert!(stored(&|s| s.published[1] = i64::MIN).is_err());
         assert!(stored(&|_| {}).is_ok());
     }
 }

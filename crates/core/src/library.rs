@@ -11,7 +11,8 @@ use crate::explore::Collection;
 use crate::graph::Stories;
 use crate::model::{Article, Card};
 use crate::pack::{
-    shard_of, shards_for_prefix, short_hash, Entry, Shard, ShardId, ENTRY_MAGIC, SHARD_MAGIC,
+    shard_of, shards_for_prefix, shards_from, short_hash, Entry, Part, Shard, ShardId, ENTRY_MAGIC,
+    SHARD_MAGIC,
 };
 use crate::search::{self, lookups, phrase_candidates, Query, SearchIndex, Sources};
 use crate::suggest::{self, buckets_near, query_words, Suggestion, Vocabulary};
@@ -142,7 +143,7 @@ impl Library {
         };
         let inline = std::mem::take(&mut entry.inline);
         let first_page = std::mem::take(&mut entry.first_page);
-        let mut catalogs: Vec<Option<Catalog>> = vec![None; entry.part_hashes.len()];
+        let mut found: Vec<Option<Part>> = vec![None; entry.part_hashes.len()];
         let given = inline
             .iter()
             .map(|f| (f.name.as_str(), f.bytes.as_slice()))
@@ -164,35 +165,47 @@ impl Library {
             let body = bytes
                 .strip_prefix(SHARD_MAGIC.as_slice())
                 .ok_or(PackError::Magic)?;
-            let Shard::Catalog(part) = postcard::from_bytes::<Shard>(body)? else {
+            let Shard::Part(part) = postcard::from_bytes::<Shard>(body)? else {
                 return Err(PackError::Mismatch {
                     file: name.to_owned(),
                     what: "it holds another kind of shard than its name says",
                 });
             };
-            catalogs[s] = Some(part);
+            found[s] = Some(part);
         }
-        let catalogs: Vec<&Catalog> = catalogs
-            .iter()
-            .map(Option::as_ref)
+        let parts: Vec<Part> = found
+            .into_iter()
             .collect::<Option<_>>()
             .ok_or_else(|| mismatch("a part of the catalog is missing"))?;
-        let sizes_fit = entry.segments.len() == catalogs.len()
+        let (cards, articles) = (entry.cards as usize, entry.articles as usize);
+        if cards == 0 || articles == 0 {
+            return Err(mismatch("article shards do not cover the articles"));
+        }
+        let sizes_fit = entry.segments.len() == parts.len()
             && entry
                 .segments
                 .iter()
-                .zip(&catalogs)
+                .zip(&parts)
                 .enumerate()
                 .all(|(s, (seg, part))| {
+                    let start = seg.start as usize;
                     let end = entry
                         .segments
                         .get(s + 1)
                         .map_or(entry.coverage.len(), |next| next.start as usize);
-                    end.checked_sub(seg.start as usize) == Some(part.len())
+                    end.checked_sub(start) == Some(part.catalog.len())
+                        && shards_from(start..end, cards).len() == part.card_hashes.len()
+                        && shards_from(start..end, articles).len() == part.article_hashes.len()
                 });
         if !sizes_fit {
             return Err(mismatch("the catalog's parts do not fit its segments"));
         }
+        entry.card_hashes = parts.iter().flat_map(|p| &p.card_hashes).copied().collect();
+        entry.article_hashes = (parts.iter())
+            .flat_map(|p| &p.article_hashes)
+            .copied()
+            .collect();
+        let catalogs: Vec<&Catalog> = parts.iter().map(|p| &p.catalog).collect();
         let catalog = Catalog::join(&catalogs, std::mem::take(&mut entry.coverage))
             .map_err(|_| mismatch("the coverage column does not fit the catalog"))?;
         let n = catalog.len();
@@ -815,6 +828,88 @@ mod tests {
         let needs = [Need::Graph, Need::Id("story-0007"), Need::Query(&q)];
         assert!(library.missing(&needs).is_empty());
         assert_eq!(library.find("story-0007"), Some(7));
+    }
+
+    #[test]
+    fn an_update_keeps_the_names_of_what_it_did_not_change() {
+        let options = small_shards();
+        let before = bundle(200).pack(options);
+        // 200 → 230: the segments [0, 128) [128, 192) [192, 200) become [0, 128) [128, 192)
+        // [192, 230), so only the recent part is new.
+        let after = bundle(230).pack(options);
+        let names = |pack: &Pack, kind: &str| -> Vec<String> {
+            let mut names: Vec<String> = (pack.shards.iter())
+                .map(|f| f.name.clone())
+                .filter(|name| name.starts_with(kind))
+                .collect();
+            names.sort_by_key(|name| ShardId::parse(name).map(|(id, _)| format!("{id:?}")));
+            names
+        };
+        let (parts, new_parts) = (names(&before, "k"), names(&after, "k"));
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[..2], new_parts[..2], "old parts keep their names");
+        assert_ne!(parts[2], new_parts[2]);
+        // Card shards of 3: the first 66 hold articles 0..198, which did not change.
+        let kept = |kind: &str, whole: usize| {
+            let new = names(&after, kind);
+            names(&before, kind)
+                .iter()
+                .filter(|name| new.contains(name))
+                .count()
+                >= whole
+        };
+        assert!(
+            kept("c", 66) && kept("a", 28),
+            "old card and article shards keep theirs"
+        );
+        // The entry does not list card or article shards: the parts do.
+        let entry = decode_entry(&after.entry.bytes).expect("decodes");
+        assert!(entry.card_hashes.is_empty() && entry.article_hashes.is_empty());
+        let library = after.open().expect("opens");
+        assert_eq!(library.entry.card_hashes.len(), 230_usize.div_ceil(3));
+        assert_eq!(library.entry.article_hashes.len(), 230_usize.div_ceil(7));
+    }
+
+    #[test]
+    fn a_part_naming_too_few_shards_is_refused() {
+        let pack = bundle(200).pack(small_shards());
+        let mut entry = decode_entry(&pack.entry.bytes).expect("decodes");
+        let name = entry.path(ShardId::Part(1));
+        let file = (pack.shards.iter())
+            .find(|f| f.name == name)
+            .expect("part 1");
+        let body = file
+            .bytes
+            .strip_prefix(SHARD_MAGIC.as_slice())
+            .expect("a shard");
+        let Ok(Shard::Part(mut part)) = postcard::from_bytes::<Shard>(body) else {
+            panic!("part 1 is a part");
+        };
+        part.card_hashes.pop();
+        let bytes = postcard::to_extend(&Shard::Part(part), SHARD_MAGIC.to_vec()).expect("encodes");
+        entry.part_hashes[1] = short_hash(&bytes);
+        let forged = postcard::to_extend(&entry, ENTRY_MAGIC.to_vec()).expect("encodes");
+        let parts: Vec<(String, &[u8])> = (0..entry.part_hashes.len())
+            .map(|s| {
+                let name = entry.path(ShardId::Part(s));
+                let original = pack.shards.iter().find(|f| f.name == name);
+                (
+                    name,
+                    original.map_or(bytes.as_slice(), |f| f.bytes.as_slice()),
+                )
+            })
+            .collect();
+        let given: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+        assert!(matches!(
+            Library::open_with(&forged, &given),
+            Err(PackError::Mismatch { what, .. }) if what.contains("do not fit its segments")
+        ));
+        // The same bytes, the hashes whole: the forgery is in the part alone.
+        let real: Vec<(&str, &[u8])> = (pack.shards.iter())
+            .filter(|f| f.name.starts_with('k'))
+            .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+            .collect();
+        assert!(Library::open_with(&pack.entry.bytes, &real).is_ok());
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //!
 //! - the [`Catalog`] (what filtering, counting and sorting read, for every article) in parts,
 //!   one per segment (see below), read with the entry before the first screen: an update
-//!   rewrites the recent part, not the whole catalog;
+//!   rewrites the recent part, not the whole catalog. A part also names the card and article
+//!   shards that start among its articles: their names change only with those articles, so
+//!   they travel with them rather than in the entry, which every update rewrites;
 //! - cards ([`Card`]: what a list shows), in runs of [`Options::cards`] consecutive article
 //!   numbers: a page of results scattered over the collection costs one small file a card;
 //! - whole articles, in runs of [`Options::articles`] (article pages, exports, phrases);
@@ -135,7 +137,7 @@ pub(crate) enum Shard {
     Cards(Vec<Card>),
     Articles(Vec<Article>),
     Ids(Vec<(String, u32)>),
-    Catalog(Catalog),
+    Part(Part),
     Words(SearchIndex),
     Graph(crate::graph::Stories),
     Vocabulary(Vocabulary),
@@ -205,6 +207,24 @@ impl ShardId {
     }
 }
 
+/// A part of the catalog: the articles of one segment, and the hashes of the card and article
+/// shards that start among them (see [`shards_from`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Part {
+    pub catalog: Catalog,
+    /// Per card shard starting in the part, in order, the hash its name carries.
+    #[serde(with = "fixed_width")]
+    pub card_hashes: Vec<u32>,
+    /// Per article shard starting in the part, in order, the hash its name carries.
+    #[serde(with = "fixed_width")]
+    pub article_hashes: Vec<u32>,
+}
+
+/// The shards of `size` articles each whose first article is numbered within `range`.
+pub(crate) fn shards_from(range: std::ops::Range<usize>, size: usize) -> std::ops::Range<usize> {
+    range.start.div_ceil(size)..range.end.div_ceil(size)
+}
+
 /// One segment of the search index: the articles numbered from `start` to the next segment's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Segment {
@@ -212,10 +232,12 @@ pub(crate) struct Segment {
     /// Per search shard, the least word it may hold.
     pub word_keys: Vec<String>,
     /// Per search shard, the hash its name carries.
+    #[serde(with = "fixed_width")]
     pub word_hashes: Vec<u32>,
     /// The prefixes with a summary shard, sorted; summary `k` is that of `prefixes[k]`.
     pub prefixes: Vec<String>,
     /// Per summary, the hash its name carries.
+    #[serde(with = "fixed_width")]
     pub summary_hashes: Vec<u32>,
 }
 
@@ -226,18 +248,23 @@ pub(crate) struct Entry {
     /// story changes older articles' coverage, which would rewrite old catalog parts).
     pub coverage: Vec<u32>,
     /// Per segment, the hash of its catalog part's name.
+    #[serde(with = "fixed_width")]
     pub part_hashes: Vec<u32>,
     /// Whether these are the project's sample articles.
     pub sample: bool,
     pub cards: u32,
     pub articles: u32,
-    /// Per card shard, the hash its name carries.
+    /// Per card shard, the hash its name carries: not stored here but gathered from the
+    /// catalog parts when the library opens.
+    #[serde(skip)]
     pub card_hashes: Vec<u32>,
-    /// Per article shard, the hash its name carries.
+    /// Per article shard, the hash its name carries (gathered like `card_hashes`).
+    #[serde(skip)]
     pub article_hashes: Vec<u32>,
     /// Per id shard, the least id it may hold.
     pub id_keys: Vec<String>,
     /// Per id shard, the hash its name carries.
+    #[serde(with = "fixed_width")]
     pub id_hashes: Vec<u32>,
     /// The search index's segments, by first article number.
     pub segments: Vec<Segment>,
@@ -298,6 +325,22 @@ pub fn segment_starts(n: usize, unit: usize) -> Vec<usize> {
         starts.push(at);
     }
     starts
+}
+
+/// Lists of file hashes stored in four bytes each: hashes are spread evenly over 32 bits, so a
+/// varint (postcard's form for a `u32`) takes five bytes for fifteen in sixteen of them.
+mod fixed_width {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(hashes: &[u32], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<[u8; 4]> = hashes.iter().map(|h| h.to_le_bytes()).collect();
+        bytes.serialize(s)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+        let bytes = Vec::<[u8; 4]>::deserialize(d)?;
+        Ok(bytes.into_iter().map(u32::from_le_bytes).collect())
+    }
 }
 
 /// The part of a 64-bit hash that names a file: an update's new version of a shard must differ
@@ -367,13 +410,19 @@ impl Bundle {
         );
         let articles = self.articles();
         let mut shards: Vec<(ShardId, Vec<u8>)> = Vec::new();
+        // The catalog parts name the card and article shards, so their hashes come first.
+        let mut card_hashes = Vec::new();
         for (k, run) in articles.chunks(options.cards).enumerate() {
             let cards = run.iter().map(Card::from).collect();
-            shards.push((ShardId::Cards(k), encode(SHARD_MAGIC, &Shard::Cards(cards))));
+            let bytes = encode(SHARD_MAGIC, &Shard::Cards(cards));
+            card_hashes.push(short_hash(&bytes));
+            shards.push((ShardId::Cards(k), bytes));
         }
+        let mut article_hashes = Vec::new();
         for (k, run) in articles.chunks(options.articles).enumerate() {
-            let shard = Shard::Articles(run.to_vec());
-            shards.push((ShardId::Articles(k), encode(SHARD_MAGIC, &shard)));
+            let bytes = encode(SHARD_MAGIC, &Shard::Articles(run.to_vec()));
+            article_hashes.push(short_hash(&bytes));
+            shards.push((ShardId::Articles(k), bytes));
         }
         let id = |n: u32| articles[n as usize].id.as_str();
         let id_runs: Vec<&[u32]> = self.by_id().chunks(options.ids).collect();
@@ -395,7 +444,11 @@ impl Bundle {
             let end = starts.get(s + 1).copied().unwrap_or(n);
             let range = u32::try_from(start).expect("fewer than 2^32 articles")
                 ..u32::try_from(end).expect("fewer than 2^32 articles");
-            let part = Shard::Catalog(self.catalog().part(start..end));
+            let part = Shard::Part(Part {
+                catalog: self.catalog().part(start..end),
+                card_hashes: card_hashes[shards_from(start..end, options.cards)].to_vec(),
+                article_hashes: article_hashes[shards_from(start..end, options.articles)].to_vec(),
+            });
             shards.push((ShardId::Part(s), encode(SHARD_MAGIC, &part)));
             let index = self.index().restrict(range.clone());
             let word_shards = index.clone().split(options.postings);
@@ -455,8 +508,8 @@ impl Bundle {
             sample: options.sample,
             cards: u32::try_from(options.cards).expect("a shard size below 2^32"),
             articles: u32::try_from(options.articles).expect("a shard size below 2^32"),
-            card_hashes: Vec::new(),
-            article_hashes: Vec::new(),
+            card_hashes,
+            article_hashes,
             id_keys,
             id_hashes: Vec::new(),
             segments,
@@ -472,8 +525,7 @@ impl Bundle {
             .map(|(id, bytes)| {
                 let h = short_hash(&bytes);
                 match id {
-                    ShardId::Cards(_) => entry.card_hashes.push(h),
-                    ShardId::Articles(_) => entry.article_hashes.push(h),
+                    ShardId::Cards(_) | ShardId::Articles(_) => {}
                     ShardId::Ids(_) => entry.id_hashes.push(h),
                     ShardId::Part(_) => entry.part_hashes.push(h),
                     ShardId::Words(s, _) => entry.segments[s].word_hashes.push(h),
@@ -557,6 +609,21 @@ mod tests {
         ] {
             assert_eq!(ShardId::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn hashes_take_four_bytes_each_and_round_trip() {
+        let segment = Segment {
+            start: 0,
+            word_keys: Vec::new(),
+            word_hashes: vec![u32::MAX, 0, 0xdead_beef],
+            prefixes: Vec::new(),
+            summary_hashes: vec![1],
+        };
+        let bytes = postcard::to_allocvec(&segment).expect("encodes");
+        // start, no keys, 3 hashes, no prefixes, 1 hash: a byte per count and four per hash.
+        assert_eq!(bytes.len(), 1 + 1 + (1 + 3 * 4) + 1 + (1 + 4));
+        assert_eq!(postcard::from_bytes::<Segment>(&bytes).ok(), Some(segment));
     }
 
     #[test]
