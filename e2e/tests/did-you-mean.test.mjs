@@ -1,5 +1,5 @@
 // "Did you mean": a misspelled search word, typed key by key, is answered with the collection's
-// own nearest words as links; following one searches for it. On the sample (one data file) and
+// own nearest words as links; following one searches for it; `word~` searches for them all. On the sample (one data file) and
 // on the sharded 100,000-article build, where the vocabulary files of the word's lengths are
 // fetched then, and only then.
 import assert from 'node:assert/strict';
@@ -85,6 +85,29 @@ for (const { name, app, typo, word, lengths } of [
       await page.goBack();
       await page.waitForFunction((t) => location.hash === `#/?q=${t}`, typo);
       await page.locator(OFFERS).waitFor();
+    });
+  });
+}
+
+for (const { name, app, typo } of [
+  { name: 'the sample', app: sample, typo: 'garbgae' },
+  { name: 'the sharded 100,000-article build', app: scale, typo: 'electoin' },
+]) {
+  test(`a word typed with a trailing ~ matches the words near it: ${name}`, async () => {
+    await withPage(app.browser, async (page) => {
+      await page.goto(app.server.url);
+      await page.locator('[data-testid="result-count"]').waitFor();
+      await type(page, `${typo}~`);
+      await page.waitForFunction((t) => location.hash === `#/?q=${t}~`, typo);
+      await page.locator('article.card').first().waitFor();
+      assert.ok((await resultCount(page)) > 0, `${typo}~ finds articles`);
+      assert.equal(await page.locator(OFFERS).count(), 0, 'and needs no offers');
+      // The same link opened afresh finds the same.
+      const count = await resultCount(page);
+      await page.goto('about:blank');
+      await page.goto(`${app.server.url}#/?q=${typo}~`);
+      await page.locator('article.card').first().waitFor();
+      assert.equal(await resultCount(page), count);
     });
   });
 }

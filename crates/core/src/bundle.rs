@@ -146,10 +146,13 @@ impl Collection for Bundle {
 
     fn search(&self, query: &Query) -> Vec<(u32, f32)> {
         let article = |n: u32| self.articles.get(n as usize);
+        let near =
+            |word: &str| crate::suggest::near_words(self.index.counts().map(|(w, _)| w), word);
         search::search(
             &Sources {
                 shards: &[&self.index],
                 article: &article,
+                near: &near,
             },
             query,
         )

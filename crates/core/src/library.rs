@@ -371,7 +371,21 @@ impl Library {
                 }
                 Need::Query(query) => {
                     let mut words_ready = true;
-                    for word in lookups(query) {
+                    // A fuzzy word looks up the words near it, which its vocabulary says.
+                    let mut near = Vec::new();
+                    for word in query.fuzzy() {
+                        if let Some(words) = self.near(word) {
+                            near.extend(words);
+                        } else {
+                            words_ready = false;
+                            for b in buckets_near(word.chars().count()) {
+                                if self.vocabulary.get(b).is_some_and(Option::is_none) {
+                                    add(ShardId::Vocabulary(b));
+                                }
+                            }
+                        }
+                    }
+                    for word in lookups(query).chain(near.iter().map(String::as_str)) {
                         for (s, segment) in self.entry.segments.iter().enumerate() {
                             let (words, summaries) = (&self.words[s], &self.summaries[s]);
                             let range = shards_for_prefix(&segment.word_keys, word);
@@ -436,6 +450,21 @@ impl Library {
             }
         }
         all
+    }
+
+    /// The collection's words near a fuzzy `word` (see [`suggest::near_words`]), once the
+    /// vocabulary of every length they may have is read.
+    fn near(&self, word: &str) -> Option<Vec<String>> {
+        let mut buckets = Vec::new();
+        for b in buckets_near(word.chars().count()) {
+            match self.vocabulary.get(b) {
+                Some(Some(vocabulary)) => buckets.push(vocabulary),
+                Some(None) => return None,
+                None => {}
+            }
+        }
+        let words = buckets.iter().flat_map(|v| v.words().map(|(w, _)| w));
+        Some(suggest::near_words(words, word))
     }
 
     /// "Did you mean": the query's words that find fewer articles than a near word of the
@@ -587,10 +616,12 @@ impl Collection for Library {
     fn search(&self, query: &Query) -> Vec<(u32, f32)> {
         let shards = self.word_shards();
         let article = |n: u32| self.article(n).map(|a| &**a);
+        let near = |word: &str| self.near(word).unwrap_or_default();
         search::search(
             &Sources {
                 shards: &shards,
                 article: &article,
+                near: &near,
             },
             query,
         )
@@ -675,6 +706,9 @@ mod tests {
             r#""machine learning""#,
             "zzz",
             "report",
+            "harbuor~",
+            "harbuor~ tide~ 12",
+            "zzzzqx~",
         ] {
             let state = ViewState::default()
                 .apply(Action::SetQuery(text.into()))

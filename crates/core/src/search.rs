@@ -2,8 +2,9 @@
 //! relevance, and highlighting.
 //!
 //! An article matches when every query word is the start of some word in its title, excerpt,
-//! provider name, topics or body (after folding, see [`crate::words`]), and every quoted phrase
-//! appears as consecutive words, in order, within one field. Relevance adds, per query term,
+//! provider name, topics or body (after folding, see [`crate::words`]), every quoted phrase
+//! appears as consecutive words, in order, within one field, and every fuzzy word (`ukrane~`)
+//! is, whole, within a few edits of one of its words (see [`crate::suggest::max_edits`]). Relevance adds, per query term,
 //! the weight of the best field it matched in, with a bonus for whole-word matches.
 
 use crate::model::Article;
@@ -335,6 +336,9 @@ pub enum Term {
     Word(String),
     /// Quoted words, matched consecutively and in order within one field.
     Phrase(Vec<String>),
+    /// A word written with a trailing `~`, matched by the collection's whole words within a
+    /// few edits of it (see [`Sources::near`]).
+    Fuzzy(String),
 }
 
 /// A parsed query.
@@ -345,7 +349,8 @@ pub struct Query {
 
 impl Query {
     /// Parses a query: quoted parts are phrases (an unclosed quote runs to the end), the rest
-    /// are words. At most [`MAX_QUERY_LEN`] bytes and [`MAX_TERMS`] terms are read.
+    /// are words, fuzzy when a `~` follows them. At most [`MAX_QUERY_LEN`] bytes and
+    /// [`MAX_TERMS`] terms are read.
     ///
     /// ```
     /// use broadsheet_core::search::{Query, Term};
@@ -354,6 +359,10 @@ impl Query {
     ///     Term::Word("recog".into()),
     ///     Term::Phrase(vec!["machine".into(), "learning".into()]),
     ///     Term::Word("ai".into()),
+    /// ]);
+    /// assert_eq!(Query::parse("Ukrane~ grain").terms(), &[
+    ///     Term::Fuzzy("ukrane".into()),
+    ///     Term::Word("grain".into()),
     /// ]);
     /// ```
     #[must_use]
@@ -364,11 +373,21 @@ impl Query {
         }
         let mut terms = Vec::new();
         for (i, part) in text[..end].split('"').enumerate() {
-            let found: Vec<String> = words::words(part).collect();
-            if i % 2 == 1 && found.len() > 1 {
-                terms.push(Term::Phrase(found));
-            } else {
-                terms.extend(found.into_iter().map(Term::Word));
+            if i % 2 == 1 {
+                let found: Vec<String> = words::words(part).collect();
+                if found.len() > 1 {
+                    terms.push(Term::Phrase(found));
+                } else {
+                    terms.extend(found.into_iter().map(Term::Word));
+                }
+                continue;
+            }
+            for (range, word) in words::spans(part) {
+                if part[range.end..].starts_with('~') {
+                    terms.push(Term::Fuzzy(word));
+                } else {
+                    terms.push(Term::Word(word));
+                }
             }
         }
         terms.dedup();
@@ -388,19 +407,30 @@ impl Query {
         self.terms.is_empty()
     }
 
-    /// Every word of the query, phrase words included (what highlighting looks for).
+    /// Every word and phrase word of the query (what highlighting looks for; fuzzy words match
+    /// other words, which highlighting does not know).
     fn all_words(&self) -> impl Iterator<Item = &str> {
         self.terms
             .iter()
             .flat_map(|t| match t {
                 Term::Word(w) => std::slice::from_ref(w),
                 Term::Phrase(ws) => ws.as_slice(),
+                Term::Fuzzy(_) => &[],
             })
             .map(String::as_str)
     }
+
+    /// The fuzzy words of the query.
+    pub fn fuzzy(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().filter_map(|t| match t {
+            Term::Fuzzy(w) => Some(w.as_str()),
+            _ => None,
+        })
+    }
 }
 
-/// The words a query looks up: each word, and each word of each phrase.
+/// The words a query looks up as prefixes: each word, and each word of each phrase. Fuzzy
+/// words look up the words [`Sources::near`] gives them instead.
 pub fn lookups(query: &Query) -> impl Iterator<Item = &str> {
     query.all_words()
 }
@@ -413,6 +443,9 @@ pub struct Sources<'a> {
     /// Article `n`, when its text is at hand. Phrase candidates whose text is not count as
     /// non-matching, so callers load them first (see [`phrase_candidates`]).
     pub article: &'a dyn Fn(u32) -> Option<&'a Article>,
+    /// The collection's words within [`crate::suggest::max_edits`] of a fuzzy word, itself
+    /// included when it is one; `shards` must hold each of them.
+    pub near: &'a dyn Fn(&str) -> Vec<String>,
 }
 
 /// Scores by article number, `NaN` where an article does not match. Dense rather than a hash
@@ -484,6 +517,7 @@ pub fn search(sources: &Sources<'_>, query: &Query) -> Vec<(u32, f32)> {
         let scores = match term {
             Term::Word(word) => word_scores(sources.shards, word),
             Term::Phrase(phrase) => phrase_scores(sources, phrase),
+            Term::Fuzzy(word) => fuzzy_scores(sources, word),
         };
         let total = match &mut total {
             None => total.insert(scores),
@@ -515,6 +549,24 @@ fn word_scores(shards: &[&SearchIndex], word: &str) -> Scores {
     for (posting, exact) in shards.iter().flat_map(|s| s.with_prefix(word)) {
         let weight = weights[usize::from(posting.fields & 31)];
         scores.raise(posting.article, weight * if exact { 1.5 } else { 1.0 });
+    }
+    scores
+}
+
+/// A fuzzy word scores as the best of the whole words near it; a match a few edits away counts
+/// as a prefix match does, the word itself as a whole-word match.
+fn fuzzy_scores(sources: &Sources<'_>, word: &str) -> Scores {
+    let weights: [f32; 32] = std::array::from_fn(|mask| best_weight(mask as u8));
+    let mut scores = Scores::default();
+    for near in (sources.near)(word) {
+        let whole = sources.shards.iter().flat_map(|s| s.with_prefix(&near));
+        for (posting, _) in whole.filter(|(_, exact)| *exact) {
+            let weight = weights[usize::from(posting.fields & 31)];
+            scores.raise(
+                posting.article,
+                weight * if near == word { 1.5 } else { 1.0 },
+            );
+        }
     }
     scores
 }
@@ -629,9 +681,11 @@ mod tests {
 
     fn run(index: &SearchIndex, articles: &[Article], q: &str) -> Vec<(u32, f32)> {
         let article = |n: u32| articles.get(n as usize);
+        let near = |w: &str| crate::suggest::near_words(index.counts().map(|(w, _)| w), w);
         let sources = Sources {
             shards: &[index],
             article: &article,
+            near: &near,
         };
         search(&sources, &Query::parse(q))
     }
@@ -658,14 +712,17 @@ mod tests {
             for q in [prefix.to_owned(), format!("{prefix} recog")] {
                 let whole = run(&index, &c, &q);
                 let article = |n: u32| c.get(n as usize);
+                let near = |_: &str| Vec::new();
                 let sources = Sources {
                     shards: &[&summary, &index],
                     article: &article,
+                    near: &near,
                 };
                 assert_eq!(search(&sources, &Query::parse(&q)), whole, "{q}");
                 let only = Sources {
                     shards: &[&summary],
                     article: &article,
+                    near: &near,
                 };
                 let alone = search(&only, &Query::parse(prefix));
                 assert_eq!(alone, run(&index, &c, prefix), "{prefix} alone");
@@ -695,6 +752,38 @@ mod tests {
             "only word starts match"
         );
         assert_eq!(ids(&c, "face nothing"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_fuzzy_word_matches_whole_words_a_few_edits_away() {
+        let c = corpus();
+        let cases: [(&str, &[&str]); 9] = [
+            // Two edits for five letters or more; a swap is one.
+            ("recgonition~", &["a", "b"]),
+            ("mahcine~", &["b", "c"]),
+            ("machnes~", &["b", "c"]),
+            // Whole words: "learn" is no fuzzy match of "learning".
+            ("learn~", &[]),
+            // One edit under five letters.
+            ("fase~", &["a"]),
+            ("fcae~", &["a"]),
+            ("fxxe~", &[]),
+            // With other terms, as any term.
+            ("mahcine~ market", &["b"]),
+            (r#""machine learning~""#, &["c"]),
+        ];
+        for (q, want) in cases {
+            assert_eq!(ids(&c, q), want, "{q}");
+        }
+        let q = Query::parse(r#"ukrane~ "grain~ deal" ~ x~~"#);
+        assert_eq!(
+            q.terms(),
+            [
+                Term::Fuzzy("ukrane".into()),
+                Term::Phrase(vec!["grain".into(), "deal".into()]),
+                Term::Fuzzy("x".into()),
+            ]
+        );
     }
 
     #[test]
@@ -779,12 +868,21 @@ mod tests {
         }
         let refs: Vec<&SearchIndex> = shards.iter().collect();
         let article = |n: u32| c.get(n as usize);
-        for q in ["machine", "rec", r#""machine learning""#, "face rec", "zzz"] {
+        let near = |w: &str| crate::suggest::near_words(whole.counts().map(|(w, _)| w), w);
+        for q in [
+            "machine",
+            "rec",
+            r#""machine learning""#,
+            "face rec",
+            "zzz",
+            "mahcine~",
+        ] {
             let query = Query::parse(q);
             let split = search(
                 &Sources {
                     shards: &refs,
                     article: &article,
+                    near: &near,
                 },
                 &query,
             );

@@ -181,6 +181,33 @@ pub fn suggest<'a>(
         .collect()
 }
 
+/// The words among `candidates` within [`max_edits`] of `word`, `word` itself included when it
+/// is one: what a fuzzy query word (`ukrane~`) matches.
+///
+/// ```
+/// use broadsheet_core::suggest::near_words;
+/// let words = ["ukraine", "ukrane", "urban", "train"];
+/// assert_eq!(near_words(words, "ukrane"), ["ukraine", "ukrane"]);
+/// ```
+#[must_use]
+pub fn near_words<'a>(candidates: impl IntoIterator<Item = &'a str>, word: &str) -> Vec<String> {
+    let typed: Vec<char> = word.chars().collect();
+    let max = max_edits(typed.len());
+    let mut chars = Vec::new();
+    let mut near: Vec<String> = candidates
+        .into_iter()
+        .filter(|candidate| {
+            chars.clear();
+            chars.extend(candidate.chars());
+            distance_within(&typed, &chars, max).is_some()
+        })
+        .map(str::to_owned)
+        .collect();
+    near.sort_unstable();
+    near.dedup();
+    near
+}
+
 /// The query's words, once each, in query order: what suggestions are sought for. Words inside
 /// phrases count too: a misspelled word sinks its phrase.
 #[must_use]
@@ -190,6 +217,8 @@ pub fn query_words(query: &Query) -> Vec<&str> {
         let words: &[String] = match term {
             Term::Word(w) => std::slice::from_ref(w),
             Term::Phrase(ws) => ws,
+            // Already fuzzy: nothing nearer to offer.
+            Term::Fuzzy(_) => &[],
         };
         for w in words {
             if !out.contains(&w.as_str()) {
