@@ -12,6 +12,7 @@
 pub mod article_card;
 pub mod bar_chart;
 pub mod boost_controls;
+pub mod close_button;
 pub mod copy_button;
 pub mod coverage_filter;
 pub mod date_filter;

@@ -1,6 +1,7 @@
 //! A small, dismissible note of what a link held that the app ignored (an unknown setting, a
 //! bad value, broken percent-encoding), so an odd link still opens and says what it dropped.
 
+use super::close_button::CloseButton;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,16 +31,7 @@ pub fn Notice(props: &NoticeProps) -> Html {
                     }
                 </ul>
             </div>
-            <button
-                type="button"
-                class="notice-dismiss"
-                data-testid="dismiss-notice"
-                aria-label="Dismiss"
-                title="Dismiss"
-                {onclick}
-            >
-                { "×" }
-            </button>
+            <CloseButton class="notice-dismiss" testid="dismiss-notice" label="Dismiss" {onclick} />
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! iframe), with the widget's settings and a live preview. What the link and the snippets say
 //! is `broadsheet_core::route` and `broadsheet_core::embed`'s answer.
 
+use super::close_button::CloseButton;
 use crate::components::copy_button::CopyButton;
 use crate::location::Deployment;
 use broadsheet_core::embed::{self, EmbedOptions, Theme, MAX_LIMIT};
@@ -143,16 +144,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         >
             <div class="share-head">
                 <h2 id="share-title">{ "Share this view" }</h2>
-                <button
-                    type="button"
-                    class="dialog-close"
-                    data-testid="share-close"
-                    aria-label="Close"
-                    title="Close"
-                    onclick={close}
-                >
-                    { "×" }
-                </button>
+                <CloseButton class="dialog-close" testid="share-close" label="Close" onclick={close} />
             </div>
             <section class="share-section" aria-labelledby="share-link-title">
                 <h3 id="share-link-title" class="share-subtitle">{ "Link" }</h3>

@@ -5,6 +5,7 @@
 //! collections served from one site keep apart. Storage may be missing or refuse (a sandboxed
 //! frame, storage switched off); the note is then never shown, which is not worth a console line.
 
+use super::close_button::CloseButton;
 use crate::bundle::SharedBundle;
 use crate::numbers::digits;
 use broadsheet_core::display::new_articles_label;
@@ -75,16 +76,7 @@ pub fn WhatsNew(props: &WhatsNewProps) -> Html {
                     { "Show newest first" }
                 </a>
             </p>
-            <button
-                type="button"
-                class="notice-dismiss"
-                data-testid="dismiss-whats-new"
-                aria-label="Dismiss"
-                title="Dismiss"
-                onclick={dismiss}
-            >
-                { "×" }
-            </button>
+            <CloseButton class="notice-dismiss" testid="dismiss-whats-new" label="Dismiss" onclick={dismiss} />
         </div>
     }
 }
