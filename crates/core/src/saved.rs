@@ -308,6 +308,26 @@ impl SavedViews {
     }
 }
 
+/// Refuses a file of `bytes` bytes before it is read, when it is larger than
+/// [`MAX_FILE_BYTES`]: a file chosen by mistake (a video) need not be read into memory first.
+///
+/// ```
+/// use broadsheet_core::saved::check_size;
+/// assert!(check_size(2_000).is_ok());
+/// assert!(check_size(1 << 30).is_err());
+/// ```
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES as u64 {
+        return Err(ImportError {
+            problems: vec![format!(
+                "it is larger than {} KiB, far more than {MAX_VIEWS} views take",
+                MAX_FILE_BYTES / 1024
+            )],
+        });
+    }
+    Ok(())
+}
+
 /// At most [`MAX_PROBLEMS`] lines, the last saying how many more there were.
 fn capped(mut lines: Vec<String>) -> Vec<String> {
     if lines.len() > MAX_PROBLEMS {
@@ -325,11 +345,8 @@ fn capped(mut lines: Vec<String>) -> Vec<String> {
 /// Reads a file; `Err` when it is not a list of saved views at all. Entries without `seen`
 /// are seen up to `mark`.
 fn read(text: &str, mark: i64) -> Result<Read, String> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "it is larger than {} KiB, far more than {MAX_VIEWS} views take",
-            MAX_FILE_BYTES / 1024
-        ));
+    if let Err(mut e) = check_size(text.len() as u64) {
+        return Err(e.problems.remove(0));
     }
     let file: Value = serde_json::from_str(text).map_err(|e| format!("it is not JSON ({e})"))?;
     let Value::Object(file) = file else {
