@@ -742,7 +742,7 @@ mod tests {
 
     #[test]
     fn many_wrong_entries_give_a_short_message() {
-        let views = format!("[{}]", vec!["{}"; 9].join(","));
+        let views = format!("[{}]", ["{}"; 9].join(","));
         let err = SavedViews::default()
             .import(&file(&views), 0)
             .expect_err("nothing is right");
