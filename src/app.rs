@@ -16,6 +16,7 @@ use crate::pages::graph::GraphPage;
 use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
 use crate::pages::not_found::NotFound;
+use crate::pages::saved::SavedPage;
 use crate::route::{use_route, NavAction, Write};
 use broadsheet_core::library::Need;
 use broadsheet_core::route::Route;
@@ -94,6 +95,7 @@ pub fn App() -> Html {
                 {on_dismiss}
             />
         },
+        Route::Saved => html! { <SavedPage bundle={bundle.clone()} /> },
         // The widget is all its frame shows: no site header or footer around it.
         Route::Embed(state, options) => {
             return html! {

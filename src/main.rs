@@ -18,6 +18,7 @@ mod numbers;
 mod pages;
 mod palette;
 mod route;
+mod saved_views;
 mod theme;
 mod timing;
 

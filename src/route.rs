@@ -79,7 +79,7 @@ impl Nav {
         let parsed = Route::parse(hash);
         let last_home = match &parsed.route {
             Route::Home(_) | Route::Graph(..) => AttrValue::from(parsed.route.to_hash()),
-            Route::Article(_) | Route::Embed(..) => last_home,
+            Route::Article(_) | Route::Embed(..) | Route::Saved => last_home,
         };
         Self {
             route: parsed.route,
@@ -121,7 +121,7 @@ impl Reducible for Nav {
                         Edit::InPlace,
                         self.last_home.clone(),
                     ),
-                    Route::Article(_) | Route::Graph(..) => return self,
+                    Route::Article(_) | Route::Graph(..) | Route::Saved => return self,
                 };
                 if route == self.route {
                     return self;

@@ -37,6 +37,7 @@ pub mod range_field;
 pub mod related_list;
 pub mod result_list;
 pub mod same_story;
+pub mod save_view;
 pub mod score_filter;
 pub mod scores;
 pub mod search_box;

@@ -14,6 +14,7 @@ use crate::components::facet_panel::FacetPanel;
 use crate::components::filter_chips::FilterChips;
 use crate::components::notice::Notice;
 use crate::components::result_list::ResultList;
+use crate::components::save_view::SaveView;
 use crate::components::score_filter::ScoreFilter;
 use crate::components::search_box::SearchBox;
 use crate::components::share_button::ShareButton;
@@ -223,8 +224,10 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let on_order = send(on_action, Write::Commit, Action::SetOrder);
     let on_clear = on_action.reform(|()| (Action::ClearFilters, Write::Commit));
     let on_preset = send(on_action, Write::Commit, Action::SetPreset);
+    // Saving a view counts as having seen it up to the newest article.
+    let mark = newest(props.bundle.catalog());
     let newest = (!props.bundle.is_empty())
-        .then(|| Timestamp::from_unix(newest(props.bundle.catalog())).ok())
+        .then(|| Timestamp::from_unix(mark).ok())
         .flatten()
         .map(Day::of);
     let on_group = {
@@ -355,7 +358,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                             {on_order}
                         />
                     </div>
-                    // Share, download and boost: beside the list on a wide screen, one menu on
+                    // Save, share, download and boost: beside the list on a wide screen, one menu on
                     // a phone, where they would push the first card off the screen.
                     <button
                         type="button"
@@ -365,10 +368,11 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                         aria-expanded={if *actions_open { "true" } else { "false" }}
                         onclick={on_toggle_actions}
                     >
-                        { if sort == Sort::Relevance { "Share, download, boost" } else { "Share, download" } }
+                        { if sort == Sort::Relevance { "Save, share, download, boost" } else { "Save, share, download" } }
                     </button>
                     <div id="view-menu" class={classes!("view-menu", actions_open.then_some("open"))}>
                         <div class="view-actions">
+                            <SaveView state={state.clone()} {mark} />
                             <ShareButton state={state.clone()} deployment={Rc::clone(&deployment)} />
                             <ExportButtons
                                 bundle={props.bundle.clone()}

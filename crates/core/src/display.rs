@@ -111,6 +111,22 @@ pub fn new_articles_label(count: usize, digits: &Digits) -> String {
     )
 }
 
+/// What a saved view's line says about articles published since the reader last opened it.
+///
+/// ```
+/// use broadsheet_core::display::{new_in_view_label, Digits};
+/// assert_eq!(new_in_view_label(0, &Digits::new(",")), "nothing new since your last visit");
+/// assert_eq!(new_in_view_label(1_200, &Digits::new(",")), "1,200 new since your last visit");
+/// ```
+#[must_use]
+pub fn new_in_view_label(count: usize, digits: &Digits) -> String {
+    if count == 0 {
+        "nothing new since your last visit".to_owned()
+    } else {
+        format!("{} new since your last visit", digits.format(count))
+    }
+}
+
 /// What a graph holds: "7 stories: 18 articles here and 7 elsewhere". Stories are the groups;
 /// the pages elsewhere are related stories outside the collection, counted as pages so the
 /// one word "stories" never names two different things.

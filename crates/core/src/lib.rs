@@ -35,6 +35,7 @@ pub mod pack;
 pub mod percent;
 pub mod picture;
 pub mod route;
+pub mod saved;
 pub mod search;
 pub mod suggest;
 pub mod time;

@@ -3,9 +3,9 @@
 //! The app has no server to route for it, so the hash is the whole address: `#/` is the
 //! explore view, `#/?<query>` the same view narrowed by a query string that [`crate::hash`]
 //! reads and writes, `#/article/<id>` one article, `#/graph?<query>&node=<key>` the graph of
-//! a view's related stories, and `#/embed?<query>` the compact widget that other sites frame
-//! (the view's keys plus [`crate::embed`]'s). Parsing is total: whatever a reader
-//! pastes or a tool appends, [`Route::parse`] returns a page (junk goes home) with notices for
+//! a view's related stories, `#/embed?<query>` the compact widget that other sites frame
+//! (the view's keys plus [`crate::embed`]'s), and `#/saved` the reader's saved views (see
+//! [`crate::saved`]). Parsing is total: whatever a reader pastes or a tool appends, [`Route::parse`] returns a page (junk goes home) with notices for
 //! what it ignored, and never panics. [`Route::to_hash`] writes the one canonical spelling, so
 //! equal pages have equal links.
 
@@ -23,6 +23,8 @@ const GRAPH_PATH: &str = "graph";
 const NODE_KEY: &str = "node";
 /// The path of the embed widget, after `#/`.
 const EMBED_PATH: &str = "embed";
+/// The path of the saved views page, after `#/`.
+const SAVED_PATH: &str = "saved";
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +44,8 @@ pub enum Route {
     /// The embed widget, `#/embed` or `#/embed?<query>`: a view and the widget's own settings
     /// (see [`crate::embed`]).
     Embed(ViewState, EmbedOptions),
+    /// The reader's saved views, `#/saved` (see [`crate::saved`]).
+    Saved,
 }
 
 impl Default for Route {
@@ -144,6 +148,12 @@ impl Route {
             if rest.is_empty() || rest.starts_with('?') {
                 return Self::parse_embed(rest);
             }
+        }
+        if path == SAVED_PATH {
+            return Parsed {
+                route: Self::Saved,
+                notices: Vec::new(),
+            };
         }
         match path.strip_prefix(ARTICLE_PREFIX) {
             Some(_) if hash.len() > MAX_URL_LEN => Parsed {
@@ -260,6 +270,7 @@ impl Route {
                     format!("#/{EMBED_PATH}?{query}")
                 }
             }
+            Self::Saved => format!("#/{SAVED_PATH}"),
         }
     }
 }
@@ -280,7 +291,8 @@ impl Route {
         match (from, self) {
             (Self::Home(_), Self::Home(_))
             | (Self::Graph(..), Self::Graph(..))
-            | (Self::Embed(..), Self::Embed(..)) => Arrival::Stay,
+            | (Self::Embed(..), Self::Embed(..))
+            | (Self::Saved, Self::Saved) => Arrival::Stay,
             (Self::Article(a), Self::Article(b)) if a == b => Arrival::Stay,
             (Self::Article(id), Self::Home(_) | Self::Graph(..)) => Arrival::Card(id.clone()),
             _ => Arrival::Heading,
@@ -316,6 +328,9 @@ mod tests {
             (&article, &search, Arrival::Card("a1".into())),
             (&article, &selected, Arrival::Card("a1".into())),
             (&home, &embed, Arrival::Heading),
+            (&search, &Route::Saved, Arrival::Heading),
+            (&Route::Saved, &search, Arrival::Heading),
+            (&Route::Saved, &Route::Saved, Arrival::Stay),
         ];
         for (from, to, want) in cases {
             assert_eq!(
@@ -362,6 +377,21 @@ mod tests {
                 "{hash:?}"
             );
         }
+    }
+
+    #[test]
+    fn reads_the_saved_views_page_and_only_that_spelling() {
+        for hash in ["#/saved", "#saved", "/saved", "saved"] {
+            assert_eq!(Route::parse(hash).route, Route::Saved, "{hash:?}");
+            assert!(Route::parse(hash).notices.is_empty(), "{hash:?}");
+        }
+        for hash in ["#/saved/", "#/saved?q=x", "#/SAVED", "#/savedx"] {
+            let parsed = Route::parse(hash);
+            assert_eq!(parsed.route, Route::default(), "{hash:?}");
+            assert_eq!(parsed.notices.len(), 1, "{hash:?}");
+        }
+        assert_eq!(Route::Saved.to_hash(), "#/saved");
+        assert_eq!(Route::from_hash(&Route::Saved.to_hash()), Route::Saved);
     }
 
     #[test]
