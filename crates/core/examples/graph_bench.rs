@@ -139,7 +139,7 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
                 topics: Vec::new(),
                 images: Vec::new(),
                 related,
-                body: String::new(),
+                body: broadsheet_core::body::Body::default(),
             });
         }
         story += 1;

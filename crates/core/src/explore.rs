@@ -786,7 +786,7 @@ mod tests {
     #[test]
     fn relevance_sorts_best_match_first_with_newest_first_ties_either_way() {
         let mut list = articles();
-        list[4].body = "Robots everywhere".into();
+        list[4].body = crate::body::Body::from_plain_text("Robots everywhere");
         let b = Bundle::new(list);
         let sorted = |boost, order| {
             let s = ViewState::default()

@@ -193,7 +193,7 @@ pub fn csv<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
             a.topics.join("; "),
             images.join(" "),
             related.join(" "),
-            a.body.clone(),
+            a.body.text().to_owned(),
         ];
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {
@@ -376,7 +376,7 @@ impl<'a> From<&'a Article> for JsonArticle<'a> {
             topics: &a.topics,
             images: JsonImage::list(&a.images),
             related: a.related.iter().map(JsonRelated::from).collect(),
-            body: &a.body,
+            body: a.body.text(),
         }
     }
 }
@@ -551,7 +551,7 @@ mod tests {
         a.excerpt = "=HYPERLINK(\"http://evil.example\")\nline two".into();
         a.topics = vec!["AI".into(), "Q&A".into()];
         a.provider.name = "Signal & Static".into();
-        a.body = "tab\there\u{2028}sep".into();
+        a.body = crate::body::Body::from_plain_text("tab\there\u{2028}sep");
         let b = article("b", None, 1_600_000_000);
         vec![a, b]
     }
@@ -614,7 +614,7 @@ mod tests {
         for (item, a) in items.iter().zip(&list) {
             assert_eq!(item["id"], a.id.as_str());
             assert_eq!(item["title"], a.title.as_str());
-            assert_eq!(item["body"].as_str().unwrap_or_default(), a.body);
+            assert_eq!(item["body"].as_str().unwrap_or_default(), a.body.text());
             assert_eq!(item["provider"]["name"], a.provider.name.as_str());
         }
 

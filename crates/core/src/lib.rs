@@ -15,6 +15,7 @@
 //! assert_eq!(safe_href("javascript:alert(1)"), None);
 //! ```
 
+pub mod body;
 pub mod bundle;
 pub mod catalog;
 pub mod display;

@@ -4,6 +4,7 @@
 //! be wrong (ids, URLs, instants, scores) has its own type whose constructor checks it, and those
 //! types re-check when a bundle is decoded, so no code path hands the UI an unchecked value.
 
+use crate::body::Body;
 use crate::time::Timestamp;
 use crate::url::HttpUrl;
 use serde::{Deserialize, Serialize};
@@ -237,8 +238,8 @@ pub struct Article {
     pub images: Vec<Image>,
     /// Related stories, in file order.
     pub related: Vec<Related>,
-    /// Text after the front matter, as plain text; empty when there is none.
-    pub body: String,
+    /// Text after the front matter, read as Markdown; empty when there is none.
+    pub body: Body,
 }
 
 /// What a list shows of an article: enough to decide whether to read it. A sharded build

@@ -60,7 +60,7 @@ impl Field {
             Self::Topics => article.topics.iter().map(String::as_str).collect(),
             Self::Provider => vec![article.provider.name.as_str()],
             Self::Excerpt => vec![article.excerpt.as_str()],
-            Self::Body => vec![article.body.as_str()],
+            Self::Body => vec![article.body.text()],
         }
     }
 }
@@ -675,7 +675,7 @@ mod tests {
         b.excerpt = "Learning machines and translation; recognition too.".into();
         let mut c = article("c", None, 3);
         c.title = "Learning about machines".into();
-        c.body = "Deep machine learning in depth.".into();
+        c.body = crate::body::Body::from_plain_text("Deep machine learning in depth.");
         vec![a, b, c]
     }
 

@@ -28,6 +28,6 @@ pub fn article(id: &str, heat: Option<f64>, published: i64) -> Article {
         topics: Vec::new(),
         images: Vec::new(),
         related: Vec::new(),
-        body: String::new(),
+        body: crate::body::Body::default(),
     }
 }

@@ -11,10 +11,12 @@ use crate::bounded;
 use crate::diagnostic::{Diagnostic, Problem, Severity};
 use crate::link;
 use crate::locate::{self, join, Located, MAX_VALUES};
+use crate::markdown;
 use crate::quick;
 use crate::raw::{self, RawImage, RawProvider, RawRelated};
 use crate::split;
 use crate::text;
+use broadsheet_core::body::Body;
 use broadsheet_core::display::same_site;
 use broadsheet_core::model::{Article, ArticleId, Image, Provider, Related, Score};
 use broadsheet_core::time::Timestamp;
@@ -466,16 +468,14 @@ fn build_article(
                 limit: MAX_BODY,
             },
         );
-        String::new()
+        Body::default()
     } else {
-        let cleaned = text::clean(body, true);
-        if cleaned.removed {
-            ctx.report("", Problem::ControlCharsRemoved);
+        let converted = markdown::convert(body);
+        for (at, problem) in converted.warnings {
+            let (line, col) = body_position(body, at);
+            ctx.whole_field_at(body_line + line - 1, col, "body", problem);
         }
-        if cleaned.marks_cut {
-            ctx.report("", Problem::MarksCut(text::MAX_MARKS));
-        }
-        cleaned.text
+        converted.body
     };
     Some(Article {
         id: id?,
@@ -497,6 +497,16 @@ fn build_article(
         related: related.unwrap_or_default(),
         body,
     })
+}
+
+/// The 1-based line and column (in characters) of byte `at` of the body.
+fn body_position(body: &str, at: usize) -> (usize, usize) {
+    let before = &body[..at.min(body.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// `ciphertext;iv`, both base64.
@@ -566,10 +576,15 @@ impl Ctx<'_> {
 
     /// A problem with a part of the file that has no key (`front matter`, `body`).
     fn whole_field(&mut self, line: usize, field: &str, problem: Problem) {
+        self.whole_field_at(line, 1, field, problem);
+    }
+
+    /// A problem within such a part, at a file position.
+    fn whole_field_at(&mut self, line: usize, col: usize, field: &str, problem: Problem) {
         self.diagnostics.push(Diagnostic::new(
             self.path.to_path_buf(),
             line,
-            1,
+            col,
             field,
             problem,
         ));
@@ -1239,7 +1254,8 @@ fn type_message(message: &str) -> String {
 }
 
 /// Values quoted in messages are cut so one hostile value cannot flood the report.
-fn shorten(value: &str) -> String {
+/// `value`, cut to 120 bytes for a message.
+pub(crate) fn shorten(value: &str) -> String {
     const MAX: usize = 120;
     if value.len() <= MAX {
         return value.to_owned();

@@ -234,6 +234,31 @@ pub enum Problem {
     /// A topic listed twice.
     #[error("topic `{0}` is listed twice; the second is ignored")]
     DuplicateTopic(String),
+    /// A link in the body whose URL the allowlist refuses; its text stays.
+    #[error("link `{url}` {reason}; its text is kept without the link")]
+    BodyLink {
+        /// The URL as written, shortened.
+        url: String,
+        /// Why it is refused.
+        reason: UrlError,
+    },
+    /// An image in the body whose URL the allowlist refuses; its alternative text stays.
+    #[error("image `{url}` {reason}; its alternative text is shown instead")]
+    BodyImage {
+        /// The URL as written, shortened.
+        url: String,
+        /// Why it is refused.
+        reason: UrlError,
+    },
+    /// More refused links and images in one body than are listed one by one.
+    #[error("{0} more links or images in the body are refused as above; their text is kept")]
+    MoreBodyLinks(usize),
+    /// Raw HTML in the body, shown as text.
+    #[error("raw HTML is shown as text, not rendered; write Markdown instead (`**bold**`, `[text](https://…)`)")]
+    RawHtml,
+    /// Markdown nested deeper than the body may.
+    #[error("Markdown nested more than {0} levels deep (lists, quotes, emphasis, links) is shown as plain text; nest less")]
+    BodyTooDeep(usize),
     /// A file or folder that could not be read.
     #[error("cannot be read: {0}")]
     Io(String),
@@ -270,6 +295,11 @@ impl Problem {
             | Self::HostMismatch { .. }
             | Self::MixedScriptHost(_)
             | Self::DuplicateTopic(_)
+            | Self::BodyLink { .. }
+            | Self::BodyImage { .. }
+            | Self::MoreBodyLinks(_)
+            | Self::RawHtml
+            | Self::BodyTooDeep(_)
             | Self::Symlink => Loss::Nothing,
             // A misspelt key loses the value of the key it was meant to be.
             Self::TypoKey { suggestion, .. } => {

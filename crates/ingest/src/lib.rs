@@ -18,6 +18,7 @@ pub mod build;
 pub mod diagnostic;
 pub mod link;
 pub mod locate;
+pub mod markdown;
 pub mod quick;
 pub mod raw;
 pub mod split;

@@ -14,9 +14,10 @@ pub struct Split {
     pub yaml: String,
     /// The file line (1-based) on which the YAML starts; add it minus one to YAML line numbers.
     pub yaml_line: usize,
-    /// The text after the closing `---`, trimmed.
+    /// The text after the closing `---`, without blank lines before it or whitespace after it.
+    /// The first line keeps its indentation, which Markdown reads (four spaces start code).
     pub body: String,
-    /// The file line (1-based) just after the closing `---`.
+    /// The file line (1-based) on which [`Split::body`] starts.
     pub body_line: usize,
 }
 
@@ -41,11 +42,15 @@ pub fn split(text: &str) -> Result<Split, Problem> {
             .map_or(text.len(), |i| start + i + 1);
         if is_fence(&text[start..end]) {
             let yaml = &text[yaml_start..start];
+            let rest = &text[end..];
+            // Whole blank lines go; the first line with text starts the body.
+            let blank = rest.len() - rest.trim_start().len();
+            let skipped = rest[..blank].rfind('\n').map_or(0, |at| at + 1);
             return Ok(Split {
                 yaml: yaml.to_owned(),
                 yaml_line: 2,
-                body: text[end..].trim().to_owned(),
-                body_line: yaml.matches('\n').count() + 3,
+                body: rest[skipped..].trim_end().to_owned(),
+                body_line: yaml.matches('\n').count() + 3 + rest[..skipped].matches('\n').count(),
             });
         }
         at = end;
@@ -74,7 +79,10 @@ mod tests {
         assert_eq!(got.yaml, "title: a\n");
         assert_eq!(got.yaml_line, 2);
         assert_eq!(got.body, "Hello.");
-        assert_eq!(got.body_line, 4);
+        assert_eq!(got.body_line, 5);
+        let indented = split("---\ntitle: a\n---\n \n\n    code\n").expect("splits");
+        assert_eq!(indented.body, "    code");
+        assert_eq!(indented.body_line, 6);
     }
 
     #[test]

@@ -44,7 +44,24 @@ pub fn clean(raw: &str, multiline: bool) -> Cleaned {
             marks_cut: false,
         };
     }
-    let decoded = html_escape::decode_html_entities(raw);
+    let cleaned = scrub(&html_escape::decode_html_entities(raw), multiline);
+    Cleaned {
+        text: cleaned.text.trim().to_owned(),
+        ..cleaned
+    }
+}
+
+/// [`clean`] without decoding entities or trimming: for a run of Markdown text, whose entities
+/// the Markdown parser has decoded and whose spaces join it to its neighbours.
+#[must_use]
+pub fn scrub(decoded: &str, multiline: bool) -> Cleaned {
+    if !decoded.chars().any(needs_care) {
+        return Cleaned {
+            text: decoded.to_owned(),
+            removed: false,
+            marks_cut: false,
+        };
+    }
     let mut removed = false;
     let mut marks_cut = false;
     // Marks since the last other character (entities decoded first, so `&#x301;` counts too).
@@ -68,7 +85,7 @@ pub fn clean(raw: &str, multiline: bool) -> Cleaned {
         }
     }
     Cleaned {
-        text: text.trim().to_owned(),
+        text,
         removed,
         marks_cut,
     }

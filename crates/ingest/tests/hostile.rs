@@ -4,7 +4,9 @@
 
 mod common;
 
+use broadsheet_core::body::{Block, Inline};
 use broadsheet_core::model::IdError;
+use broadsheet_core::url::UrlError;
 use broadsheet_ingest::diagnostic::{Problem, Severity};
 use broadsheet_ingest::{ingest, OnError, Options, Report};
 use common::{assert_rows, Row};
@@ -182,6 +184,60 @@ fn every_hostile_fixture_is_refused_with_a_located_reason() {
         }),
         ("url-mixed-script-host.md", 10, "related[0].webUrl", |p| {
             *p == Problem::MixedScriptHost("\u{430}pple.example".into())
+        }),
+        ("body-raw-html-block.md", 12, "body", |p| {
+            *p == Problem::RawHtml
+        }),
+        ("body-inline-html.md", 10, "body", |p| {
+            *p == Problem::RawHtml
+        }),
+        (
+            "body-javascript-link.md",
+            10,
+            "body",
+            |p| matches!(p, Problem::BodyLink { reason: UrlError::Scheme(s), .. } if s == "javascript"),
+        ),
+        (
+            "body-entity-scheme-link.md",
+            10,
+            "body",
+            |p| matches!(p, Problem::BodyLink { reason: UrlError::Scheme(s), .. } if s == "javascript"),
+        ),
+        (
+            "body-autolink-javascript.md",
+            10,
+            "body",
+            |p| matches!(p, Problem::BodyLink { reason: UrlError::Scheme(s), .. } if s == "javascript"),
+        ),
+        (
+            "body-reference-link.md",
+            10,
+            "body",
+            |p| matches!(p, Problem::BodyLink { reason: UrlError::Scheme(s), .. } if s == "vbscript"),
+        ),
+        ("body-relative-link.md", 10, "body", |p| {
+            matches!(
+                p,
+                Problem::BodyLink {
+                    reason: UrlError::Relative,
+                    ..
+                }
+            )
+        }),
+        (
+            "body-data-image.md",
+            10,
+            "body",
+            |p| matches!(p, Problem::BodyImage { reason: UrlError::Scheme(s), .. } if s == "data"),
+        ),
+        ("body-protocol-relative-image.md", 10, "body", |p| {
+            matches!(
+                p,
+                Problem::BodyImage {
+                    reason: UrlError::ProtocolRelative,
+                    ..
+                }
+            )
         }),
     ];
     let report = hostile_report();
@@ -427,4 +483,180 @@ fn nothing_panics_on_mangled_copies_of_a_real_file() {
         flipped[cut] ^= 0x20;
         let _ = broadsheet_ingest::article::parse(Path::new("m.md"), "m", &flipped);
     }
+}
+
+/// The code blocks of an article's body, and how many links and images it holds (walked
+/// without recursing).
+fn body_leaves(report: &Report, id: &str) -> (Vec<String>, usize) {
+    let article = report
+        .articles
+        .iter()
+        .find(|a| a.id.as_str() == id)
+        .expect("the article is bundled");
+    let mut links = 0;
+    let mut code = Vec::new();
+    let mut blocks: Vec<&Block> = article.body.blocks().iter().collect();
+    let mut inlines: Vec<&Inline> = Vec::new();
+    while let Some(block) = blocks.pop() {
+        match block {
+            Block::Heading { inlines: i, .. } | Block::Paragraph(i) => inlines.extend(i),
+            Block::List { items, .. } => blocks.extend(items.iter().flatten()),
+            Block::Quote(b) => blocks.extend(b),
+            Block::Code(c) => code.push(c.clone()),
+            Block::Rule => {}
+        }
+    }
+    while let Some(inline) = inlines.pop() {
+        match inline {
+            Inline::Link { children, .. } => {
+                links += 1;
+                inlines.extend(children);
+            }
+            Inline::Image { .. } => links += 1,
+            Inline::Emphasis(i) | Inline::Strong(i) => inlines.extend(i),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => {}
+        }
+    }
+    (code, links)
+}
+
+#[test]
+fn hostile_bodies_keep_their_text_and_lose_their_links() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in fs::read_dir(&fixtures).expect("fixtures") {
+        let name = entry.expect("entry").file_name();
+        if name.to_string_lossy().starts_with("body-") {
+            fs::copy(fixtures.join(&name), dir.path().join(&name)).expect("copy");
+        }
+    }
+    let report = ingest(dir.path(), Path::new("x"), Options::default());
+    assert!(
+        report.is_ok(),
+        "warnings only: {:?}",
+        report.errors().next()
+    );
+    assert_eq!(report.articles.len(), 9);
+    let text = |id: &str| {
+        report
+            .articles
+            .iter()
+            .find(|a| a.id.as_str() == id)
+            .map(|a| a.body.text().to_owned())
+            .expect("bundled with a warning")
+    };
+    assert_eq!(text("body-javascript-link"), "Read the report now.");
+    assert_eq!(text("body-entity-scheme-link"), "Read the report now.");
+    assert_eq!(
+        text("body-autolink-javascript"),
+        "See javascript:alert(1) for more."
+    );
+    assert_eq!(text("body-reference-link"), "See the notes.");
+    assert_eq!(text("body-relative-link"), "See home.");
+    assert_eq!(text("body-data-image"), "A chart: a chart");
+    assert_eq!(text("body-protocol-relative-image"), "logo");
+    assert_eq!(
+        text("body-inline-html"),
+        "Text <img src=x onerror=\"alert(1)\"> more text."
+    );
+    let (code, _) = body_leaves(&report, "body-raw-html-block");
+    assert_eq!(
+        code,
+        ["<script>alert(1)</script>"],
+        "raw HTML is shown as code"
+    );
+    for article in report
+        .articles
+        .iter()
+        .filter(|a| a.id.as_str().starts_with("body-"))
+    {
+        assert_eq!(
+            body_leaves(&report, article.id.as_str()).1,
+            0,
+            "{}",
+            article.id
+        );
+    }
+}
+
+#[test]
+fn bodies_nested_10000_deep_are_flattened_without_blowing_the_stack() {
+    let started = Instant::now();
+    // Each body, and whether it nests (links and images cannot hold links: brackets do not).
+    let deep = [
+        (format!("{} quoted", ">".repeat(10_000)), true),
+        (format!("{}x", "- ".repeat(10_000)), true),
+        (
+            format!("{}x{}", "*a ".repeat(10_000), " a*".repeat(10_000)),
+            true,
+        ),
+        (format!("{}x", "- > 1. ".repeat(3_000)), true),
+        (
+            format!(
+                "{}x{}",
+                "[".repeat(10_000),
+                "](https://example.com/)".repeat(10_000)
+            ),
+            false,
+        ),
+        (format!("{}x", "![".repeat(10_000)), false),
+    ];
+    for (i, (body, nests)) in deep.iter().enumerate() {
+        // A test thread's stack is 2 MiB; the build's main thread has more.
+        let report = single("deep.md", &format!("{}{body}\n", article_with("")));
+        assert!(report.is_ok(), "case {i}: {:?}", report.diagnostics);
+        let warnings: Vec<_> = report.warnings().collect();
+        assert!(
+            warnings.iter().all(|d| d.field == "body" && d.line >= 9),
+            "case {i}: {warnings:?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|d| matches!(d.problem, Problem::BodyTooDeep(_)))
+                == *nests,
+            "case {i}: {warnings:?}"
+        );
+        assert!(!report.articles[0].body.text().is_empty(), "case {i}");
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_body_near_the_size_cap_reads_quickly_and_one_over_it_is_refused() {
+    let started = Instant::now();
+    let limit = broadsheet_ingest::article::MAX_BODY;
+    let pieces = [
+        "*a **b ",
+        "[x](javascript:1) ",
+        "<b>",
+        "`",
+        "![",
+        "&amp;",
+        "> - ",
+        "\n\n",
+    ];
+    for piece in pieces {
+        let body = piece.repeat((limit - 100) / piece.len());
+        let report = single("big.md", &format!("{}{body}", article_with("")));
+        assert!(report.is_ok(), "{piece:?}: {:?}", report.errors().next());
+        assert!(
+            report.warnings().count() <= 12,
+            "{piece:?}: warnings are capped"
+        );
+    }
+    let over = "a".repeat(limit + 1);
+    let report = single("big.md", &format!("{}{over}", article_with("")));
+    assert!(report
+        .errors()
+        .any(|d| d.field == "body" && matches!(d.problem, Problem::TooLarge { .. })));
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
 }

@@ -1,6 +1,7 @@
 //! The seed article (bundled unchanged in `content/`) parses to the expected values, field by
 //! field; and the inputs real folders contain (BOM, CRLF, entities, drafts, hidden files) behave.
 
+use broadsheet_core::body::{Block, Inline};
 use broadsheet_core::model::Article;
 use broadsheet_ingest::{article, ingest, Options};
 use std::fs;
@@ -96,7 +97,7 @@ fn seed_parses_field_by_field() {
         r.quality.map(broadsheet_core::model::Score::get),
         Some(10.0)
     );
-    assert_eq!(a.body, "");
+    assert!(a.body.is_empty());
 }
 
 #[test]
@@ -210,7 +211,7 @@ fn heat_minus_one_and_missing_mean_unknown() {
 }
 
 #[test]
-fn body_is_kept_as_plain_text() {
+fn body_is_read_as_markdown_and_raw_html_stays_text() {
     let dir = folder(&[(
         "a.md",
         format!(
@@ -219,9 +220,26 @@ fn body_is_kept_as_plain_text() {
         ),
     )]);
     let report = ingest(dir.path(), Path::new("x"), Options::default());
+    let body = &report.articles[0].body;
+    assert_eq!(body.text(), "Heading\n\nSome markdown <b>text</b>.");
+    let Block::Paragraph(inlines) = &body.blocks()[1] else {
+        panic!("a paragraph: {body:?}");
+    };
     assert_eq!(
-        report.articles[0].body,
-        "# Heading\n\nSome *markdown* <b>text</b>."
+        inlines,
+        &[
+            Inline::Text("Some ".into()),
+            Inline::Emphasis(vec![Inline::Text("markdown".into())]),
+            Inline::Text(" <b>text</b>.".into()),
+        ]
+    );
+    let warnings: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "x/a.md:11:17: warning: body: raw HTML is shown as text, not rendered; write Markdown \
+          instead (`**bold**`, `[text](https://…)`)"
+        ]
     );
 }
 
