@@ -9,6 +9,7 @@
 //! That is what typing a word that matches nothing did on the explore page (a relevance sort
 //! adds the boost controls, the empty filter chips sat in the middle, the result list left).
 
+pub mod article_body;
 pub mod article_card;
 pub mod bar_chart;
 pub mod boost_controls;

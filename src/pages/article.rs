@@ -1,8 +1,9 @@
-//! An article's own page (`#/article/<id>`): every field the bundle carries, the body as plain
-//! text, the related stories, the other articles of its story, and a picture of the stories
+//! An article's own page (`#/article/<id>`): every field the bundle carries, the body drawn from
+//! its Markdown tree, the related stories, the other articles of its story, and a picture of the stories
 //! around it.
 
 use crate::bundle::{ArticleRef, SharedBundle};
+use crate::components::article_body::ArticleBody;
 use crate::components::draft_badge::DraftBadge;
 use crate::components::ego_graph::EgoGraph;
 use crate::components::external_link::ExternalLink;
@@ -15,7 +16,7 @@ use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use crate::dates::DateStyle;
 use crate::hooks::use_document_title;
-use broadsheet_core::display::{article_links, image_size_label, paragraphs, shown_host};
+use broadsheet_core::display::{article_links, image_size_label, shown_host};
 use broadsheet_core::model::{Image, Provider};
 use broadsheet_core::url::HttpUrl;
 use yew::prelude::*;
@@ -37,7 +38,6 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = &props.article;
     let title = AttrValue::from(article.title.clone());
     use_document_title(title.clone());
-    let body = paragraphs(&article.body);
     html! {
         <article class="article-page" data-testid="article-page" data-article-id={article.id.to_string()}>
             <p><a class="back" href={props.back.clone()} data-testid="back-link">{ "← Back to results" }</a></p>
@@ -74,10 +74,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <Scores heat={article.heat} quality={article.quality} />
             <TopicList topics={article.topics.clone()} />
             { for article.images.iter().enumerate().map(|(index, image)| figure(index, image)) }
-            <div class="body" data-testid="body">
-                // Paragraph text is rendered as text nodes, never parsed as HTML.
-                { for body.iter().map(|paragraph| html! { <p>{ *paragraph }</p> }) }
-            </div>
+            <ArticleBody article={article.clone()} />
             <section class="links" aria-labelledby="links-title">
                 <h2 id="links-title">{ "Links" }</h2>
                 <ul>
