@@ -45,9 +45,9 @@ use crate::suggest::Vocabulary;
 use serde::{Deserialize, Serialize};
 
 /// First bytes of an entry file: "BSHT" and the format version.
-pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x07";
+pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x08";
 /// First bytes of a shard file.
-pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x07";
+pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x08";
 
 /// How to cut the bundle into files.
 #[derive(Debug, Clone, Copy)]
