@@ -167,6 +167,24 @@ test('an article link opens its page on a fresh load, from its shard', async () 
   });
 });
 
+test('a Markdown body travels in its article shard and is drawn as elements', async () => {
+  // One of the generator's Markdown bodies (scripts/test generates with --seed 7).
+  const id = 'gen-008135-cinder-bay-weather-service-rejects-four-day-school-week';
+  await withPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/article/${id}`);
+    const body = page.locator('[data-testid="article-page"] [data-testid="body"]');
+    await body.locator('h2').waitFor();
+    assert.equal((await body.locator('h2').textContent()).trim(), 'By the numbers');
+    assert.equal((await body.locator('strong').textContent()).trim(), 'historic');
+    assert.equal(await body.locator('ul > li').count(), 3);
+    const link = body.locator('a', { hasText: 'full report' });
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    assert.match(await link.getAttribute('href'), /^https:\/\//);
+    assert.ok(!(await body.textContent()).includes('**'), 'no Markdown markup is shown');
+    assert.ok((await dataFiles(page)).includes('articles'));
+  });
+});
+
 test('the graph of the whole collection is too big to draw, and says so without fetching it', async () => {
   await withPage(app.browser, async (page) => {
     await open(page);
