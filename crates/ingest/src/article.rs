@@ -423,7 +423,7 @@ fn build_article(
     let title = ctx.required_text("title", m, "title: \"A headline\"");
     let excerpt = ctx
         .field::<String>("excerpt", m)
-        .and_then(|s| ctx.text("excerpt", &s, false, MAX_EXCERPT));
+        .and_then(|s| ctx.text("excerpt", &s, MAX_EXCERPT));
     let published_at = ctx.required_date("publishedDateTime", m);
     let web_url = ctx.required_url("webUrl", m, "webUrl: https://example.com/story");
     let original_url = ctx.optional_url("originalUrl", m);
@@ -749,8 +749,8 @@ impl Ctx<'_> {
     }
 
     /// Cleans text, reporting removed characters and over-long values.
-    fn text(&mut self, field: &str, raw: &str, multiline: bool, limit: usize) -> Option<String> {
-        let cleaned = text::clean(raw, multiline);
+    fn text(&mut self, field: &str, raw: &str, limit: usize) -> Option<String> {
+        let cleaned = text::clean(raw);
         if cleaned.removed {
             self.report(field, Problem::ControlCharsRemoved);
         }
@@ -772,7 +772,7 @@ impl Ctx<'_> {
 
     /// Single-line text; empty becomes `None`.
     fn line_text(&mut self, field: &str, raw: &str) -> Option<String> {
-        self.text(field, raw, false, MAX_LINE_TEXT)
+        self.text(field, raw, MAX_LINE_TEXT)
             .filter(|t| !t.is_empty())
     }
 
@@ -796,7 +796,7 @@ impl Ctx<'_> {
     ) -> Option<String> {
         match raw {
             Some(raw) => {
-                let text = self.text(field, &raw, false, MAX_LINE_TEXT)?;
+                let text = self.text(field, &raw, MAX_LINE_TEXT)?;
                 if text.is_empty() {
                     self.report(field, Problem::Empty);
                     return None;
@@ -931,7 +931,7 @@ impl Ctx<'_> {
         // is compared with its form as the URL parser writes it (IDNA-encoded, as every stored
         // host is), so `münchen.example` names the site of `https://münchen.example/story`.
         let checked = raw.domain.and_then(|d| {
-            let d = text::clean(&d, false).text.to_lowercase();
+            let d = text::clean(&d).text.to_lowercase();
             let written = if is_bare_host(&d) {
                 link::parse(&format!("https://{d}/")).ok()
             } else {
@@ -1010,7 +1010,7 @@ impl Ctx<'_> {
             let Some(topic) = self.decode::<String>(&field, value) else {
                 continue;
             };
-            let Some(topic) = self.text(&field, &topic, false, MAX_LINE_TEXT) else {
+            let Some(topic) = self.text(&field, &topic, MAX_LINE_TEXT) else {
                 continue;
             };
             if topic.is_empty() {
@@ -1132,7 +1132,7 @@ impl Ctx<'_> {
         );
         let excerpt = raw
             .excerpt
-            .and_then(|e| self.text(&join(field, "excerpt"), &e, false, MAX_EXCERPT));
+            .and_then(|e| self.text(&join(field, "excerpt"), &e, MAX_EXCERPT));
         let published_at = raw
             .published_date_time
             .and_then(|d| self.date(&join(field, "publishedDateTime"), &d));

@@ -30,10 +30,9 @@ fn needs_care(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || c == '\u{A0}' || (!c.is_ascii() && is_combining_mark(c))
 }
 
-/// Cleans one value. In a single-line field (titles, names, topics) line breaks and tabs become
-/// spaces; in the body they stay.
+/// Cleans one value of the front matter: line breaks and tabs become spaces.
 #[must_use]
-pub fn clean(raw: &str, multiline: bool) -> Cleaned {
+pub fn clean(raw: &str) -> Cleaned {
     // Most values have no entity and nothing to replace or remove; printable ASCII other than
     // `&` is the quick test for that, and decoding characters the thorough one.
     let printable_ascii = raw.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'&');
@@ -44,7 +43,7 @@ pub fn clean(raw: &str, multiline: bool) -> Cleaned {
             marks_cut: false,
         };
     }
-    let cleaned = scrub(&html_escape::decode_html_entities(raw), multiline);
+    let cleaned = scrub(&html_escape::decode_html_entities(raw), false);
     Cleaned {
         text: cleaned.text.trim().to_owned(),
         ..cleaned
@@ -52,7 +51,8 @@ pub fn clean(raw: &str, multiline: bool) -> Cleaned {
 }
 
 /// [`clean`] without decoding entities or trimming: for a run of Markdown text, whose entities
-/// the Markdown parser has decoded and whose spaces join it to its neighbours.
+/// the Markdown parser has decoded and whose spaces join it to its neighbours. With `multiline`
+/// (a body's text), line breaks and tabs stay.
 #[must_use]
 pub fn scrub(decoded: &str, multiline: bool) -> Cleaned {
     if !decoded.chars().any(needs_care) {
@@ -104,14 +104,14 @@ mod tests {
 
     #[test]
     fn decodes_entities_seen_in_real_files() {
-        let got = clean("Q&amp;A &#038; more&nbsp;text &hellip; &lt;b&gt;", false);
+        let got = clean("Q&amp;A &#038; more&nbsp;text &hellip; &lt;b&gt;");
         assert_eq!(got.text, "Q&A & more text … <b>");
         assert!(!got.removed);
     }
 
     #[test]
     fn strips_controls_and_bidi_overrides_and_says_so() {
-        let got = clean("  evil\u{202E}txt.exe\u{0007} ", false);
+        let got = clean("  evil\u{202E}txt.exe\u{0007} ");
         assert_eq!(
             got,
             Cleaned {
@@ -125,25 +125,25 @@ mod tests {
     #[test]
     fn cuts_marks_stacked_deeper_than_writing_needs() {
         let zalgo = format!("Z{}algo", "\u{301}\u{302}\u{303}\u{304}\u{305}".repeat(190));
-        let got = clean(&zalgo, false);
+        let got = clean(&zalgo);
         assert!(got.marks_cut && !got.removed);
         assert_eq!(
             got.text,
             format!("Z{}algo", &"\u{301}\u{302}\u{303}\u{304}\u{305}\u{301}")
         );
         let entities = format!("e{}", "&#x301;".repeat(20));
-        assert_eq!(clean(&entities, false).text.chars().count(), 1 + MAX_MARKS);
+        assert_eq!(clean(&entities).text.chars().count(), 1 + MAX_MARKS);
         for natural in ["Tiê\u{323}\u{302}ng Viê\u{323}t", "שָׁלוֹם", "བསྒྲུབས", "हिन्दी"]
         {
-            let got = clean(natural, false);
+            let got = clean(natural);
             assert_eq!((got.text.as_str(), got.marks_cut), (natural, false));
         }
     }
 
     #[test]
     fn keeps_line_breaks_only_in_multiline_text() {
-        assert_eq!(clean("a\nb\tc", false).text, "a b c");
-        assert_eq!(clean("a\nb\tc", true).text, "a\nb\tc");
+        assert_eq!(clean("a\nb\tc").text, "a b c");
+        assert_eq!(scrub("a\nb\tc\u{7}", true).text, "a\nb\tc");
     }
 
     #[test]
