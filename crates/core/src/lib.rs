@@ -36,6 +36,7 @@ pub mod percent;
 pub mod picture;
 pub mod route;
 pub mod search;
+pub mod story;
 pub mod time;
 pub mod url;
 pub mod view;
