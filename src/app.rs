@@ -16,6 +16,7 @@ use crate::pages::graph::GraphPage;
 use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
 use crate::pages::not_found::NotFound;
+use crate::pages::story::StoryPage;
 use crate::route::{use_route, NavAction, Write};
 use broadsheet_core::library::Need;
 use broadsheet_core::route::Route;
@@ -41,6 +42,9 @@ pub fn App() -> Html {
     let on_more = use_callback(dispatcher.clone(), |(), d| d.dispatch(NavAction::MoreRows));
     let on_select = use_callback(dispatcher.clone(), |key: Option<String>, d| {
         d.dispatch(NavAction::Select(key));
+    });
+    let on_rename = use_callback(dispatcher.clone(), |route: Route, d| {
+        d.dispatch(NavAction::Rename(route));
     });
     let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(NavAction::Dismiss));
     let announcement = use_arrival(&nav.route);
@@ -91,6 +95,16 @@ pub fn App() -> Html {
                 node={node.clone().map(AttrValue::from)}
                 notices={nav.notices.clone()}
                 {on_select}
+                {on_dismiss}
+            />
+        },
+        Route::Story(key, state) => html! {
+            <StoryPage
+                bundle={bundle.clone()}
+                id={AttrValue::from(key.clone())}
+                state={state.clone()}
+                notices={nav.notices.clone()}
+                {on_rename}
                 {on_dismiss}
             />
         },

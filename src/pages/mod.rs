@@ -7,3 +7,4 @@ pub mod graph;
 pub mod home;
 pub mod load_error;
 pub mod not_found;
+pub mod story;
