@@ -26,6 +26,7 @@ pub mod graph;
 pub mod group;
 pub mod hash;
 pub mod history;
+pub mod labels;
 pub mod layout;
 pub mod library;
 pub mod model;
