@@ -55,17 +55,34 @@ enum Found {
     Story { story: u32, key: u32 },
 }
 
-fn resolve(bundle: &SharedBundle, id: &str, state: &ViewState) -> Found {
+/// What `id` names, reading (in a sharded build) the graph, the id's shard and the view's
+/// search shards at once, then every article of the story (each one's text and its related
+/// entries) at once: two round trips. `known` is an id whose number the page already knows
+/// (the story's key, after the page renamed itself to it), which needs no id shard.
+fn resolve(
+    bundle: &SharedBundle,
+    id: &str,
+    state: &ViewState,
+    known: Option<&(String, u32)>,
+) -> Found {
     let query = Query::parse(state.query());
-    // In a sharded build: the graph, the id's shard and article, the view's search shards,
-    // then every article of the story (each one's text and its related entries).
-    let first = bundle.missing(&[Need::Graph, Need::Id(id), Need::Query(&query)]);
+    let number = bundle
+        .number_of(id)
+        .or_else(|| known.filter(|(k, _)| k == id).map(|&(_, n)| n));
+    let mut needs = vec![Need::Graph, Need::Query(&query)];
+    if number.is_none() {
+        needs.push(Need::Id(id));
+    }
+    let first = bundle.missing(&needs);
     if !first.is_empty() {
         return Found::Waiting(first);
     }
-    let (Some(stories), Some(number)) = (bundle.stories(), bundle.find(id)) else {
+    let (Some(stories), Some(number)) = (bundle.stories(), number) else {
         return Found::Unknown;
     };
+    if number as usize >= stories.article_count() {
+        return Found::Unknown;
+    }
     let story = stories.story_of(number);
     let behind = stories.articles_behind(stories.members(story));
     let rest = bundle.missing(&[Need::Articles(&behind)]);
@@ -83,7 +100,15 @@ fn resolve(bundle: &SharedBundle, id: &str, state: &ViewState) -> Found {
 #[component]
 pub fn StoryPage(props: &StoryPageProps) -> Html {
     let bundle = &props.bundle;
-    let found = resolve(bundle, &props.id, &props.state);
+    // The story's key and its number, once resolved: the page renames itself to the key, and
+    // must not go back to loading to look up the id it just wrote.
+    let known = use_mut_ref(|| None::<(String, u32)>);
+    let found = resolve(bundle, &props.id, &props.state, known.borrow().as_ref());
+    if let Found::Story { key, .. } = found {
+        if let Some(article) = bundle.article(key) {
+            *known.borrow_mut() = Some((article.id.to_string(), key));
+        }
+    }
     let (ready, files) = match &found {
         Found::Waiting(files) => (None, files.clone()),
         Found::Unknown => (None, Vec::new()),
