@@ -19,7 +19,7 @@ use broadsheet_core::graph::Node;
 use broadsheet_core::labels::{hubs, reading_order, short_title, LABEL_CHARS};
 use broadsheet_core::library::Need;
 use broadsheet_core::picture::{
-    find_node, neighbours, node_key, node_title, story_groups, view_looks, Shown, StoryGroup,
+    find_node_among, neighbours, node_key, node_title, story_groups, view_looks, Shown, StoryGroup,
 };
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
@@ -201,7 +201,10 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
     };
     let scene = graphed.scene.clone();
     let sub = &scene.0.sub;
-    let selected_node = props.node.as_deref().and_then(|key| find_node(&shown, key));
+    let selected_node = props
+        .node
+        .as_deref()
+        .and_then(|key| find_node_among(&shown, &sub.nodes, key));
     // Nodes are ascending (articles, then outside stories), so a node's place is a search.
     let selected = selected_node.and_then(|node| sub.nodes.binary_search(&node).ok());
     let on_pick = {
