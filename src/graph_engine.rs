@@ -741,6 +741,21 @@ impl Engine {
     }
 
     fn draw(&mut self) {
+        // A canvas measures its labels once: a view of thousands of stories would otherwise
+        // measure thousands of strings every frame.
+        if let (None, Surface::Canvas { context, .. }) = (&self.label_sizes, &self.surface) {
+            context.set_font(LABEL_FONT);
+            let sizes = self
+                .scene
+                .labels
+                .iter()
+                .map(|(_, text)| {
+                    let width = context.measure_text(text).map_or(0.0, |m| m.width());
+                    [width.ceil() + 2.0, LABEL_HEIGHT]
+                })
+                .collect();
+            self.label_sizes = Some(sizes);
+        }
         match &self.surface {
             Surface::Svg { .. } => self.draw_svg(),
             Surface::Canvas { context, .. } => self.draw_canvas(context),
@@ -879,16 +894,8 @@ impl Engine {
         context.set_text_align("center");
         context.set_text_baseline("top");
         context.set_fill_style_str(&ink);
-        let sizes: Vec<[f64; 2]> = self
-            .scene
-            .labels
-            .iter()
-            .map(|(_, text)| {
-                let width = context.measure_text(text).map_or(0.0, |m| m.width());
-                [width.ceil() + 2.0, LABEL_HEIGHT]
-            })
-            .collect();
-        for ((_, text), placed) in self.scene.labels.iter().zip(self.placed_labels(&sizes)) {
+        let sizes = self.label_sizes.as_deref().unwrap_or_default();
+        for ((_, text), placed) in self.scene.labels.iter().zip(self.placed_labels(sizes)) {
             if let Some([x, y, w, _]) = placed {
                 context.fill_text(text, x + w / 2.0, y + 1.0).ok();
             }

@@ -117,3 +117,19 @@ test('hovering a circle or focusing the picture shows a label; arrow keys step t
     await page.waitForFunction((k) => location.hash === `#/article/${encodeURIComponent(k)}`, order[0].key);
   });
 });
+
+test('on a canvas the arrow keys and the focus label work the same', async () => {
+  await withPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}?renderer=canvas#/graph`);
+    await page.locator('[data-testid="graph"][data-renderer="canvas"][data-state="settled"]').waitFor();
+    const first = page.locator('[data-testid="story-list"] li[data-story] li[data-node]').first();
+    const key = await first.getAttribute('data-node');
+    const title = (await first.locator('a').textContent()).trim();
+    await page.locator('[data-testid="graph"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((k) => location.hash === `#/graph?node=${encodeURIComponent(k)}`, key);
+    const tooltip = page.locator('[data-testid="graph-tooltip"]');
+    await tooltip.waitFor();
+    assert.ok((await tooltip.innerText()).startsWith(title), 'the selected node is named');
+  });
+});
