@@ -52,7 +52,7 @@ const HASHES = [
 const WEIGHTS = {
   type: 15, backspace: 6, escape: 3, include: 8, exclude: 4, dates: 3, score: 4, coverage: 2,
   sort: 3, order: 2, more: 3, open: 5, back: 8, forward: 4, graph: 2, node: 3, share: 2,
-  theme: 1, export: 1, hash: 4, clear: 2, chip: 2,
+  theme: 1, export: 1, hash: 4, clear: 2, chip: 2, story: 2,
 };
 
 /** `count` actions from `seed`. */
@@ -196,6 +196,12 @@ async function act(page, { kind, r, s }) {
       if (!link) return 'graph: none';
       await link.click();
       return 'graph link';
+    }
+    case 'story': {
+      const link = await pickVisible(page, '[data-testid="coverage"], [data-testid="whole-story"]', r);
+      if (!link) return 'story: none';
+      await link.click();
+      return 'story link';
     }
     case 'node': {
       const target = await pickVisible(

@@ -17,6 +17,7 @@ use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::pages::saved::SavedPage;
+use crate::pages::story::StoryPage;
 use crate::route::{use_route, NavAction, Write};
 use broadsheet_core::library::Need;
 use broadsheet_core::route::Route;
@@ -42,6 +43,9 @@ pub fn App() -> Html {
     let on_more = use_callback(dispatcher.clone(), |(), d| d.dispatch(NavAction::MoreRows));
     let on_select = use_callback(dispatcher.clone(), |key: Option<String>, d| {
         d.dispatch(NavAction::Select(key));
+    });
+    let on_rename = use_callback(dispatcher.clone(), |route: Route, d| {
+        d.dispatch(NavAction::Rename(route));
     });
     let on_dismiss = use_callback(dispatcher, |(), d| d.dispatch(NavAction::Dismiss));
     let announcement = use_arrival(&nav.route);
@@ -96,6 +100,16 @@ pub fn App() -> Html {
             />
         },
         Route::Saved => html! { <SavedPage bundle={bundle.clone()} /> },
+        Route::Story(key, state) => html! {
+            <StoryPage
+                bundle={bundle.clone()}
+                id={AttrValue::from(key.clone())}
+                state={state.clone()}
+                notices={nav.notices.clone()}
+                {on_rename}
+                {on_dismiss}
+            />
+        },
         // The widget is all its frame shows: no site header or footer around it.
         Route::Embed(state, options) => {
             return html! {

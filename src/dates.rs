@@ -14,16 +14,26 @@ pub enum DateStyle {
     Date,
     /// Date and time, e.g. "August 3, 2022 at 8:23 AM": for an article's own page.
     DateTime,
+    /// The time of day alone, e.g. "8:23 AM": under a day's heading on a story's timeline.
+    Time,
+    /// The day in full, e.g. "Wednesday, August 3, 2022": a day's heading on a story's
+    /// timeline.
+    Day,
 }
 
 thread_local! {
-    static DATE: DateTimeFormat = formatter(DateTimeStyle::Medium, None);
-    static DATE_TIME: DateTimeFormat = formatter(DateTimeStyle::Long, Some(DateTimeStyle::Short));
+    static DATE: DateTimeFormat = formatter(Some(DateTimeStyle::Medium), None);
+    static DATE_TIME: DateTimeFormat =
+        formatter(Some(DateTimeStyle::Long), Some(DateTimeStyle::Short));
+    static TIME: DateTimeFormat = formatter(None, Some(DateTimeStyle::Short));
+    static DAY: DateTimeFormat = formatter(Some(DateTimeStyle::Full), None);
 }
 
-fn formatter(date: DateTimeStyle, time: Option<DateTimeStyle>) -> DateTimeFormat {
+fn formatter(date: Option<DateTimeStyle>, time: Option<DateTimeStyle>) -> DateTimeFormat {
     let options = DateTimeFormatOptions::new();
-    options.set_date_style(date);
+    if let Some(date) = date {
+        options.set_date_style(date);
+    }
     if let Some(time) = time {
         options.set_time_style(time);
     }
@@ -38,6 +48,16 @@ pub fn warm_up() {
     DATE.with(|_| ());
 }
 
+/// The reader's offset from UTC at `at`, in seconds (east positive): what decides the local
+/// day an instant falls on, daylight saving time included.
+pub fn utc_offset(at: Timestamp) -> i64 {
+    let date = Date::new(&JsValue::from_f64(at.unix_millis()));
+    // Whole minutes east of UTC; `getTimezoneOffset` counts west.
+    #[allow(clippy::cast_possible_truncation)]
+    let minutes = -date.get_timezone_offset() as i64;
+    minutes * 60
+}
+
 /// `at` in the reader's locale, or its UTC date if the browser cannot format it.
 pub fn local(at: Timestamp, style: DateStyle) -> String {
     let date = Date::new(&JsValue::from_f64(at.unix_millis()));
@@ -45,6 +65,8 @@ pub fn local(at: Timestamp, style: DateStyle) -> String {
     let formatted = match style {
         DateStyle::Date => DATE.with(format),
         DateStyle::DateTime => DATE_TIME.with(format),
+        DateStyle::Time => TIME.with(format),
+        DateStyle::Day => DAY.with(format),
     };
     formatted
         .ok()

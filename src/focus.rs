@@ -65,9 +65,10 @@ fn heading() -> Option<HtmlElement> {
     Some(element)
 }
 
-/// The "Details" link of article `id`'s card, when the list shows it.
+/// The link to article `id`'s page in the list or timeline shown (a card's "Details"), when
+/// there is one.
 fn card_link(id: &str) -> Option<HtmlElement> {
-    let mut selector = String::from("main article.card[data-article-id=\"");
+    let mut selector = String::from("main [data-article-id=\"");
     // Ids are file names; escape what would end the attribute value.
     for c in id.chars() {
         if c == '"' || c == '\\' {

@@ -1,6 +1,7 @@
 //! The graph view's running picture: the force layout advanced in time slices, one slice per
 //! animation frame, drawn to SVG or a canvas, and the pointer gestures that zoom, pan, drag and
-//! select. It lives outside Yew's render cycle because it changes 60 times a second: Yew draws
+//! select, the hubs' labels (placed so they never overlap), and the arrow keys that step the
+//! selection from node to node. It lives outside Yew's render cycle because it changes 60 times a second: Yew draws
 //! the surface once per scene and this module moves what is on it.
 //!
 //! Frames do at most [`BUDGET_MS`] of layout work on average, so the page keeps answering input
@@ -12,6 +13,7 @@ use crate::bundle::SharedBundle;
 use crate::node_text::describe;
 use crate::palette::colour;
 use broadsheet_core::graph::Subgraph;
+use broadsheet_core::labels::{keep_labels, label_box, step};
 use broadsheet_core::layout::Layout;
 use broadsheet_core::picture::{hit, Look, Reach, Viewport, COLOURS};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -65,7 +67,16 @@ pub struct Scene {
     pub looks: Vec<Look>,
     /// Each node's neighbours, for highlighting.
     pub neighbours: Vec<Vec<u32>>,
+    /// The node (position) each label names, the largest story's first, and its text.
+    pub labels: Vec<(usize, String)>,
+    /// The positions in the order the arrow keys step through them.
+    pub order: Vec<usize>,
 }
+
+/// The labels' font on the canvas; the style sheet gives SVG labels the same.
+const LABEL_FONT: &str = "12px system-ui, sans-serif";
+/// The height of a label's box, in CSS pixels.
+const LABEL_HEIGHT: f64 = 15.0;
 
 /// The drawing the engine moves things on.
 pub enum Surface {
@@ -83,6 +94,8 @@ pub enum Surface {
         near: Element,
         /// The `<svg>`, which says when something is hovered.
         root: Element,
+        /// One `<text>` per label, in [`Scene::labels`] order, in screen coordinates.
+        labels: Vec<Element>,
     },
     /// A canvas the engine paints on.
     Canvas {
@@ -155,6 +168,10 @@ pub struct Engine {
     /// What the SVG shows as selected and hovered, so a frame touches only what changed.
     svg_selected: Option<usize>,
     svg_hover: Option<usize>,
+    /// Each label's measured size, once measured.
+    label_sizes: Option<Vec<[f64; 2]>>,
+    /// Whether the drawing has keyboard focus: the selected node's tooltip shows then.
+    focused: bool,
     /// Set until the first settled frame has been recorded.
     timing: bool,
     /// Whether the drawing says `data-state="settled"`.
@@ -218,6 +235,8 @@ impl Running {
                 debt_ms: 0.0,
                 svg_selected: None,
                 svg_hover: None,
+                label_sizes: None,
+                focused: false,
                 timing: true,
                 shows_settled: false,
                 on_select,
@@ -238,6 +257,7 @@ impl Running {
         let mut engine = self.engine.borrow_mut();
         if engine.selected != node {
             engine.selected = node;
+            engine.show_tip();
             engine.schedule();
         }
     }
@@ -296,6 +316,26 @@ fn listen(engine: &Rc<RefCell<Engine>>, stage: &HtmlElement) -> Vec<EventListene
         }
     });
     let weak = Rc::downgrade(engine);
+    let keys = EventListener::new_with_options(stage, "keydown", active, move |event| {
+        let (Some(engine), Some(event)) =
+            (weak.upgrade(), event.dyn_ref::<web_sys::KeyboardEvent>())
+        else {
+            return;
+        };
+        let outcome = engine.borrow_mut().key(event);
+        Engine::emit(&engine, outcome);
+    });
+    let focus = |name: &'static str, on: bool| {
+        let weak = Rc::downgrade(engine);
+        EventListener::new(stage, name, move |_| {
+            if let Some(engine) = weak.upgrade() {
+                let mut engine = engine.borrow_mut();
+                engine.focused = on;
+                engine.show_tip();
+            }
+        })
+    };
+    let weak = Rc::downgrade(engine);
     let resize = EventListener::new(&window(), "resize", move |_| {
         if let Some(engine) = weak.upgrade() {
             engine.borrow_mut().schedule();
@@ -309,6 +349,9 @@ fn listen(engine: &Rc<RefCell<Engine>>, stage: &HtmlElement) -> Vec<EventListene
         on("pointerleave", Engine::pointer_leave),
         wheel,
         double,
+        keys,
+        focus("focusin", true),
+        focus("focusout", false),
         resize,
     ]
 }
@@ -576,31 +619,66 @@ impl Engine {
         self.schedule();
     }
 
-    /// Highlights `node` and its neighbours and shows its tooltip near `at`.
-    fn hover_on(&mut self, node: Option<usize>, at: [f64; 2]) {
-        if node.is_some() {
-            let style = self.tooltip.style();
-            // Kept inside the stage so a node near the right edge keeps a readable label.
-            let x = at[0].min(self.size[0] - 200.0).max(0.0);
-            style
-                .set_property("left", &format!("{:.0}px", x + 12.0))
-                .ok();
-            style
-                .set_property("top", &format!("{:.0}px", at[1] + 12.0))
-                .ok();
+    /// Arrow keys step the selection through the nodes (in the story list's order), Enter
+    /// opens the selected node, Escape clears the selection.
+    fn key(&mut self, event: &web_sys::KeyboardEvent) -> Outcome {
+        if event.alt_key() || event.ctrl_key() || event.meta_key() {
+            return Outcome::Nothing;
         }
-        if node == self.hover {
+        let outcome = match event.key().as_str() {
+            "ArrowRight" | "ArrowDown" => {
+                Outcome::Select(step(&self.scene.order, self.selected, true))
+            }
+            "ArrowLeft" | "ArrowUp" => {
+                Outcome::Select(step(&self.scene.order, self.selected, false))
+            }
+            "Enter" => match self.selected {
+                Some(node) => Outcome::Open(node),
+                None => return Outcome::Nothing,
+            },
+            "Escape" if self.selected.is_some() => Outcome::Select(None),
+            _ => return Outcome::Nothing,
+        };
+        // The arrows would otherwise scroll the page.
+        event.prevent_default();
+        outcome
+    }
+
+    /// Shows the selected node's tooltip beside it while the drawing has keyboard focus and
+    /// nothing is hovered: a keyboard reader's hover.
+    fn show_tip(&mut self) {
+        if self.hover.is_some() {
             return;
         }
-        if let Surface::Svg { circles, root, .. } = &self.surface {
-            mark_near(circles, &self.scene, self.hover, false);
-            mark_near(circles, &self.scene, node, true);
-            match node {
-                Some(_) => root.set_attribute("data-hovering", "").ok(),
-                None => root.remove_attribute("data-hovering").ok(),
-            };
+        match self.selected.filter(|_| self.focused) {
+            Some(node) => {
+                let at = self
+                    .layout
+                    .positions()
+                    .get(node)
+                    .map_or([0.0; 2], |&p| self.viewport.to_screen(p));
+                self.place_tip(at);
+                self.set_tip(Some(node));
+            }
+            None => self.set_tip(None),
         }
-        self.hover = node;
+    }
+
+    /// Puts the tooltip beside the screen point `at`.
+    fn place_tip(&self, at: [f64; 2]) {
+        let style = self.tooltip.style();
+        // Kept inside the stage so a node near the right edge keeps a readable label.
+        let x = at[0].min(self.size[0] - 200.0).max(0.0);
+        style
+            .set_property("left", &format!("{:.0}px", x + 12.0))
+            .ok();
+        style
+            .set_property("top", &format!("{:.0}px", at[1] + 12.0))
+            .ok();
+    }
+
+    /// Fills the tooltip with `node`'s description, or hides it.
+    fn set_tip(&self, node: Option<usize>) {
         match node {
             Some(node) => {
                 let text = self
@@ -614,10 +692,70 @@ impl Engine {
             }
             None => self.tooltip.set_hidden(true),
         }
+    }
+
+    /// Highlights `node` and its neighbours and shows its tooltip near `at`.
+    fn hover_on(&mut self, node: Option<usize>, at: [f64; 2]) {
+        if node.is_some() {
+            self.place_tip(at);
+        }
+        if node == self.hover {
+            return;
+        }
+        if let Surface::Svg { circles, root, .. } = &self.surface {
+            mark_near(circles, &self.scene, self.hover, false);
+            mark_near(circles, &self.scene, node, true);
+            match node {
+                Some(_) => root.set_attribute("data-hovering", "").ok(),
+                None => root.remove_attribute("data-hovering").ok(),
+            };
+        }
+        self.hover = node;
+        if node.is_some() {
+            self.set_tip(node);
+        } else {
+            self.show_tip();
+        }
         self.schedule();
     }
 
+    /// Which labels to draw where: each label's box under its node, in screen pixels, kept
+    /// when it fits the drawing and overlaps no bigger story's label.
+    fn placed_labels(&self, sizes: &[[f64; 2]]) -> Vec<Option<[f64; 4]>> {
+        let p = self.layout.positions();
+        let boxes: Vec<[f64; 4]> = self
+            .scene
+            .labels
+            .iter()
+            .zip(sizes)
+            .map(|(&(node, _), &size)| {
+                let at = self.viewport.to_screen(p[node]);
+                label_box(at, self.screen_radius(node), size)
+            })
+            .collect();
+        keep_labels(&boxes, self.size)
+            .into_iter()
+            .zip(boxes)
+            .map(|(keep, b)| keep.then_some(b))
+            .collect()
+    }
+
     fn draw(&mut self) {
+        // A canvas measures its labels once: a view of thousands of stories would otherwise
+        // measure thousands of strings every frame.
+        if let (None, Surface::Canvas { context, .. }) = (&self.label_sizes, &self.surface) {
+            context.set_font(LABEL_FONT);
+            let sizes = self
+                .scene
+                .labels
+                .iter()
+                .map(|(_, text)| {
+                    let width = context.measure_text(text).map_or(0.0, |m| m.width());
+                    [width.ceil() + 2.0, LABEL_HEIGHT]
+                })
+                .collect();
+            self.label_sizes = Some(sizes);
+        }
         match &self.surface {
             Surface::Svg { .. } => self.draw_svg(),
             Surface::Canvas { context, .. } => self.draw_canvas(context),
@@ -630,6 +768,7 @@ impl Engine {
             circles,
             edges,
             near,
+            labels,
             ..
         } = &self.surface
         else {
@@ -650,6 +789,42 @@ impl Engine {
                 circle.set_attribute("data-selected", "").ok();
             }
             self.svg_selected = self.selected;
+        }
+        // Labels sit in screen pixels, outside the zoomed group: placed again every frame,
+        // since the zoom and the fit move them even when the layout does not.
+        // Measured once the text is laid out (a stage not yet shown measures nothing).
+        if self
+            .label_sizes
+            .as_ref()
+            .is_none_or(|sizes| sizes.iter().any(|&[w, _]| w <= 2.0))
+        {
+            self.label_sizes = Some(
+                labels
+                    .iter()
+                    .map(|l| {
+                        let r = l.get_bounding_client_rect();
+                        [r.width().ceil() + 2.0, LABEL_HEIGHT]
+                    })
+                    .collect(),
+            );
+        }
+        if let Some(sizes) = &self.label_sizes {
+            for (label, placed) in labels.iter().zip(self.placed_labels(sizes)) {
+                match placed {
+                    Some([x, y, w, _]) => {
+                        label
+                            .set_attribute("x", &format!("{:.1}", x + w / 2.0))
+                            .ok();
+                        label
+                            .set_attribute("y", &format!("{:.1}", y + LABEL_HEIGHT - 3.0))
+                            .ok();
+                        label.remove_attribute("visibility").ok();
+                    }
+                    None => {
+                        label.set_attribute("visibility", "hidden").ok();
+                    }
+                }
+            }
         }
         let hover_changed = self.svg_hover != self.hover;
         if !self.moved && !hover_changed {
@@ -715,6 +890,16 @@ impl Engine {
             self.paint(context, &screen, &paper, |i| near[i]);
         }
         context.set_global_alpha(1.0);
+        context.set_font(LABEL_FONT);
+        context.set_text_align("center");
+        context.set_text_baseline("top");
+        context.set_fill_style_str(&ink);
+        let sizes = self.label_sizes.as_deref().unwrap_or_default();
+        for ((_, text), placed) in self.scene.labels.iter().zip(self.placed_labels(sizes)) {
+            if let Some([x, y, w, _]) = placed {
+                context.fill_text(text, x + w / 2.0, y + 1.0).ok();
+            }
+        }
         if let Some(node) = self.selected.filter(|&s| s < screen.len()) {
             let [x, y] = screen[node];
             let r = self.screen_radius(node) + 3.0;

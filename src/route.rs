@@ -34,8 +34,8 @@ pub struct Nav {
     pub route: Route,
     /// What the link that opened this page had that was ignored.
     pub notices: Rc<[String]>,
-    /// The hash of the last explore view or graph shown: where an article's "Back to results"
-    /// goes.
+    /// The hash of the last explore view, graph or story shown: where an article's "Back to
+    /// results" goes.
     pub last_home: AttrValue,
     /// How many result rows the list shows.
     pub rows: usize,
@@ -70,6 +70,10 @@ pub enum NavAction {
     /// Select a node of the graph view by its key, or nothing. The selection replaces the
     /// history entry: clicking around a picture is not a trail of pages to go Back through.
     Select(Option<String>),
+    /// Show the page shown under another address that names the same page (a story opened by
+    /// one of its articles' ids, written with its own key). The history entry is rewritten in
+    /// place.
+    Rename(Route),
     /// Hide the notices.
     Dismiss,
 }
@@ -78,7 +82,9 @@ impl Nav {
     fn load(hash: &str, rows: Option<usize>, last_home: AttrValue, pushes: u64) -> Self {
         let parsed = Route::parse(hash);
         let last_home = match &parsed.route {
-            Route::Home(_) | Route::Graph(..) => AttrValue::from(parsed.route.to_hash()),
+            Route::Home(_) | Route::Graph(..) | Route::Story(..) => {
+                AttrValue::from(parsed.route.to_hash())
+            }
             Route::Article(_) | Route::Embed(..) | Route::Saved => last_home,
         };
         Self {
@@ -121,7 +127,9 @@ impl Reducible for Nav {
                         Edit::InPlace,
                         self.last_home.clone(),
                     ),
-                    Route::Article(_) | Route::Graph(..) | Route::Saved => return self,
+                    Route::Article(_) | Route::Graph(..) | Route::Story(..) | Route::Saved => {
+                        return self
+                    }
                 };
                 if route == self.route {
                     return self;
@@ -149,6 +157,16 @@ impl Reducible for Nav {
                     return self;
                 }
                 let route = Route::Graph(state.clone(), key);
+                Rc::new(Self {
+                    last_home: AttrValue::from(route.to_hash()),
+                    route,
+                    ..(*self).clone()
+                })
+            }
+            NavAction::Rename(route) => {
+                if route == self.route {
+                    return self;
+                }
                 Rc::new(Self {
                     last_home: AttrValue::from(route.to_hash()),
                     route,

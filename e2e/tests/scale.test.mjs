@@ -283,3 +283,139 @@ test('an export of thousands of results downloads their shards a few at a time, 
     assert.ok(shards > 100, `the export read many article shards (${shards})`);
   });
 });
+
+/** When the story timeline first shows, in `performance.now()` milliseconds (set by
+ * `watchStory`). */
+const STORY_SHOWN = '__storyShown';
+
+/** Records, in the page, the moment `[data-testid="timeline"]` first appears: from the next
+ * document on (`fresh`), or in the page shown now. */
+function watchStory(page, { fresh = false } = {}) {
+  const watch = (name) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid="timeline"]')) {
+        window[name] = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  };
+  return fresh ? page.addInitScript(watch, STORY_SHOWN) : page.evaluate(watch, STORY_SHOWN);
+}
+
+/** The story page's outlets and articles, once its timeline is drawn. */
+async function readStory(page) {
+  await page.locator('[data-testid="story-page"] [data-testid="timeline"]').waitFor();
+  return page.evaluate(() => ({
+    hash: location.hash,
+    outlets: document.querySelectorAll('[data-testid="outlet"]').length,
+    span: document.querySelector('[data-testid="story-span"]').textContent,
+    articles: [...document.querySelectorAll('[data-testid="timeline-item"][data-article-id]')].map(
+      (i) => i.dataset.articleId,
+    ),
+    items: document.querySelectorAll('[data-testid="timeline-item"]').length,
+  }));
+}
+
+/** The first card of the view with the most outlets: `coverage=<k>..` for the highest `k` that
+ * still finds an article, as a reader would narrow the coverage filter. */
+async function widestStory(page) {
+  await open(page);
+  for (let k = 60; k >= 2; k -= 1) {
+    await page.evaluate((h) => (location.hash = h), `#/?coverage=${k}..`);
+    await page.waitForFunction((h) => location.hash === h, `#/?coverage=${k}..`);
+    await page.locator(COUNT).waitFor();
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    if ((await resultCount(page)) > 0) {
+      await page.locator(CARD).first().waitFor();
+      const card = page.locator(CARD).first();
+      return {
+        id: await card.getAttribute('data-article-id'),
+        outlets: leadingCount(await card.locator('[data-testid="coverage"]').textContent()),
+      };
+    }
+  }
+  throw new Error('no article is covered by two outlets or more');
+}
+
+test("a card's outlets open its story from its shards; the strip counts what the card does; Back returns", async () => {
+  await withPage(app.browser, async (page) => {
+    await open(page, '#/?coverage=3..');
+    const total = await resultCount(page);
+    const card = page.locator(CARD).first();
+    const id = await card.getAttribute('data-article-id');
+    const outlets = leadingCount(await card.locator('[data-testid="coverage"]').textContent());
+    assert.ok(outlets >= 3, `the view's first card has 3 outlets or more: ${outlets}`);
+    await card.locator('[data-testid="coverage"]').click();
+    const story = await readStory(page);
+    assert.equal(story.outlets, outlets, 'as many outlets as the card said');
+    assert.ok(story.articles.includes(id), "the card's article is on the timeline");
+    assert.equal(decodeURIComponent(/^#\/story\/([^?]+)/.exec(story.hash)[1]), story.articles[0]);
+    const files = await dataFiles(page);
+    assert.ok(files.includes('graph') && files.includes('articles') && files.includes('ids'), `${files}`);
+    await page.goBack();
+    await page.locator(CARD).first().waitFor();
+    assert.equal(await resultCount(page), total, 'Back shows the list it left');
+  });
+});
+
+test('the widest story shows cold, in a fresh tab and from the list', async (t) => {
+  await withPage(app.browser, async (page) => {
+    const widest = await widestStory(page);
+    // From the list: the story's shards are not yet read, the app is.
+    await open(page, `#/?coverage=${widest.outlets}..`);
+    await watchStory(page);
+    const clicked = await page.evaluate(() => performance.now());
+    await page.locator(`${CARD}[data-article-id="${widest.id}"] [data-testid="coverage"]`).click();
+    const story = await readStory(page);
+    assert.equal(story.outlets, widest.outlets);
+    const inApp = (await page.evaluate((name) => window[name], STORY_SHOWN)) - clicked;
+    await withPage(app.browser, async (fresh) => {
+      await watchStory(fresh, { fresh: true });
+      await fresh.goto(`${app.server.url}${story.hash}`);
+      const cold = await readStory(fresh);
+      assert.deepEqual(cold.articles, story.articles, 'a fresh load shows the same story');
+      const shown = await fresh.evaluate((name) => window[name], STORY_SHOWN);
+      t.diagnostic(
+        `widest story: ${story.articles.length} articles, ${story.items} reports, ${story.outlets} outlets; ` +
+          `timeline ${inApp.toFixed(0)} ms after the click on the list, ${shown.toFixed(0)} ms after navigation in a fresh tab`,
+      );
+      // Generous bounds for a busy machine; the README records what a quiet one measures.
+      assert.ok(inApp < 3_000, `from the list in ${inApp} ms`);
+      assert.ok(shown < 10_000, `fresh in ${shown} ms`);
+    });
+  });
+});
+
+test("a small graph's story hubs are labelled without overlap, and the arrow keys step through it", async () => {
+  await withPage(app.browser, async (page) => {
+    // The widest stories: few nodes, drawn as SVG so the labels can be read back.
+    const hash = '#/graph?coverage=21..';
+    await page.goto(`${app.server.url}?renderer=svg${hash}`);
+    await page.locator('[data-testid="graph"][data-state="settled"]').waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="graph-label"]')].some((l) => l.hasAttribute('x')),
+    );
+    const labels = await page.locator('[data-testid="graph-label"]').evaluateAll((ls) =>
+      ls.map((l) => {
+        const r = l.getBoundingClientRect();
+        return { text: l.textContent, shown: l.getAttribute('visibility') !== 'hidden', box: [r.left, r.top, r.right, r.bottom] };
+      }),
+    );
+    const stories = await page.locator('[data-testid="story-list"] li[data-story]').count();
+    assert.ok(stories >= 2, `several stories in ${hash}: ${stories}`);
+    assert.equal(labels.length, stories, 'a label per story');
+    const shown = labels.filter((l) => l.shown);
+    assert.ok(shown.length >= 1 && labels[0].shown, 'the largest story is named');
+    for (const [i, a] of shown.entries()) {
+      for (const b of shown.slice(i + 1)) {
+        const apart = !(a.box[0] < b.box[2] && b.box[0] < a.box[2] && a.box[1] < b.box[3] && b.box[1] < a.box[3]);
+        assert.ok(apart, `"${a.text}" and "${b.text}" overlap`);
+      }
+    }
+    const first = await page.locator('[data-testid="story-list"] li[data-node]').first().getAttribute('data-node');
+    await page.locator('[data-testid="graph"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((k) => location.hash.endsWith(`&node=${encodeURIComponent(k)}`), first);
+    await page.locator('[data-testid="graph-tooltip"]').waitFor();
+  });
+});

@@ -1,5 +1,5 @@
 //! One article in the home list: enough to decide whether to read it, a link to the story at
-//! its outlet, and a link to Broadsheet's own page for it.
+//! its outlet, a link to Broadsheet's own page for it, and one to its story's whole coverage.
 
 use crate::bundle::CardRef;
 use crate::components::draft_badge::DraftBadge;
@@ -14,6 +14,7 @@ use broadsheet_core::display::outlets_label;
 use broadsheet_core::display::shown_host;
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
+use broadsheet_core::view::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -52,9 +53,16 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     <PublishedDate at={article.published_at} />
                     <span class="sep" aria-hidden="true">{ " · " }</span>
-                    <span class="coverage" data-testid="coverage" title="Outlets that covered this story">
+                    // The card's own id names its story: the list has not read the graph, and the
+                    // story page writes the story's own key once it has.
+                    <a
+                        class="coverage"
+                        data-testid="coverage"
+                        href={Route::Story(article.id.to_string(), ViewState::default()).to_hash()}
+                        title="Outlets that covered this story: see them all on its timeline"
+                    >
                         { outlets_label(coverage) }
-                    </span>
+                    </a>
                     if article.draft {
                         { " " }
                         <DraftBadge />

@@ -1,6 +1,7 @@
-//! The graph view's picture: Yew draws the surface (an SVG with a circle per node and a line
-//! per edge, or one canvas for big graphs) and the buttons; `crate::graph_engine` then runs the
-//! layout on it and answers the pointer. Selection and opening go out as callbacks.
+//! The graph view's picture: Yew draws the surface (an SVG with a circle per node, a line per
+//! edge and a label per story hub, or one canvas for big graphs) and the buttons;
+//! `crate::graph_engine` then runs the layout on it and answers the pointer and the arrow
+//! keys. Selection and opening go out as callbacks.
 
 use crate::graph_engine::{Running, Scene, Surface};
 use crate::palette::colour;
@@ -59,7 +60,9 @@ pub struct GraphPictureProps {
 
 /// A `[data-testid="graph"]` drawing (with `data-node-count`, `data-edge-count`,
 /// `data-renderer` and `data-state` = `running` or `settled`; as SVG, a circle per node with
-/// `data-node` = its key and `data-story` = its story) and its zoom and fit buttons.
+/// `data-node` = its key and `data-story` = its story, and a `text[data-testid="graph-label"]`
+/// per story hub, `visibility="hidden"` when it would collide) and its zoom and fit buttons.
+/// The drawing takes keyboard focus: the arrow keys step through the nodes.
 #[component]
 pub fn GraphPicture(props: &GraphPictureProps) -> Html {
     let stage = use_node_ref();
@@ -126,9 +129,22 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                         />
                     }
                 });
+            let labels = scene.labels.iter().map(|(node, text)| {
+                let node = scene.sub.nodes[*node];
+                html! {
+                    <text
+                        class="graph-label"
+                        data-testid="graph-label"
+                        data-node={scene.bundle.graphed().and_then(|g| node_key(&g, node))}
+                    >
+                        { text.clone() }
+                    </text>
+                }
+            });
             html! {
                 <svg
                     {key}
+                    tabindex="0"
                     ref={drawing.clone()}
                     class="graph-drawing graph-svg"
                     data-testid="graph"
@@ -144,12 +160,14 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                         <path class="edges near" />
                         <g class="nodes">{ for circles }</g>
                     </g>
+                    <g class="graph-labels" aria-hidden="true">{ for labels }</g>
                 </svg>
             }
         }
         Renderer::Canvas => html! {
             <canvas
                 {key}
+                tabindex="0"
                 ref={drawing.clone()}
                 class="graph-drawing graph-canvas"
                 data-testid="graph"
@@ -179,7 +197,7 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                 // Which hint shows is the style sheet's choice: a finger cannot wheel or
                 // double-click.
                 <span class="graph-hint hint-pointer muted">
-                    { "Drag to pan or move a circle, wheel or pinch to zoom, click to select, double-click to open." }
+                    { "Drag to pan or move a circle, wheel or pinch to zoom, click to select, double-click to open; on the picture, arrow keys step through the nodes and Enter opens one." }
                 </span>
                 <span class="graph-hint hint-touch muted" data-testid="touch-hint">
                     { "Drag to pan, pinch to zoom, tap a circle to see it below the picture, double-tap to open it." }
@@ -221,6 +239,7 @@ fn start(
                 circles: all(".nodes circle")?,
                 edges: root.query_selector(".edges:not(.near)").ok()??,
                 near: root.query_selector(".edges.near").ok()??,
+                labels: all(".graph-labels text")?,
                 root,
             }
         }

@@ -1,5 +1,6 @@
-//! The article's story in this collection: how many outlets covered it, and the other bundled
-//! articles that belong to it (linked directly or through shared related stories).
+//! The article's story in this collection: how many outlets covered it, the other bundled
+//! articles that belong to it (linked directly or through shared related stories), and a link
+//! to its whole coverage.
 
 use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle};
 use crate::components::provider_name::ProviderName;
@@ -7,6 +8,8 @@ use crate::components::published_date::PublishedDate;
 use broadsheet_core::display::outlets_label;
 use broadsheet_core::display::shown_host;
 use broadsheet_core::route::Route;
+use broadsheet_core::story::key_article;
+use broadsheet_core::view::ViewState;
 use yew::prelude::*;
 
 /// Props of [`SameStory`].
@@ -73,6 +76,10 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
         })
         .collect::<Html>();
     let count = total;
+    // The story's key article is at hand: it is either this one or the first of those listed.
+    let whole = bundle
+        .article(key_article(stories, story))
+        .map(|a| Route::Story(a.id.to_string(), ViewState::default()).to_hash());
     html! {
         <section class="same-story" data-testid="same-story" aria-labelledby="same-story-title">
             <h2 id="same-story-title">{ "Same story" }</h2>
@@ -89,6 +96,9 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
                 if count > LISTED {
                     <p class="muted">{ format!("…and {} more articles of this story.", count - LISTED) }</p>
                 }
+            }
+            if let Some(href) = whole {
+                <p><a {href} data-testid="whole-story">{ "The whole story, as a timeline →" }</a></p>
             }
         </section>
     }

@@ -1,6 +1,6 @@
 //! The graph view's accessible alternative: the same stories as a list, each with the outlets
 //! that covered it and its members (articles here link to their pages, stories elsewhere link
-//! out). Real links and buttons, so it is all reachable and usable from the keyboard.
+//! out), and a link to its whole coverage. Real links and buttons, so it is all reachable and usable from the keyboard.
 
 use crate::bundle::SharedBundle;
 use crate::components::external_link::ExternalLink;
@@ -10,6 +10,7 @@ use broadsheet_core::display::{graph_summary, outlets_label};
 use broadsheet_core::graph::Node;
 use broadsheet_core::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
 use broadsheet_core::route::Route;
+use broadsheet_core::view::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -50,6 +51,12 @@ pub fn StoryList(props: &StoryListProps) -> Html {
             let key = node_key(bundle, node)?;
             Some(props.on_select.reform(move |_: MouseEvent| Some(key.clone())))
         });
+        // Any article of the story names it; the story page then writes the story's own key.
+        let whole = group
+            .articles
+            .first()
+            .and_then(|&a| bundle.article(a))
+            .map(|a| Route::Story(a.id.to_string(), ViewState::default()).to_hash());
         let members = group.articles.iter().chain(&group.outside).filter_map(|&node| {
             let key = node_key(bundle, node)?;
             Some(match stories.node(node) {
@@ -93,6 +100,10 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                 <ul class="story-members">{ for members }</ul>
                 if let Some(onclick) = select {
                     <button type="button" class="link-button" {onclick}>{ "Show in the graph" }</button>
+                }
+                if let Some(href) = whole {
+                    { " " }
+                    <a class="story-whole" data-testid="whole-story" {href}>{ "The whole story" }</a>
                 }
             </li>
         }

@@ -16,9 +16,10 @@ use crate::timing::measure;
 use broadsheet_core::display::graph_summary;
 use broadsheet_core::explore::explore;
 use broadsheet_core::graph::Node;
+use broadsheet_core::labels::{hubs, reading_order, short_title, LABEL_CHARS};
 use broadsheet_core::library::Need;
 use broadsheet_core::picture::{
-    find_node, neighbours, node_key, story_groups, view_looks, Shown, StoryGroup,
+    find_node_among, neighbours, node_key, node_title, story_groups, view_looks, Shown, StoryGroup,
 };
 use broadsheet_core::route::Route;
 use broadsheet_core::search::Query;
@@ -77,12 +78,22 @@ impl Graphed {
             let groups = story_groups(stories, &sub);
             let looks = view_looks(shown, &sub, &groups);
             let neighbours = neighbours(sub.nodes.len(), &sub.edges);
+            let labels = hubs(&groups, &sub.nodes, &neighbours)
+                .into_iter()
+                .filter_map(|at| {
+                    let title = node_title(shown, sub.nodes[at])?;
+                    Some((at, short_title(title, LABEL_CHARS)))
+                })
+                .collect();
+            let order = reading_order(&groups, &sub.nodes);
             Self {
                 scene: SceneRef(Rc::new(Scene {
                     bundle: bundle.clone(),
                     sub,
                     looks,
                     neighbours,
+                    labels,
+                    order,
                 })),
                 groups: Rc::new(groups),
             }
@@ -190,7 +201,10 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
     };
     let scene = graphed.scene.clone();
     let sub = &scene.0.sub;
-    let selected_node = props.node.as_deref().and_then(|key| find_node(&shown, key));
+    let selected_node = props
+        .node
+        .as_deref()
+        .and_then(|key| find_node_among(&shown, &sub.nodes, key));
     // Nodes are ascending (articles, then outside stories), so a node's place is a search.
     let selected = selected_node.and_then(|node| sub.nodes.binary_search(&node).ok());
     let on_pick = {

@@ -8,3 +8,4 @@ pub mod home;
 pub mod load_error;
 pub mod not_found;
 pub mod saved;
+pub mod story;

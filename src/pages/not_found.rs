@@ -1,4 +1,5 @@
-//! The page for an article id the bundle does not have (a stale or mistyped link).
+//! The pages for an article id the bundle does not have, and for a story link whose article id
+//! it does not have (a stale or mistyped link).
 
 use crate::hooks::use_document_title;
 use broadsheet_core::display::clipped;
@@ -30,6 +31,23 @@ pub fn NotFound(props: &NotFoundProps) -> Html {
                 { ". The link may be out of date, or the article was left out of this build." }
             </p>
             <p><a class="back" href={props.back.clone()} data-testid="back-link">{ "← Back to results" }</a></p>
+        </section>
+    }
+}
+
+/// Says that a story link names no article of this build and offers the way back.
+#[component]
+pub fn NoSuchStory(props: &NotFoundProps) -> Html {
+    html! {
+        <section class="not-found" data-testid="story-not-found">
+            <h1 tabindex="-1">{ "No such story" }</h1>
+            <p>
+                { "A story is named by one of its articles, and this build of Broadsheet has no \
+                   article with the id " }
+                <code class="missing-id" data-testid="missing-id">{ clipped(&props.id, MAX_SHOWN) }</code>
+                { ". The link may be out of date, or the story was left out of this build." }
+            </p>
+            <p><a class="back" href={props.back.clone()} data-testid="back-link">{ "← Back to the list" }</a></p>
         </section>
     }
 }

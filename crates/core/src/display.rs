@@ -240,6 +240,73 @@ pub fn outlets_label(count: u32) -> String {
     format!("{count} {noun}")
 }
 
+/// A story's extent for its page's heading line: how long it ran and how many outlets covered
+/// it.
+///
+/// ```
+/// use broadsheet_core::display::{story_span_label, Digits};
+/// let d = Digits::new(",");
+/// assert_eq!(story_span_label(3, 14, &d), "over 3 days, 14 outlets");
+/// assert_eq!(story_span_label(1, 1, &d), "on one day, 1 outlet");
+/// assert_eq!(story_span_label(0, 2, &d), "2 outlets");
+/// ```
+#[must_use]
+pub fn story_span_label(days: i64, outlets: usize, digits: &Digits) -> String {
+    let outlets = digits.count(outlets, "outlet", "outlets");
+    match days {
+        ..=0 => outlets,
+        1 => format!("on one day, {outlets}"),
+        _ => format!("over {days} days, {outlets}"),
+    }
+}
+
+/// How many reports a story's timeline holds, bundled and elsewhere.
+///
+/// ```
+/// use broadsheet_core::display::{story_reports_label, Digits};
+/// let d = Digits::new(",");
+/// assert_eq!(story_reports_label(1, 0, &d), "1 article");
+/// assert_eq!(story_reports_label(1_200, 3, &d), "1,200 articles and 3 stories elsewhere");
+/// assert_eq!(story_reports_label(2, 1, &d), "2 articles and 1 story elsewhere");
+/// ```
+#[must_use]
+pub fn story_reports_label(articles: usize, elsewhere: usize, digits: &Digits) -> String {
+    let articles = digits.count(articles, "article", "articles");
+    if elsewhere == 0 {
+        articles
+    } else {
+        let elsewhere = digits.count(elsewhere, "story", "stories");
+        format!("{articles} and {elsewhere} elsewhere")
+    }
+}
+
+/// How long after the first report another one came, for the story timeline: minutes within
+/// the hour, hours and minutes within two days, then days and hours.
+///
+/// ```
+/// use broadsheet_core::display::delay_label;
+/// assert_eq!(delay_label(0), "at the same time");
+/// assert_eq!(delay_label(59), "at the same time");
+/// assert_eq!(delay_label(45 * 60), "45 min later");
+/// assert_eq!(delay_label(3 * 3600), "3 h later");
+/// assert_eq!(delay_label(3 * 3600 + 20 * 60), "3 h 20 min later");
+/// assert_eq!(delay_label(50 * 3600), "2 days 2 h later");
+/// assert_eq!(delay_label(48 * 3600), "2 days later");
+/// ```
+#[must_use]
+pub fn delay_label(seconds: i64) -> String {
+    let minutes = seconds.max(0) / 60;
+    let (hours, minutes) = (minutes / 60, minutes % 60);
+    match (hours, minutes) {
+        (0, 0) => "at the same time".to_owned(),
+        (0, m) => format!("{m} min later"),
+        (h, 0) if h < 48 => format!("{h} h later"),
+        (h, m) if h < 48 => format!("{h} h {m} min later"),
+        (h, _) if h % 24 == 0 => format!("{} days later", h / 24),
+        (h, _) => format!("{} days {} h later", h / 24, h % 24),
+    }
+}
+
 /// A heat or quality as text, or [`UNKNOWN_SCORE`] when the source gives none.
 #[must_use]
 pub fn score_label(score: Option<Score>) -> String {

@@ -235,6 +235,13 @@ impl<'a> RawOutlet<'a> {
     }
 }
 
+/// The key an outlet is counted by in [`Stories::coverage`]: its domain as a host key, else its
+/// name lowercased; `None` for a provider with neither, which counts as no outlet.
+#[must_use]
+pub fn outlet_key(provider: &Provider) -> Option<String> {
+    RawOutlet::of(provider).key()
+}
+
 /// Every outlet an article brings into its story: its own provider and the providers of its
 /// related entries.
 fn raw_outlets(article: &Article) -> impl Iterator<Item = RawOutlet<'_>> {

@@ -315,8 +315,11 @@ impl Library {
         self.article(n).is_some().then_some(n)
     }
 
-    /// The number its id shard gives `id`, if read.
-    fn number_of(&self, id: &str) -> Option<u32> {
+    /// The number its id shard gives `id`, once that shard is read, whether or not the article
+    /// is: for a page that needs other articles anyway (a story's), which can ask for them all
+    /// at once instead of waiting for this one's first.
+    #[must_use]
+    pub fn number_of(&self, id: &str) -> Option<u32> {
         let pairs = self.ids.get(shard_of(&self.entry.id_keys, id))?.as_ref()?;
         let at = pairs.binary_search_by(|(i, _)| i.as_str().cmp(id)).ok()?;
         Some(pairs[at].1)

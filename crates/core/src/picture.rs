@@ -121,6 +121,24 @@ pub fn find_node(shown: &dyn Shown, key: &str) -> Option<u32> {
     }
 }
 
+/// The node that `key` names in a picture of `nodes`: as [`find_node`] when the collection
+/// knows the id, else the drawn article with that id. A sharded app reads the articles behind a
+/// picture's nodes but not the id files that give an id its number, so a node the reader just
+/// selected would otherwise be unknown.
+#[must_use]
+pub fn find_node_among(shown: &dyn Shown, nodes: &[u32], key: &str) -> Option<u32> {
+    find_node(shown, key).or_else(|| {
+        let stories = shown.stories();
+        nodes
+            .iter()
+            .copied()
+            .find(|&node| match stories.node(node) {
+                Node::Article(a) => shown.article(a).is_some_and(|a| a.id.as_str() == key),
+                Node::Outside(_) => false,
+            })
+    })
+}
+
 /// The radius of a node whose score is `value`, when the highest score in the picture is
 /// `max`: the area grows with the score, from [`MIN_RADIUS`] at 0 to [`MAX_RADIUS`] at `max`.
 ///
@@ -553,6 +571,37 @@ mod tests {
         ] {
             assert_eq!(find_node(&b, junk), None, "{junk:?}");
         }
+    }
+
+    /// The bundle as a sharded app sees it before any id file is read.
+    struct NoIds<'a>(&'a Bundle);
+
+    impl Shown for NoIds<'_> {
+        fn stories(&self) -> &Stories {
+            self.0.stories()
+        }
+        fn article(&self, number: u32) -> Option<&Article> {
+            Shown::article(self.0, number)
+        }
+        fn number(&self, _: &str) -> Option<u32> {
+            None
+        }
+    }
+
+    #[test]
+    fn finds_a_drawn_article_by_its_id_without_the_id_files() {
+        let b = bundle();
+        let shown = NoIds(&b);
+        assert_eq!(find_node(&shown, "b"), None, "no id file read");
+        assert_eq!(find_node_among(&shown, &[0, 1, 5], "b"), Some(1));
+        assert_eq!(find_node_among(&shown, &[0, 5], "b"), None, "not drawn");
+        assert_eq!(find_node_among(&shown, &[0, 1, 5], "o0"), Some(5));
+        assert_eq!(
+            find_node_among(&b, &[0], "b"),
+            Some(1),
+            "a known id, drawn or not"
+        );
+        assert_eq!(find_node_among(&shown, &[0, 1], "zzz"), None);
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! The app has no server to route for it, so the hash is the whole address: `#/` is the
 //! explore view, `#/?<query>` the same view narrowed by a query string that [`crate::hash`]
 //! reads and writes, `#/article/<id>` one article, `#/graph?<query>&node=<key>` the graph of
-//! a view's related stories, `#/embed?<query>` the compact widget that other sites frame
-//! (the view's keys plus [`crate::embed`]'s), and `#/saved` the reader's saved views (see
-//! [`crate::saved`]). Parsing is total: whatever a reader pastes or a tool appends, [`Route::parse`] returns a page (junk goes home) with notices for
+//! a view's related stories, `#/story/<key>?<query>` the whole coverage of one story (see
+//! [`crate::story`]), `#/embed?<query>` the compact widget that other sites frame (the view's
+//! keys plus [`crate::embed`]'s), and `#/saved` the reader's saved views (see
+//! [`crate::saved`]). Parsing is total: whatever a reader pastes or a tool appends,
+//! [`Route::parse`] returns a page (junk goes home) with notices for
 //! what it ignored, and never panics. [`Route::to_hash`] writes the one canonical spelling, so
 //! equal pages have equal links.
 
@@ -21,6 +23,8 @@ const ARTICLE_PREFIX: &str = "article/";
 const GRAPH_PATH: &str = "graph";
 /// The graph view's own setting: the selected node.
 const NODE_KEY: &str = "node";
+/// The path prefix of a story page, after `#/`.
+const STORY_PREFIX: &str = "story/";
 /// The path of the embed widget, after `#/`.
 const EMBED_PATH: &str = "embed";
 /// The path of the saved views page, after `#/`.
@@ -46,6 +50,12 @@ pub enum Route {
     Embed(ViewState, EmbedOptions),
     /// The reader's saved views, `#/saved` (see [`crate::saved`]).
     Saved,
+    /// One story's whole coverage, `#/story/<key>` or `#/story/<key>?<query>`: the
+    /// percent-decoded key (the id of one of its articles; links Broadsheet writes use the
+    /// earliest's, see [`crate::story::key_article`]) and a view, read as the explore view's,
+    /// whose filters narrow the story's articles. Like an article id, the key is not checked
+    /// here: one that names no article is the story page's "no such story" case.
+    Story(String, ViewState),
 }
 
 impl Default for Route {
@@ -155,6 +165,9 @@ impl Route {
                 notices: Vec::new(),
             };
         }
+        if let Some(rest) = path.strip_prefix(STORY_PREFIX) {
+            return Self::parse_story(rest);
+        }
         match path.strip_prefix(ARTICLE_PREFIX) {
             Some(_) if hash.len() > MAX_URL_LEN => Parsed {
                 route: Self::default(),
@@ -191,6 +204,28 @@ impl Route {
             .filter(|key| !key.is_empty());
         Parsed {
             route: Self::Graph(decoded.state, node),
+            notices: decoded.notices,
+        }
+    }
+
+    /// `#/story/` after the path: the key up to the first `?` (a `?` in a key is written
+    /// `%3F`), then the view's settings. An empty or overlong key goes home, as an article's
+    /// does (the view's query is capped by its decoder).
+    fn parse_story(rest: &str) -> Parsed {
+        let (encoded, query) = rest.split_once('?').unwrap_or((rest, ""));
+        if encoded.is_empty() || encoded.len() > MAX_URL_LEN {
+            return Parsed {
+                route: Self::default(),
+                notices: vec![if encoded.is_empty() {
+                    "the link names no story; showing the front page instead".into()
+                } else {
+                    "the link is too long to name a story".into()
+                }],
+            };
+        }
+        let decoded = hash::decode(query);
+        Parsed {
+            route: Self::Story(percent::decode(encoded).text, decoded.state),
             notices: decoded.notices,
         }
     }
@@ -262,6 +297,18 @@ impl Route {
                 }
                 hash
             }
+            Self::Story(key, state) => {
+                let mut hash = String::with_capacity(2 + STORY_PREFIX.len() + key.len());
+                hash.push_str("#/");
+                hash.push_str(STORY_PREFIX);
+                percent::encode_into(key, &mut hash);
+                let query = hash::encode(state);
+                if !query.is_empty() {
+                    hash.push('?');
+                    hash.push_str(&query);
+                }
+                hash
+            }
             Self::Embed(state, options) => {
                 let query = embed::query(state, options);
                 if query.is_empty() {
@@ -294,7 +341,12 @@ impl Route {
             | (Self::Embed(..), Self::Embed(..))
             | (Self::Saved, Self::Saved) => Arrival::Stay,
             (Self::Article(a), Self::Article(b)) if a == b => Arrival::Stay,
-            (Self::Article(id), Self::Home(_) | Self::Graph(..)) => Arrival::Card(id.clone()),
+            // The story page writes its canonical key in place of the member's it was opened
+            // with: the same page, still.
+            (Self::Story(..), Self::Story(..)) => Arrival::Stay,
+            (Self::Article(id), Self::Home(_) | Self::Graph(..) | Self::Story(..)) => {
+                Arrival::Card(id.clone())
+            }
             _ => Arrival::Heading,
         }
     }
@@ -315,7 +367,15 @@ mod tests {
         let article = Route::Article("a1".into());
         let other = Route::Article("b2".into());
         let embed = Route::from_hash("#/embed");
+        let story = Route::from_hash("#/story/a1");
+        let canonical = Route::from_hash("#/story/a0?topic=ai");
         let cases = [
+            (&home, &story, Arrival::Heading),
+            (&article, &story, Arrival::Card("a1".into())),
+            (&story, &article, Arrival::Heading),
+            (&story, &canonical, Arrival::Stay),
+            (&graph, &story, Arrival::Heading),
+            (&story, &home, Arrival::Heading),
             (&home, &search, Arrival::Stay),
             (&search, &home, Arrival::Stay),
             (&graph, &selected, Arrival::Stay),
@@ -639,6 +699,71 @@ mod tests {
     }
 
     #[test]
+    fn reads_and_writes_story_pages() {
+        let cases = [
+            ("#/story/a1", "#/story/a1", "a1"),
+            ("#story/a1", "#/story/a1", "a1"),
+            ("/story/a1?", "#/story/a1", "a1"),
+            ("#/story/caf%C3%A9%20x", "#/story/caf%C3%A9%20x", "café x"),
+            ("#/story/café", "#/story/caf%C3%A9", "café"),
+            ("#/story/a%3Fb%26c", "#/story/a%3Fb%26c", "a?b&c"),
+            ("#/story/a/b", "#/story/a%2Fb", "a/b"),
+            ("#/story/100%", "#/story/100%25", "100%"),
+            ("#/story/a1?sort=heat", "#/story/a1", "a1"),
+            (
+                "#/story/a1?topic=AI&q=rail",
+                "#/story/a1?q=rail&topic=ai",
+                "a1",
+            ),
+            (
+                "#/story/gen-000001?coverage=3..&provider=-x.example",
+                "#/story/gen-000001?provider=-x.example&coverage=3..",
+                "gen-000001",
+            ),
+        ];
+        for (hash, canonical, key) in cases {
+            let parsed = Route::parse(hash);
+            assert!(parsed.notices.is_empty(), "{hash:?}: {:?}", parsed.notices);
+            let Route::Story(got, _) = &parsed.route else {
+                panic!("{hash:?} opens a story, not {:?}", parsed.route);
+            };
+            assert_eq!(got, key, "{hash:?}");
+            assert_eq!(parsed.route.to_hash(), canonical, "{hash:?}");
+            assert_eq!(Route::from_hash(canonical), parsed.route, "{canonical:?}");
+        }
+        for key in ["x", "a b", "?&#/%", "日本語", "<script>", "a?q=x"] {
+            let route = Route::Story(key.into(), ViewState::default());
+            assert_eq!(Route::from_hash(&route.to_hash()), route, "{key:?}");
+            let filtered = Route::Story(
+                key.into(),
+                ViewState::default().apply(Action::SetQuery("a \"b c\"".into())),
+            );
+            assert_eq!(Route::from_hash(&filtered.to_hash()), filtered, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_story_and_says_what_its_link_got_wrong() {
+        let parsed = Route::parse("#/story/a1?zzz=1&heat=abc&topic=ai");
+        assert_eq!(parsed.route.to_hash(), "#/story/a1?topic=ai");
+        assert_eq!(parsed.notices.len(), 2, "{:?}", parsed.notices);
+        for hash in ["#/story/", "#/story/?q=x", "#/story"] {
+            let parsed = Route::parse(hash);
+            assert_eq!(parsed.route, Route::default(), "{hash:?}");
+            assert_eq!(parsed.notices.len(), 1, "{hash:?}");
+        }
+        let long = Route::parse(&format!("#/story/{}", "a".repeat(MAX_URL_LEN + 1)));
+        assert_eq!(long.route, Route::default());
+        assert_eq!(long.notices, ["the link is too long to name a story"]);
+        let long_view = Route::parse(&format!("#/story/a1?q={}", "x".repeat(100_000)));
+        assert!(matches!(long_view.route, Route::Story(..)));
+        assert!(!long_view.notices.is_empty());
+        for hash in ["#/stories/a1", "#/STORY/a1", "#/storya1"] {
+            assert_eq!(Route::from_hash(hash), Route::default(), "{hash:?}");
+        }
+    }
+
+    #[test]
     fn never_panics_on_junk() {
         let junk = [
             "%",
@@ -647,12 +772,18 @@ mod tests {
             "#/article/%%%",
             "#/article/\u{0}",
             "#\u{FFFF}/article/é%C3",
+            "#/story/%",
+            "#/story/%%%?%%%=%",
+            "#/story/\u{0}?\u{0}",
+            "#/story/??&&==",
         ];
         for hash in junk {
             let _ = Route::from_hash(hash);
         }
         for byte in 0..=u8::MAX {
             let hash = format!("#/article/%{byte:02x}{}", char::from(byte));
+            let _ = Route::from_hash(&hash);
+            let hash = format!("#/story/%{byte:02x}{}?q=%{byte:02x}", char::from(byte));
             let _ = Route::from_hash(&hash);
         }
     }
