@@ -22,7 +22,10 @@ use std::rc::Rc;
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     /// The bytes do not start with this version's magic number.
-    #[error("not a Broadsheet file of format version 7")]
+    #[error(
+        "not a Broadsheet file of format version {}",
+        crate::pack::FORMAT_VERSION
+    )]
     Magic,
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt file: {0}")]
@@ -740,6 +743,22 @@ mod tests {
         assert!(library.stories().is_none());
         load(&pack, &mut library, &[Need::Graph]);
         assert_eq!(library.stories().map(|s| &**s), Some(whole.stories()));
+    }
+
+    #[test]
+    fn a_file_of_another_format_version_is_refused_and_says_which_this_reads() {
+        let pack = bundle(10).pack(Options::default());
+        assert_eq!(pack.entry.bytes[4], crate::pack::FORMAT_VERSION);
+        let mut older = pack.entry.bytes.clone();
+        older[4] -= 1;
+        let error = Library::open(&older).expect_err("a file of another version");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "not a Broadsheet file of format version {}",
+                crate::pack::FORMAT_VERSION
+            )
+        );
     }
 
     #[test]

@@ -44,10 +44,15 @@ use crate::search::SearchIndex;
 use crate::suggest::Vocabulary;
 use serde::{Deserialize, Serialize};
 
+/// The version of the files' format, bumped whenever what a file holds changes: an app reads
+/// only files of its own version (a page and its data from different builds say so rather
+/// than misread each other).
+pub const FORMAT_VERSION: u8 = 8;
+
 /// First bytes of an entry file: "BSHT" and the format version.
-pub(crate) const ENTRY_MAGIC: &[u8; 5] = b"BSHT\x08";
+pub(crate) const ENTRY_MAGIC: &[u8; 5] = &[b'B', b'S', b'H', b'T', FORMAT_VERSION];
 /// First bytes of a shard file.
-pub(crate) const SHARD_MAGIC: &[u8; 5] = b"BSHS\x08";
+pub(crate) const SHARD_MAGIC: &[u8; 5] = &[b'B', b'S', b'H', b'S', FORMAT_VERSION];
 
 /// How to cut the bundle into files.
 #[derive(Debug, Clone, Copy)]
