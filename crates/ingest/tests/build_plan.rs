@@ -1,7 +1,11 @@
 //! What `build.rs` prints and writes, for the default folder, a named folder, and broken ones,
 //! with errors failing the build (the default) or leaving their files out (`BROADSHEET_ON_ERROR=skip`).
 
+#[path = "common/copy.rs"]
+mod copy;
+
 use broadsheet_ingest::build::plan;
+use copy::copy_dir;
 use std::fs;
 use std::path::Path;
 
@@ -89,18 +93,6 @@ fn long_builds_say_how_long_they_took() {
 
 /// A project folder holding a copy of the broken-files fixtures as `bad/`.
 fn project_with_bad_fixtures() -> tempfile::TempDir {
-    fn copy_dir(from: &Path, to: &Path) {
-        fs::create_dir_all(to).expect("mkdir");
-        for entry in fs::read_dir(from).expect("fixtures readable") {
-            let entry = entry.expect("entry");
-            let target = to.join(entry.file_name());
-            if entry.file_type().expect("type").is_dir() {
-                copy_dir(&entry.path(), &target);
-            } else {
-                fs::copy(entry.path(), target).expect("copy");
-            }
-        }
-    }
     let root = tempfile::tempdir().expect("temp dir");
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad"),

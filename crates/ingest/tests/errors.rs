@@ -4,10 +4,13 @@
 //! (regenerate with `BLESS=1 cargo test -p broadsheet-ingest --test errors` after reading the diff).
 
 mod common;
+#[path = "common/copy.rs"]
+mod copy;
 
 use broadsheet_ingest::diagnostic::{Problem, Severity};
 use broadsheet_ingest::{ingest, Options, Report};
 use common::{assert_rows, Row};
+use copy::copy_dir;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -22,19 +25,6 @@ fn bad_report() -> Report {
     let big = format!("---\ntitle: \"{}\"\n---\n", "x".repeat(1 << 20));
     fs::write(dir.path().join("oversized.md"), big).expect("write");
     ingest(dir.path(), Path::new("bad"), Options::default())
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("fixtures readable") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
 }
 
 #[test]
