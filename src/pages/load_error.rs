@@ -1,5 +1,6 @@
-//! The page shown instead of the app when the embedded bundle cannot be decoded, so a broken
-//! build explains itself rather than showing an empty list or a blank page.
+//! The page shown instead of the app when its data cannot be downloaded or read (the entry file
+//! or its catalog), so a broken or half-updated site explains itself rather than showing an
+//! empty list or a blank page.
 
 use crate::hooks::use_document_title;
 use yew::prelude::*;

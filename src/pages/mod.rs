@@ -1,5 +1,5 @@
 //! Route targets: one component per page the hash can name, plus the page shown when the
-//! embedded bundle cannot be read.
+//! article data cannot be downloaded or read.
 
 pub mod article;
 pub mod embed;
