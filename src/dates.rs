@@ -53,7 +53,6 @@ pub fn warm_up() {
 pub fn utc_offset(at: Timestamp) -> i64 {
     let date = Date::new(&JsValue::from_f64(at.unix_millis()));
     // Whole minutes east of UTC; `getTimezoneOffset` counts west.
-    #[allow(clippy::cast_possible_truncation)]
     let minutes = -date.get_timezone_offset() as i64;
     minutes * 60
 }

@@ -455,7 +455,7 @@ impl Engine {
         self.size = size;
         if let Surface::Canvas { canvas, .. } = &self.surface {
             let ratio = window().device_pixel_ratio().max(1.0);
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Small, positive.
+            // Small, positive.
             let pixels = |css: f64| (css * ratio).round().max(1.0) as u32;
             canvas.set_width(pixels(size[0]));
             canvas.set_height(pixels(size[1]));

@@ -45,7 +45,6 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 return None;
             }
             let at = (f64::from(e.client_x()) - rect.left()) / rect.width();
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             // Clamped to 0..count.
             let index = (at * count as f64).floor().clamp(0.0, (count - 1) as f64) as usize;
             Some(index)
@@ -91,7 +90,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         let height = f64::from(bar.count) / f64::from(tallest) * (HEIGHT - 2.0);
         // An empty bar keeps a hairline, so the time axis stays visible.
         let height = if bar.count == 0 { 0.5 } else { height.max(1.5) };
-        #[allow(clippy::cast_precision_loss)] // A few dozen bars.
+        // A few dozen bars.
         let x = i as f64 * SLOT;
         let chosen = highlighted.is_some_and(|(a, b)| (a..=b).contains(&i));
         html! {
@@ -108,7 +107,6 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             </g>
         }
     });
-    #[allow(clippy::cast_precision_loss)]
     let width = count as f64 * SLOT;
     html! {
         <svg

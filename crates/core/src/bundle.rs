@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::explore::Collection;
 use crate::facet::Facets;
 use crate::graph::Stories;
-use crate::model::{Article, ArticleId};
+use crate::model::Article;
 use crate::search::{self, Query, SearchIndex, Sources};
 
 /// Articles in publication order, and what was computed from them.
@@ -100,12 +100,6 @@ impl Bundle {
     #[must_use]
     pub fn by_id(&self) -> &[u32] {
         &self.by_id
-    }
-
-    /// Looks an id up, for callers holding an [`ArticleId`].
-    #[must_use]
-    pub fn get_id(&self, id: &ArticleId) -> Option<&Article> {
-        self.get(id.as_str())
     }
 
     /// The catalog: columns, facet tables and orders.

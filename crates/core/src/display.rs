@@ -548,7 +548,7 @@ pub fn view_title(filters: &[String]) -> String {
 /// as an inclusive range of whole days.
 #[must_use]
 pub fn bar_days(start: f64, end: f64) -> DayRange {
-    #[allow(clippy::cast_possible_truncation)] // Bars hold whole day numbers below 2^31.
+    // Bars hold whole day numbers below 2^31.
     let day = |n: f64| Day::from_number(n as i32);
     DayRange::new(day(start), day(end - 1.0))
 }

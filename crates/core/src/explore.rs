@@ -410,7 +410,7 @@ fn order(
             c.quality(i).map(Score::get)
         }),
         Sort::Date => (pick(catalog.date_order()), |c, i| {
-            #[allow(clippy::cast_precision_loss)] // Seconds below 2^38 are exact in f64.
+            // Seconds below 2^38 are exact in f64.
             Some(c.published(i).unix() as f64)
         }),
         Sort::Coverage => return by_coverage(catalog, pick(catalog.date_order()), order),
@@ -485,7 +485,7 @@ fn by_relevance(
     let newest = newest(catalog);
     let score = |i: u32| -> f64 {
         let rel = f64::from(relevance[i as usize] / max_rel);
-        #[allow(clippy::cast_precision_loss)] // Ages in days are far below 2^52.
+        // Ages in days are far below 2^52.
         let age_days = (newest - catalog.published(i).unix()) as f64 / 86_400.0;
         let recency = 0.5_f64.powf(age_days / 30.0);
         let heat = catalog.heat(i).map_or(0.0, |h| h.get() / max_heat);
@@ -535,9 +535,8 @@ fn date_histogram(catalog: &Catalog, chosen: &[u32]) -> Histogram {
             .into_iter()
             .enumerate()
             .map(|(b, count)| {
-                #[allow(clippy::cast_precision_loss)] // Day numbers are below 2^23.
+                // Day numbers are below 2^23.
                 let start = (i64::from(min) + b as i64 * width) as f64;
-                #[allow(clippy::cast_precision_loss)]
                 let end = start + width as f64;
                 Bar { start, end, count }
             })
@@ -555,7 +554,7 @@ fn score_histogram(all: &[Option<Score>], chosen: &[u32]) -> Histogram {
     for &i in chosen {
         match all[i as usize] {
             Some(s) => {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0 ≤ s ≤ top.
+                // 0 ≤ s ≤ top.
                 let bar = ((s.get() / width) as usize).min(SCORE_BARS - 1);
                 counts[bar] += 1;
             }
@@ -567,7 +566,6 @@ fn score_histogram(all: &[Option<Score>], chosen: &[u32]) -> Histogram {
             .into_iter()
             .enumerate()
             .map(|(b, count)| {
-                #[allow(clippy::cast_precision_loss)]
                 let start = b as f64 * width;
                 Bar {
                     start,

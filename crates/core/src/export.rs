@@ -214,7 +214,6 @@ impl Serialize for JsonScore {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let value = f64::from(self.0);
         // Scores are at most a million, so a whole one is exactly an i64.
-        #[allow(clippy::cast_possible_truncation)]
         if value.fract() == 0.0 {
             serializer.serialize_i64(value as i64)
         } else {

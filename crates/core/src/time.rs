@@ -41,7 +41,7 @@ impl Timestamp {
 
     /// Milliseconds since the epoch, as JavaScript's `Date` wants them.
     #[must_use]
-    #[allow(clippy::cast_precision_loss)] // |seconds| < 2^38, so milliseconds fit f64 exactly.
+    // |seconds| < 2^38, so milliseconds fit f64 exactly.
     pub fn unix_millis(self) -> f64 {
         self.0 as f64 * 1000.0
     }

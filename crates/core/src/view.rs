@@ -414,11 +414,6 @@ impl ViewState {
         self.facets.get(&facet)
     }
 
-    /// Every facet with a selection.
-    pub fn selections(&self) -> impl Iterator<Item = (Facet, &Selection)> {
-        self.facets.iter().map(|(f, s)| (*f, s))
-    }
-
     /// The date range.
     #[must_use]
     pub fn dates(&self) -> DayRange {

@@ -1088,7 +1088,7 @@ impl Ctx<'_> {
         }
     }
 
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Range and integrality are checked first.
+    // Range and integrality are checked first.
     fn pixels(&mut self, field: &str, value: Option<f64>) -> Option<u32> {
         let value = value?;
         if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_PIXELS {
