@@ -15,29 +15,15 @@
 use broadsheet_core::graph::Stories;
 use broadsheet_core::layout::Layout;
 use broadsheet_core::model::{Article, ArticleId, Provider, Related};
+use broadsheet_core::rng::Rng;
 use broadsheet_core::time::Timestamp;
 use broadsheet_core::url::HttpUrl;
 use std::time::{Duration, Instant};
 
-/// SplitMix64, so every run benchmarks the same articles.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).expect("below a usize")
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
+/// A chance of `percent` in 100, from the seeded generator, so every run benchmarks the same
+/// articles.
+fn chance(rng: &mut Rng, percent: usize) -> bool {
+    rng.below(100) < percent
 }
 
 fn url(text: &str) -> HttpUrl {
@@ -80,7 +66,7 @@ fn spelling(rng: &mut Rng, domain: &str, path: &str) -> String {
 
 /// `count` articles in stories of one to eight, in id order (as a bundle holds them).
 fn generate(count: usize, seed: u64) -> Vec<Article> {
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let outlets: Vec<String> = (0..40).map(|i| format!("outlet{i}.example")).collect();
     let outside_outlets: Vec<String> = (0..20).map(|i| format!("elsewhere{i}.example")).collect();
     let mut articles: Vec<Article> = Vec::with_capacity(count);
@@ -104,18 +90,18 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
             let number = first + k;
             let mut related = Vec::new();
             for (j, (other_domain, other_path)) in members.iter().enumerate() {
-                if (j != k || rng.chance(3)) && related.len() < 5 && rng.chance(85) {
+                if (j != k || chance(&mut rng, 3)) && related.len() < 5 && chance(&mut rng, 85) {
                     let link = spelling(&mut rng, other_domain, other_path);
                     related.push(entry("Same story", &link, other_domain));
                 }
             }
             for (other_domain, other_path) in &outside {
-                if rng.chance(65) {
+                if chance(&mut rng, 65) {
                     let link = spelling(&mut rng, other_domain, other_path);
                     related.push(entry("Elsewhere", &link, other_domain));
                 }
             }
-            if let Some(again) = related.first().filter(|_| rng.chance(5)).cloned() {
+            if let Some(again) = related.first().filter(|_| chance(&mut rng, 5)).cloned() {
                 related.push(again);
             }
             articles.push(Article {
@@ -127,8 +113,7 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
                     .expect("valid instant"),
                 web_url: url(&format!("https://{domain}/{path}")),
                 original_url: None,
-                amp_web_url: rng
-                    .chance(30)
+                amp_web_url: chance(&mut rng, 30)
                     .then(|| url(&format!("https://{domain}/amp/{path}"))),
                 cdn_amp_web_url: None,
                 kind: None,

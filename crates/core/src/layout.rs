@@ -11,6 +11,8 @@
 //! beyond IEEE `+ - × ÷ √`, and the only randomness is a generator seeded by the caller, so a
 //! seed and a graph give bit-identical positions natively and in WebAssembly.
 
+use crate::rng::Rng;
+
 /// Above this many nodes, repulsion uses the Barnes–Hut approximation; at or below, it is exact.
 pub const BARNES_HUT_ABOVE: usize = 300;
 
@@ -55,29 +57,9 @@ const LEAF_CAPACITY: usize = 8;
 /// Quadtree depth at which cells stop splitting; only coincident nodes get this deep.
 const MAX_DEPTH: u32 = 40;
 
-/// SplitMix64: a tiny, well-mixed generator, enough for initial positions and tie-breaking.
-#[derive(Debug, Clone)]
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform number in `[0, 1)`.
-    fn unit(&mut self) -> f64 {
-        // The top 53 bits fill an f64 mantissa exactly, so every value is equally likely.
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// A tiny nudge for separating coincident points, as d3 does.
-    fn jiggle(&mut self) -> f64 {
-        (self.unit() - 0.5) * 1e-6
-    }
+/// A tiny nudge for separating coincident points, as d3 does.
+fn jiggle(rng: &mut Rng) -> f64 {
+    (rng.unit() - 0.5) * 1e-6
 }
 
 /// A spring on an edge, with d3-force's degree-based strength and bias: a spring between two
@@ -262,8 +244,8 @@ impl QuadTree {
                             }
                             let (mut dx, mut dy) = (q[0] - p[0], q[1] - p[1]);
                             if dx == 0.0 && dy == 0.0 {
-                                dx = rng.jiggle();
-                                dy = rng.jiggle();
+                                dx = jiggle(rng);
+                                dy = jiggle(rng);
                             }
                             repel(&mut push, dx, dy, dx * dx + dy * dy, charge);
                         }
@@ -376,7 +358,7 @@ impl Layout {
             })
             .collect();
 
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         let radius = SPREAD * (nodes as f64).sqrt();
         let pos = (0..nodes)
             .map(|_| loop {
@@ -450,10 +432,10 @@ impl Layout {
             let mut dx = self.pos[t][0] + self.vel[t][0] - self.pos[s][0] - self.vel[s][0];
             let mut dy = self.pos[t][1] + self.vel[t][1] - self.pos[s][1] - self.vel[s][1];
             if dx == 0.0 {
-                dx = self.rng.jiggle();
+                dx = jiggle(&mut self.rng);
             }
             if dy == 0.0 {
-                dy = self.rng.jiggle();
+                dy = jiggle(&mut self.rng);
             }
             let length = (dx * dx + dy * dy).sqrt();
             let k = (length - LINK_DISTANCE) / length * self.alpha * link.strength;
@@ -472,8 +454,8 @@ impl Layout {
                 let mut dx = self.pos[j][0] - self.pos[i][0];
                 let mut dy = self.pos[j][1] - self.pos[i][1];
                 if dx == 0.0 && dy == 0.0 {
-                    dx = self.rng.jiggle();
-                    dy = self.rng.jiggle();
+                    dx = jiggle(&mut self.rng);
+                    dy = jiggle(&mut self.rng);
                 }
                 let l = dx * dx + dy * dy;
                 let mut push = [0.0; 2];

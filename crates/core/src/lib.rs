@@ -36,6 +36,7 @@ pub mod order;
 pub mod pack;
 pub mod percent;
 pub mod picture;
+pub mod rng;
 pub mod route;
 pub mod saved;
 pub mod search;
