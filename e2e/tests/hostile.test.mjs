@@ -15,6 +15,9 @@ const EXCERPT = '"><svg onload="window.__pwned = 2"><img src=x onerror="window._
 const PROVIDER = '<b onmouseover="window.__pwned = 4">Bold & Co</b>';
 const ENTITY_TITLE = '<img src=x onerror=alert(1)> decoded entities stay text';
 const CANARY = 'CANARY-DRAFT-7f3a9c';
+// A word of the draft's title and body as the search index would store it, folded (lowercased,
+// `ö` → `o`): a draft leaking into the index would show this, not the text as written.
+const CANARY_WORD = 'zwolfquokkadraft';
 
 let dist;
 let server;
@@ -101,6 +104,7 @@ test('no byte of a left-out draft is in dist', async () => {
     const bytes = await readFile(file);
     assert.equal(bytes.includes(CANARY), false, `${file} contains the draft's canary`);
     assert.equal(bytes.includes(Buffer.from(CANARY, 'utf16le')), false, `${file} contains the canary (UTF-16)`);
+    assert.equal(bytes.includes(CANARY_WORD), false, `${file} contains the canary's folded word`);
   }
   await withPage(browser, async (page) => {
     await page.goto(`${server.url}#/article/draft-canary`);
