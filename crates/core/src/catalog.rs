@@ -12,6 +12,7 @@ use crate::facet::Facets;
 use crate::model::{Article, Card, Score};
 use crate::order::score_desc;
 use crate::time::Timestamp;
+use crate::to_u32;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Per-article columns (article number = position) and the tables derived from them.
@@ -32,10 +33,6 @@ pub struct Catalog {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the catalog is inconsistent: {0}")]
 pub struct Inconsistent(&'static str);
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).expect("fewer than 2^32 articles")
-}
 
 impl Catalog {
     /// The columns of `articles` (in bundle order: published, then id), with each article's

@@ -16,6 +16,7 @@
 
 use crate::model::{Article, Provider, Related};
 use crate::normal_url::{normalise, normalise_host};
+use crate::to_u32;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -251,10 +252,6 @@ fn raw_outlets(article: &Article) -> impl Iterator<Item = RawOutlet<'_>> {
             .iter()
             .filter_map(|r| r.provider.as_ref().map(RawOutlet::of)),
     )
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).expect("fewer than 2^32 articles, entries and nodes")
 }
 
 /// Union-find with path halving. Which member ends up the root does not matter: stories are

@@ -50,3 +50,9 @@ pub mod words;
 
 #[cfg(test)]
 mod testing;
+
+/// A count or position as the `u32` the files store it in: collections stay far below 2^32
+/// articles, entries and graph nodes.
+pub(crate) fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer than 2^32 articles, entries and nodes")
+}
