@@ -203,3 +203,16 @@ export async function showAllCards(page) {
 
 /** The current URL's hash, e.g. `#/article/abc`. */
 export const hashOf = (page) => new URL(page.url()).hash;
+
+/**
+ * Collects every dialog (alert, confirm, prompt) the page opens, dismissing each: a test that
+ * feeds the page hostile text asserts the list stays empty.
+ */
+export function forbidDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return dialogs;
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, serveDir, withPage } from '../harness.mjs';
+import { distFromEnv, forbidDialogs, launchBrowser, serveDir, withPage } from '../harness.mjs';
 
 const TITLE = "<script>window.__pwned = 1; alert('title')</script>";
 const EXCERPT = '"><svg onload="window.__pwned = 2"><img src=x onerror="window.__pwned = 3">';
@@ -31,16 +31,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Fails the test if the page opens any dialog (alert, confirm, prompt). */
-function forbidDialogs(page) {
-  const dialogs = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  return dialogs;
-}
 
 test('payloads in every text field are shown as text and run nothing', async () => {
   await withPage(browser, async (page) => {

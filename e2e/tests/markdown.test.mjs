@@ -6,7 +6,7 @@
 // sample's Markdown body (BROADSHEET_DIST).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
+import { distFromEnv, forbidDialogs, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
 
 const SAMPLE_ID = 'sample-003-three-questions-about-saltmarshs-tiny-home-village';
 
@@ -23,16 +23,6 @@ after(async () => {
   await hostile?.close();
   await sample?.close();
 });
-
-/** Fails the test if the page opens any dialog (alert, confirm, prompt). */
-function forbidDialogs(page) {
-  const dialogs = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  return dialogs;
-}
 
 /** Opens an article page and returns its body element, once drawn. */
 async function openBody(page, url, id) {

@@ -12,6 +12,15 @@ const CARD = 'article.card[data-article-id]';
 const STORY = '[data-testid="story-page"]';
 const ITEM = '[data-testid="timeline-item"]';
 
+/** Opens the graph of every article, follows its first story's "whole story" link, and reads it. */
+async function openFirstStoryFromGraph(page) {
+  await page.goto(`${app.server.url}#/graph`);
+  const entry = page.locator('[data-testid="story-list"] li[data-story]').first();
+  await entry.waitFor();
+  await entry.locator('[data-testid="whole-story"]').click();
+  return readStory(page);
+}
+
 /** What the story page shows, once its timeline is drawn. */
 async function readStory(page) {
   await page.locator(`${STORY} [data-testid="timeline"]`).waitFor();
@@ -141,11 +150,7 @@ test("the graph's story list opens each story's page with the outlets it lists",
 
 test('a filtered story link opens fresh with the articles of the story the list finds', async () => {
   await withPage(app.browser, async (page) => {
-    await page.goto(`${app.server.url}#/graph`);
-    const entry = page.locator('[data-testid="story-list"] li[data-story]').first();
-    await entry.waitFor();
-    await entry.locator('[data-testid="whole-story"]').click();
-    const whole = await readStory(page);
+    const whole = await openFirstStoryFromGraph(page);
     const word = whole.title.split(/\W+/).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length)[0];
     assert.ok(word, `a word of the story's title to search for: ${whole.title}`);
     const key = /^#\/story\/([^?]+)/.exec(whole.hash)[1];
@@ -176,11 +181,7 @@ test('a filtered story link opens fresh with the articles of the story the list 
 
 test("a story link by another of its articles' ids is written with the story's own key", async () => {
   await withPage(app.browser, async (page) => {
-    await page.goto(`${app.server.url}#/graph`);
-    const entry = page.locator('[data-testid="story-list"] li[data-story]').first();
-    await entry.waitFor();
-    await entry.locator('[data-testid="whole-story"]').click();
-    const whole = await readStory(page);
+    const whole = await openFirstStoryFromGraph(page);
     const later = whole.articles.at(-1);
     await withPage(app.browser, async (fresh) => {
       await fresh.goto(`${app.server.url}#/story/${encodeURIComponent(later)}`);
