@@ -258,6 +258,20 @@ test('date fields, a click on the date histogram and the heat range narrow the l
   });
 });
 
+test('a year typed digit by digit is read once it is whole, never as year 2, 20 or 202', async () => {
+  await withPage(app.browser, async (page) => {
+    // A date field reports a whole date after every digit of its year; read as such, "2" was
+    // year 0002, which left no results, redrew the filters and lost the rest of the year.
+    await open(page, '#/?type=video');
+    await page.locator('[data-testid="date-to"]').focus();
+    await page.keyboard.type('09012024');
+    await page.keyboard.press('Enter');
+    await hashBecomes(page, '#/?type=video&to=2024-09-01');
+    assert.equal(await page.locator('[data-testid="date-to"]').inputValue(), '2024-09-01');
+    assert.ok((await resultCount(page)) > 0, 'videos up to 2024-09-01 are listed');
+  });
+});
+
 test('relevance and its boost are offered only with a query, kept in the link, and dropped with relevance', async () => {
   await withPage(app.browser, async (page) => {
     await open(page);

@@ -66,12 +66,15 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
         })
     };
     let field = |end: &'static str, label: &'static str, value: Option<Day>| {
-        let on_change = props.on_change.reform(move |text: String| {
-            let day = Day::parse(&text);
-            match end {
+        let on_change = props.on_change.clone();
+        let on_change = Callback::from(move |text: String| {
+            let Some(day) = Day::from_field(&text) else {
+                return;
+            };
+            on_change.emit(match end {
                 "from" => DayRange::new(day, range.to),
                 _ => DayRange::new(range.from, day),
-            }
+            });
         });
         html! {
             <RangeField

@@ -133,6 +133,26 @@ impl Day {
         Self::from_number(i32::try_from(days_from_civil(y, m, d)).ok()?)
     }
 
+    /// What a date field's text says as the reader types: `Some(None)` for an empty field (an
+    /// open end), `Some(Some(day))` for a whole date, and `None` while the year is still being
+    /// typed. A browser's date field reports a complete value after every digit of the year,
+    /// so typing 2024 passes through years 2, 20 and 202; a year below 1000 is read as not
+    /// finished rather than as a date two thousand years back.
+    ///
+    /// ```
+    /// use broadsheet_core::time::Day;
+    /// assert_eq!(Day::from_field(""), Some(None));
+    /// assert_eq!(Day::from_field("0202-09-01"), None);
+    /// assert_eq!(Day::from_field("2024-09-01"), Some(Day::parse("2024-09-01")));
+    /// ```
+    #[must_use]
+    pub fn from_field(text: &str) -> Option<Option<Self>> {
+        match Self::parse(text) {
+            Some(day) if civil_from_days(i64::from(day.0)).0 < 1000 => None,
+            day => Some(day),
+        }
+    }
+
     /// The first second of the day.
     #[must_use]
     pub fn start(self) -> i64 {
@@ -208,6 +228,23 @@ mod tests {
     fn rejects_years_past_9999_and_before_1() {
         assert_eq!(Timestamp::from_unix(MAX_UNIX + 1), Err(OutOfRange));
         assert_eq!(Timestamp::from_unix(MIN_UNIX - 1), Err(OutOfRange));
+    }
+
+    #[test]
+    fn a_date_field_is_read_once_its_year_is_whole() {
+        let day = |text: &str| Day::parse(text).expect("a valid day");
+        let cases = [
+            ("", Some(None)),
+            ("2024-09-01", Some(Some(day("2024-09-01")))),
+            ("1000-01-01", Some(Some(day("1000-01-01")))),
+            ("0002-09-01", None),
+            ("0020-09-01", None),
+            ("0999-12-31", None),
+            ("not a date", Some(None)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Day::from_field(text), want, "{text:?}");
+        }
     }
 
     #[test]
