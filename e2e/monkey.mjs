@@ -14,6 +14,7 @@
 // - after Back or Forward, the page shows the hash and count it showed when the reader left that
 //   history entry.
 import assert from 'node:assert/strict';
+import { openPage } from './harness.mjs';
 
 /** The most results an export action downloads (larger exports take tens of seconds). */
 const MAX_EXPORT = 5000;
@@ -312,29 +313,36 @@ async function shown(page) {
 
 /**
  * What a fresh load of each address shows, remembered (a build answers the same address the
- * same way), read in a tab of a browser context of its own. Each load adds a query string of
+ * same way), read in a tab of a browser context of its own, set up as the monkey's own page is
+ * (`openPage`: no service worker, nothing fetched off-site). Each load adds a query string of
  * its own to the address, so it is a new document every time (never one the browser kept from
- * an earlier visit of the same address), which the app reads as it reads the bare address.
- * `close()` ends that context.
+ * an earlier visit of the same address), which the app reads as it reads the bare address. A
+ * fresh load that logs an error fails as the monkey's own page would. `close()` ends that
+ * context.
  */
 export function freshLoads(browser) {
   const seen = new Map();
-  let tab;
+  let opened;
   let loads = 0;
   const load = async (url) => {
     if (!seen.has(url)) {
-      tab ??= await (await browser.newContext()).newPage();
+      opened ??= await openPage(browser);
+      const { page: tab, problems } = opened;
       const address = new URL(url);
       loads += 1;
       address.search = `?fresh=${loads}`;
-      await tab.goto(address.href);
-      await tab.locator('main, [data-testid="embed"], [data-testid="crashed"]').first().waitFor();
+      await tab.goto(address.href, { timeout: SETTLE_MS });
+      await tab
+        .locator('main, [data-testid="embed"], [data-testid="crashed"]')
+        .first()
+        .waitFor({ timeout: SETTLE_MS });
       await settle(tab);
+      assert.deepEqual(problems, [], `a fresh load of ${url} reported errors`);
       seen.set(url, await shown(tab));
     }
     return seen.get(url);
   };
-  load.close = async () => tab?.context().close();
+  load.close = async () => opened?.context.close();
   return load;
 }
 
@@ -344,8 +352,8 @@ export function freshLoads(browser) {
  * invariant, naming the step.
  */
 export async function run(page, start, actions, problems, { fresh, log = () => {} } = {}) {
-  await page.goto(start);
-  await page.locator('main').first().waitFor();
+  await page.goto(start, { timeout: SETTLE_MS });
+  await page.locator('main').first().waitFor({ timeout: SETTLE_MS });
   await settle(page);
   const left = new Map();
   const entry = () => page.evaluate(() => navigation.currentEntry.key);
