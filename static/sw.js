@@ -74,11 +74,43 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function networkFirst(request) {
+/**
+ * Each data slot's cached files (`data/c12` → its URLs), read from the cache once per start of
+ * the worker and kept up to date after: scanning the whole cache for every file stored made a
+ * batch of n new files cost n scans of a cache that grows with them.
+ */
+let slots = null;
+
+function cachedSlots(cache) {
+  slots ??= cache.keys().then((requests) => {
+    const map = new Map();
+    for (const { url } of requests) {
+      const own = slot(url);
+      if (own) map.set(own, [...(map.get(own) ?? []), url]);
+    }
+    return map;
+  });
+  return slots;
+}
+
+/** Stores a data or shell file, deleting the other versions of its slot. */
+async function store(cache, url, response) {
+  await cache.put(url, response);
+  const own = slot(url);
+  if (!own) return;
+  const map = await cachedSlots(cache);
+  for (const old of map.get(own) ?? []) if (old !== url) await cache.delete(old);
+  map.set(own, [url]);
+}
+
+// The page gets its response as soon as the network gives it; storing it (and, for index.html,
+// reading which files it names) runs after, under `waitUntil`.
+
+async function networkFirst(event) {
   const cache = await caches.open(CACHE);
   try {
-    const response = await fetch(request);
-    if (response.ok) await adopt(cache, response.clone());
+    const response = await fetch(event.request);
+    if (response.ok) event.waitUntil(adopt(cache, response.clone()));
     return response;
   } catch (error) {
     const cached = await cache.match(INDEX);
@@ -87,20 +119,13 @@ async function networkFirst(request) {
   }
 }
 
-async function cacheFirst(request) {
+async function cacheFirst(event) {
+  const { request } = event;
   const cache = await caches.open(CACHE);
   const cached = await cache.match(request.url);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
-    const own = slot(request.url);
-    if (own) {
-      for (const old of await cache.keys()) {
-        if (old.url !== request.url && slot(old.url) === own) await cache.delete(old);
-      }
-    }
-    await cache.put(request.url, response.clone());
-  }
+  if (response.ok) event.waitUntil(store(cache, request.url, response.clone()));
   return response;
 }
 
@@ -112,8 +137,8 @@ self.addEventListener('fetch', (event) => {
   }
   const rest = url.pathname.slice(SCOPE.pathname.length);
   if (request.mode === 'navigate' || rest === '' || rest === 'index.html') {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(event));
   } else if (rest !== 'sw.js' && rest !== 'embed.js') {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event));
   }
 });

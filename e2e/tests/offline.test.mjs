@@ -76,6 +76,25 @@ function cachedKinds(page) {
   });
 }
 
+/**
+ * Waits until the worker holds every data file the page fetched: it hands a file to the page
+ * first and stores it just after.
+ */
+async function allStored(page) {
+  await page.waitForFunction(
+    async () => {
+      const held = new Set((await (await caches.open('broadsheet-v1')).keys()).map((r) => r.url));
+      return performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((name) => name.includes('/data/'))
+        .every((name) => held.has(name));
+    },
+    null,
+    { polling: 100 },
+  );
+}
+
 const OFFLINE = [
   { what: 'the sample (one data file)', env: 'BROADSHEET_DIST', shards: false },
   { what: 'the sharded 100,000-article build', env: 'BROADSHEET_SCALE_DIST', shards: true },
@@ -107,6 +126,7 @@ for (const { what, env, shards } of OFFLINE) {
       assert.ok(seen[1].count > 0, 'the search finds something');
       const heading = await articlePage(page, seen[1].first);
       assert.ok(heading.length > 0, 'the article has a heading');
+      await allStored(page);
       const kinds = await cachedKinds(page);
       if (shards) {
         for (const kind of ['a', 'entry', 'i', 'k']) {
@@ -174,14 +194,26 @@ test('after an update a returning reader gets the new articles and is told how m
     );
     await page.locator('article.card[data-article-id]').first().waitFor();
     assert.equal(await resultCount(page), first.count + 3, 'the page shows the new build');
-    // The worker keeps the new build's entry and drops the old one.
+    // The worker keeps the new build's entry and drops the old one, just after the page got
+    // its files.
+    const named = new URL(await page.locator('link[data-entry]').getAttribute('href'), page.url()).pathname;
+    await page
+      .waitForFunction(
+        async (want) => {
+          const keys = await (await caches.open('broadsheet-v1')).keys();
+          const entries = keys.map((r) => new URL(r.url).pathname).filter((path) => path.includes('/data/entry-'));
+          return entries.length === 1 && entries[0] === want;
+        },
+        named,
+        { polling: 100 },
+      )
+      .catch(() => {});
     const entries = await page.evaluate(async () =>
       (await (await caches.open('broadsheet-v1')).keys())
         .map((r) => new URL(r.url).pathname)
         .filter((path) => path.includes('/data/entry-')),
     );
-    const named = await page.locator('link[data-entry]').getAttribute('href');
-    assert.deepEqual(entries, [new URL(named, page.url()).pathname], 'one entry cached: the new one');
+    assert.deepEqual(entries, [named], 'one entry cached: the new one');
     await note.getByRole('link', { name: 'Show newest first' }).click();
     await page.waitForFunction(() => location.hash === '#/?sort=date');
     await page.locator('article.card').nth(2).waitFor();
