@@ -7,7 +7,8 @@
  * `#/?` in a Broadsheet link) from the deployment the script came from. Optional attributes:
  * data-title (the iframe's accessible name), data-height (initial height in pixels, default 480),
  * data-max-height (default 4000), and the widget's own settings, which can also go in data-view:
- * data-theme (light, dark, auto), data-limit (how many results), data-facets (e.g. "topic,provider").
+ * data-theme (light, dark, auto), data-limit (how many results), data-facets (e.g. "topic,provider"),
+ * data-story (an article id: the widget shows that story's reports instead of a view's results).
  *
  * The widget reports its content height with postMessage; this script accepts a height only from
  * its own iframe's window and only from the deployment's origin, and clamps it. It sends nothing
@@ -44,7 +45,7 @@
     }
     // The view is passed through as written, so its own encoding (a %2C inside a value) holds.
     var query = (script.getAttribute('data-view') || '').replace(/^[#/?]+/, '');
-    ['theme', 'limit', 'facets'].forEach(function (name) {
+    ['story', 'theme', 'limit', 'facets'].forEach(function (name) {
       var value = script.getAttribute('data-' + name);
       if (value && !new RegExp('(^|&)' + name + '=').test(query)) {
         query += (query ? '&' : '') + name + '=' + encodeURIComponent(value).replace(/%2C/gi, ',');

@@ -424,3 +424,76 @@ test('a widget below the fold takes its height before it is scrolled into view',
     assert.equal(reported, `${fits}px`, 'the height reported off screen is the one it has on screen');
   });
 });
+
+test("a story's share dialog gives a snippet that shows the story's reports on another site, searchable", async () => {
+  await withPage(browser, async (page) => {
+    // The first story of the graph's list, opened as a reader would.
+    await page.goto(`${app.url}#/graph`);
+    const entry = page.locator('[data-testid="story-list"] li[data-story]').first();
+    await entry.waitFor();
+    await entry.locator('[data-testid="whole-story"]').click();
+    await page.locator('[data-testid="story-page"] [data-testid="timeline"]').waitFor();
+    const story = await page.evaluate(() => ({
+      hash: location.hash,
+      title: document.querySelector('#story-title').textContent.trim(),
+      reports: document.querySelector('[data-testid="story-reports"]').textContent.trim(),
+      items: document.querySelectorAll('[data-testid="timeline-item"]').length,
+      firstTwo: [...document.querySelectorAll('[data-testid="timeline-item"]')]
+        .slice(0, 2)
+        .map((i) => i.dataset.articleId ?? null),
+    }));
+    assert.ok(story.items >= 3, `a story of 3 reports or more: ${JSON.stringify(story)}`);
+    const key = /^#\/story\/([^?]+)/.exec(story.hash)[1];
+
+    await page.locator('[data-testid="story-page"] [data-testid="share"]').click();
+    const dialog = page.locator('[data-testid="share-dialog"]');
+    await dialog.waitFor();
+    assert.equal((await dialog.locator('#share-title').textContent()).trim(), 'Share this story');
+    assert.equal(await dialog.locator('[data-testid="share-link"]').inputValue(), `${app.url}${story.hash}`);
+    assert.equal(await dialog.locator('[data-testid^="embed-facet-"]').count(), 0, 'a story widget has no facet panels');
+    const limit = dialog.locator('[data-testid="embed-limit"]');
+    await limit.click();
+    await limit.press('ControlOrMeta+A');
+    await limit.pressSequentially('2');
+    await limit.press('Enter');
+    const query = `story=${key}&limit=2`;
+    await page.waitForFunction(
+      (q) => document.querySelector('[data-testid="embed-script"]').value.includes(q.replaceAll('&', '&amp;')),
+      query,
+    );
+    const script = await dialog.locator('[data-testid="embed-script"]').inputValue();
+    assert.equal(script, `<script src="${app.url}embed.js" data-view="${query.replaceAll('&', '&amp;')}" async></script>`);
+    const preview = page.frameLocator('[data-testid="embed-preview"]');
+    await preview.locator('[data-testid="embed-story-title"]').waitFor();
+    assert.equal((await preview.locator('[data-testid="embed-story-title"]').textContent()).trim(), story.title);
+
+    // Pasted into a page of another site.
+    await writeFile(
+      join(hostDir, 'story.html'),
+      `<!doctype html><meta charset="utf-8"><title>story</title><div id="story">${script}</div>\n`,
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.goto(`${host.url}story.html`);
+    const frame = page.frameLocator('#story iframe');
+    await frame.locator('[data-testid="embed-item"]').first().waitFor();
+    assert.equal((await frame.locator('[data-testid="result-count"]').textContent()).trim(), story.reports);
+    assert.equal(await frame.locator('[data-testid="embed-item"]').count(), 2, 'the limit holds');
+    assert.deepEqual(
+      await frame
+        .locator('[data-testid="embed-item"]')
+        .evaluateAll((items) => items.map((i) => i.dataset.articleId ?? null)),
+      story.firstTwo,
+      'the story from its first report on',
+    );
+    const whole = frame.locator('[data-testid="open-app"]');
+    assert.equal(await whole.getAttribute('href'), `${app.url}#/story/${key}`);
+    assert.equal(await whole.getAttribute('rel'), 'noopener noreferrer');
+    assert.match(await whole.textContent(), new RegExp(`See all ${story.items} reports of this story`));
+
+    // A search typed in the widget narrows the story in place: a word found nowhere keeps none.
+    await frame.locator('[data-testid="search"]').pressSequentially('zzzqqq');
+    await frame.locator('[data-testid="empty-list"]').waitFor();
+    assert.equal(await frame.locator('[data-testid="embed-item"]').count(), 0);
+  });
+});

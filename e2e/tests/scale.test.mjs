@@ -386,6 +386,28 @@ test('the widest story shows cold, in a fresh tab and from the list', async (t) 
   });
 });
 
+test("the widest story's widget reads the story from its shards and lists it from its first report", async () => {
+  await withPage(app.browser, async (page) => {
+    const widest = await widestStory(page);
+    await page.locator(`${CARD}[data-article-id="${widest.id}"] [data-testid="coverage"]`).click();
+    const story = await readStory(page);
+    const key = /^#\/story\/([^?]+)/.exec(story.hash)[1];
+    await withPage(app.browser, async (widget) => {
+      await widget.goto(`${app.server.url}#/embed?story=${key}&limit=3`);
+      await widget.locator('[data-testid="embed-item"]').first().waitFor();
+      assert.equal(await widget.locator('[data-testid="embed-item"]').count(), Math.min(3, story.items));
+      assert.equal(leadingCount(await widget.locator('[data-testid="result-count"]').textContent()), story.articles.length);
+      assert.equal(await widget.locator('[data-testid="story-span"]').textContent(), story.span);
+      const ids = await widget
+        .locator('[data-testid="embed-item"][data-article-id]')
+        .evaluateAll((items) => items.map((i) => i.dataset.articleId));
+      assert.equal(ids[0], story.articles[0], 'the first report leads');
+      const files = await dataFiles(widget);
+      assert.ok(files.includes('graph') && files.includes('articles'), `${files}`);
+    });
+  });
+});
+
 test("a small graph's story hubs are labelled without overlap, and the arrow keys step through it", async () => {
   await withPage(app.browser, async (page) => {
     // The widest stories: few nodes, drawn as SVG so the labels can be read back.

@@ -1,4 +1,5 @@
-//! The "Share" button of the explore page, and the dialog it opens while open.
+//! The "Share" button of the explore page and of a story's page, and the dialog it opens while
+//! open.
 
 use crate::components::share_dialog::ShareDialog;
 use crate::location::Deployment;
@@ -13,6 +14,9 @@ pub struct ShareButtonProps {
     pub state: ViewState,
     /// Where this copy of Broadsheet is served from.
     pub deployment: Rc<Deployment>,
+    /// The id of an article whose story to share (narrowed by `state`), rather than the view.
+    #[prop_or_default]
+    pub story: Option<AttrValue>,
 }
 
 /// A `<button data-testid="share">` and, once clicked, the share dialog.
@@ -39,7 +43,12 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
                 { "Share" }
             </button>
             if *open {
-                <ShareDialog state={props.state.clone()} deployment={Rc::clone(&props.deployment)} {on_close} />
+                <ShareDialog
+                    state={props.state.clone()}
+                    deployment={Rc::clone(&props.deployment)}
+                    story={props.story.clone()}
+                    {on_close}
+                />
             }
         </>
     }

@@ -24,6 +24,9 @@ pub struct ShareDialogProps {
     pub state: ViewState,
     /// Where this copy of Broadsheet is served from.
     pub deployment: Rc<Deployment>,
+    /// The id of an article whose story to share (narrowed by `state`), rather than the view.
+    #[prop_or_default]
+    pub story: Option<AttrValue>,
     /// Called when the dialog closes (its button, Escape, or the browser).
     pub on_close: Callback<()>,
 }
@@ -72,10 +75,24 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         )
     };
 
-    let link = props
-        .deployment
-        .link(&Route::Home(props.state.clone()).to_hash());
-    let widget_query = embed::query(&props.state, &options);
+    let story = props.story.as_ref().map(ToString::to_string);
+    let route = match &story {
+        Some(key) => Route::Story(key.clone(), props.state.clone()),
+        None => Route::Home(props.state.clone()),
+    };
+    let link = props.deployment.link(&route.to_hash());
+    let widget_query = embed::query(&props.state, &(*options).clone().with_story(story.clone()));
+    let (title, opens) = if story.is_some() {
+        (
+            "Share this story",
+            "Opens this story with the same filters.",
+        )
+    } else {
+        (
+            "Share this view",
+            "Opens these results with the same search, filters and order.",
+        )
+    };
     let embed_part = match &props.deployment.folder {
         Some(folder) => {
             let script = embed::script_snippet(folder, &widget_query);
@@ -83,7 +100,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             let preview = embed::widget_url(folder, &widget_query);
             html! {
                 <>
-                    <EmbedSettings options={(*options).clone()} on_change={options.setter().to_callback()} />
+                    <EmbedSettings
+                        options={(*options).clone()}
+                        on_change={options.setter().to_callback()}
+                        facets={story.is_none()}
+                    />
                     <label class="share-label" for="embed-script">{ "Script: grows to fit its content" }</label>
                     <textarea
                         id="embed-script"
@@ -143,16 +164,16 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             onclick={on_backdrop}
         >
             <div class="share-head">
-                <h2 id="share-title">{ "Share this view" }</h2>
+                <h2 id="share-title">{ title }</h2>
                 <CloseButton class="dialog-close" testid="share-close" label="Close" onclick={close} />
             </div>
             <section class="share-section" aria-labelledby="share-link-title">
                 <h3 id="share-link-title" class="share-subtitle">{ "Link" }</h3>
-                <p class="muted">{ "Opens these results with the same search, filters and order." }</p>
+                <p class="muted">{ opens }</p>
                 <input
                     class="snippet"
                     data-testid="share-link"
-                    aria-label="Link to this view"
+                    aria-label={if story.is_some() { "Link to this story" } else { "Link to this view" }}
                     readonly=true
                     ref={link_field.clone()}
                     value={link.clone()}
@@ -172,9 +193,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
 struct EmbedSettingsProps {
     options: EmbedOptions,
     on_change: Callback<EmbedOptions>,
+    /// Whether to offer facet panels: a story's widget lists its reports and has none.
+    facets: bool,
 }
 
-/// The widget's theme, result count and facet panels.
+/// The widget's theme, result count and (for a view) facet panels.
 #[component]
 fn EmbedSettings(props: &EmbedSettingsProps) -> Html {
     let options = &props.options;
@@ -252,7 +275,9 @@ fn EmbedSettings(props: &EmbedSettingsProps) -> Html {
                     { why.clone() }
                 </p>
             }
-            <span class="embed-setting">{ "Filters:" }{ for facet_boxes }</span>
+            if props.facets {
+                <span class="embed-setting">{ "Filters:" }{ for facet_boxes }</span>
+            }
         </fieldset>
     }
 }

@@ -1,6 +1,7 @@
 //! The embed widget (`#/embed?…`): the compact page that other sites frame through
 //! `static/embed.js`. A search box, optionally some facet panels, the first results of the
-//! view, and a link to the whole view; no header or footer. Links open Broadsheet's own pages
+//! view, and a link to the whole view; no header or footer. With `story=`, one story's reports
+//! instead (`pages::embed_story`). Links open Broadsheet's own pages
 //! in a new tab, since the frame is too small to read in, and the widget tells its frame how
 //! tall it is (see `use_report_height`).
 
@@ -12,6 +13,7 @@ use crate::components::search_box::SearchBox;
 use crate::hooks::{use_document_title, use_report_height};
 use crate::location::Deployment;
 use crate::numbers::digits;
+use crate::pages::embed_story::EmbedStory;
 use crate::route::Write;
 use broadsheet_core::display::{count_label, filter_label, stories_label, view_title};
 use broadsheet_core::embed::EmbedOptions;
@@ -27,7 +29,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`EmbedPage`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct EmbedPageProps {
     /// The articles.
     pub bundle: SharedBundle,
@@ -54,9 +56,19 @@ struct Explored {
     query: Rc<Query>,
 }
 
-/// The widget page.
+/// The widget page: a story's or a view's.
 #[component]
 pub fn EmbedPage(props: &EmbedPageProps) -> Html {
+    if props.options.story().is_some() {
+        html! { <EmbedStory ..props.clone() /> }
+    } else {
+        html! { <EmbedView ..props.clone() /> }
+    }
+}
+
+/// The widget of a view's results.
+#[component]
+fn EmbedView(props: &EmbedPageProps) -> Html {
     let query = Query::parse(props.state.query());
     // Grouping by story needs the story of every result: the graph file, in a sharded build.
     let mut missing = if props.state.by_story() {

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod embed;
+pub mod embed_story;
 pub mod graph;
 pub mod home;
 pub mod load_error;

@@ -7,6 +7,7 @@
 use crate::bundle::{loading, use_files, SharedBundle};
 use crate::components::external_link::ExternalLink;
 use crate::components::notice::Notice;
+use crate::components::share_button::ShareButton;
 use crate::dates::{local, utc_offset, DateStyle};
 use crate::hooks::use_document_title;
 use crate::location::Deployment;
@@ -15,7 +16,7 @@ use crate::pages::not_found::NoSuchStory;
 use crate::timing::measure;
 use broadsheet_core::display::{delay_label, filter_label, story_reports_label, story_span_label};
 use broadsheet_core::explore::explore;
-use broadsheet_core::graph::Node;
+use broadsheet_core::graph::{Node, Stories};
 use broadsheet_core::library::Need;
 use broadsheet_core::picture::node_key;
 use broadsheet_core::route::Route;
@@ -46,7 +47,7 @@ pub struct StoryPageProps {
 }
 
 /// What the link resolved to, once the files it needs are read.
-enum Found {
+pub(crate) enum Found {
     /// Still reading.
     Waiting(Vec<String>),
     /// No article has this id.
@@ -59,7 +60,7 @@ enum Found {
 /// search shards at once, then every article of the story (each one's text and its related
 /// entries) at once: two round trips. `known` is an id whose number the page already knows
 /// (the story's key, after the page renamed itself to it), which needs no id shard.
-fn resolve(
+pub(crate) fn resolve(
     bundle: &SharedBundle,
     id: &str,
     state: &ViewState,
@@ -123,18 +124,7 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
                 let (story, _) = (*ready)?;
                 let stories = bundle.stories()?;
                 Some(Rc::new(measure(TIMELINE_MEASURE, || {
-                    let matching = filtered(state).then(|| {
-                        let mut results = explore(&*bundle, state).articles;
-                        results.sort_unstable();
-                        results
-                    });
-                    let shown = shown_articles(stories, story, matching.as_deref());
-                    timeline(
-                        stories,
-                        &shown,
-                        |n| bundle.article(n).map(|a| &**a),
-                        utc_offset,
-                    )
+                    story_timeline(&bundle, stories, state, story)
                 })))
             },
         )
@@ -179,7 +169,10 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
         Route::Story(key, _) => Route::Story(key.clone(), ViewState::default()).to_hash(),
         _ => String::new(),
     };
-    let link = AttrValue::from(Deployment::current().link(&canonical.to_hash()));
+    let key = match &canonical {
+        Route::Story(key, _) => AttrValue::from(key.clone()),
+        _ => AttrValue::default(),
+    };
     html! {
         <section class="story-page" data-testid="story-page" aria-labelledby="story-title">
             <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
@@ -187,6 +180,7 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
                 <p><a class="back" href={back} data-testid="story-back">{ "← Back to the list" }</a></p>
                 <p class="kicker">{ "The whole story" }</p>
                 <h1 id="story-title" tabindex="-1">{ title }</h1>
+                <ShareButton state={props.state.clone()} deployment={Rc::new(Deployment::current())} story={key} />
                 <p class="result-summary" data-testid="story-summary">
                     <span data-testid="story-reports">{ story_reports_label(line.articles, line.elsewhere, &digits) }</span>
                     <span class="sep" aria-hidden="true">{ ", " }</span>
@@ -207,12 +201,30 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
             } else {
                 { timeline_list(bundle, &line) }
             }
-            <p class="story-link">
-                <label for="story-link-field">{ "Link to this story: " }</label>
-                <input id="story-link-field" class="story-link-field" data-testid="story-link" readonly=true value={link} />
-            </p>
         </section>
     }
+}
+
+/// The reports of `story` that the view keeps, in the order they came. Its articles must be
+/// read (see [`resolve`]).
+pub(crate) fn story_timeline(
+    bundle: &SharedBundle,
+    stories: &Stories,
+    state: &ViewState,
+    story: u32,
+) -> Timeline {
+    let matching = filtered(state).then(|| {
+        let mut results = explore(&**bundle, state).articles;
+        results.sort_unstable();
+        results
+    });
+    let shown = shown_articles(stories, story, matching.as_deref());
+    timeline(
+        stories,
+        &shown,
+        |n| bundle.article(n).map(|a| &**a),
+        utc_offset,
+    )
 }
 
 /// True when the view narrows the story (a sort alone does not).

@@ -1,5 +1,6 @@
-//! The embed widget's own settings (`#/embed?<view>&facets=…&theme=…&limit=…`) and the snippets
-//! that put a widget on another site.
+//! The embed widget's own settings (`#/embed?<view>&story=…&facets=…&theme=…&limit=…`) and the
+//! snippets that put a widget on another site. A widget shows a view's first results, or with
+//! `story=<article id>` that story's reports in the order they came (see [`crate::story`]).
 //!
 //! The view part is [`crate::hash`]'s; this module reads the three keys the widget adds, which
 //! [`crate::hash::decode_with_extras`] hands back still percent-encoded. Reading is total (a
@@ -9,10 +10,11 @@
 use crate::facet::Facet;
 use crate::hash;
 use crate::percent;
+use crate::url::MAX_URL_LEN;
 use crate::view::ViewState;
 
 /// The keys the widget reads besides the view's, in the order they are written.
-pub const KEYS: [&str; 3] = ["facets", "theme", "limit"];
+pub const KEYS: [&str; 4] = ["story", "facets", "theme", "limit"];
 /// How many results a widget lists when the link does not say.
 pub const DEFAULT_LIMIT: usize = 10;
 /// The most results a widget lists: it is a teaser of a view, not the whole app.
@@ -65,6 +67,7 @@ impl Theme {
 /// [`EmbedOptions::new`] or read one with [`EmbedOptions::from_extras`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EmbedOptions {
+    story: Option<String>,
     facets: Vec<Facet>,
     theme: Theme,
     limit: usize,
@@ -73,6 +76,7 @@ pub struct EmbedOptions {
 impl Default for EmbedOptions {
     fn default() -> Self {
         Self {
+            story: None,
             facets: Vec::new(),
             theme: Theme::Auto,
             limit: DEFAULT_LIMIT,
@@ -104,6 +108,7 @@ impl EmbedOptions {
     pub fn new(facets: impl IntoIterator<Item = Facet>, theme: Theme, limit: usize) -> Self {
         let chosen: Vec<Facet> = facets.into_iter().collect();
         Self {
+            story: None,
             facets: Facet::ALL
                 .into_iter()
                 .filter(|f| chosen.contains(f))
@@ -111,6 +116,27 @@ impl EmbedOptions {
             theme,
             limit: limit.clamp(1, MAX_LIMIT),
         }
+    }
+
+    /// These settings for a widget of the story of the article with id `key` (see
+    /// [`crate::story`]), or of a view's results when `None`. An empty key is `None`.
+    ///
+    /// ```
+    /// use broadsheet_core::embed::EmbedOptions;
+    /// let o = EmbedOptions::default().with_story(Some("a b".into()));
+    /// assert_eq!(o.story(), Some("a b"));
+    /// assert_eq!(o.encode(), "story=a%20b");
+    /// ```
+    #[must_use]
+    pub fn with_story(mut self, key: Option<String>) -> Self {
+        self.story = key.filter(|k| !k.is_empty());
+        self
+    }
+
+    /// The id of an article whose story the widget shows, if it shows one.
+    #[must_use]
+    pub fn story(&self) -> Option<&str> {
+        self.story.as_deref()
     }
 
     /// The facets whose panels the widget shows, in display order.
@@ -147,6 +173,7 @@ impl EmbedOptions {
     #[must_use]
     pub fn from_extras(extras: &[(String, String)]) -> Read {
         let mut notices = Vec::new();
+        let mut story = None;
         let mut facets = Vec::new();
         let mut theme = Theme::Auto;
         let mut limit = DEFAULT_LIMIT;
@@ -160,6 +187,11 @@ impl EmbedOptions {
                 ));
             };
             match key.as_str() {
+                "story" if raw.len() > MAX_URL_LEN => {
+                    notices.push("the link is too long to name a story".to_owned());
+                }
+                // An id is taken as written (ids may have spaces at either end).
+                "story" => story = Some(percent::decode(raw).text),
                 "facets" => {
                     facets.clear();
                     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -191,7 +223,7 @@ impl EmbedOptions {
             }
         }
         Read {
-            options: Self::new(facets, theme, limit),
+            options: Self::new(facets, theme, limit).with_story(story),
             notices,
         }
     }
@@ -208,6 +240,11 @@ impl EmbedOptions {
     #[must_use]
     pub fn encode(&self) -> String {
         let mut parts = Vec::new();
+        if let Some(story) = &self.story {
+            let mut part = String::from("story=");
+            percent::encode_into(story, &mut part);
+            parts.push(part);
+        }
         if !self.facets.is_empty() {
             let names: Vec<&str> = self.facets.iter().map(|f| f.key()).collect();
             parts.push(format!("facets={}", names.join(",")));
@@ -433,6 +470,31 @@ mod tests {
     }
 
     #[test]
+    fn reads_and_writes_the_story_a_widget_shows() {
+        let cases = [
+            (
+                "2024%2F05%2Fspring",
+                Some("2024/05/spring"),
+                "story=2024%2F05%2Fspring",
+            ),
+            ("a%20b%26c", Some("a b&c"), "story=a%20b%26c"),
+            ("", None, ""),
+        ];
+        for (raw, story, encoded) in cases {
+            let read = EmbedOptions::from_extras(&extras(&[("story", raw)]));
+            assert!(read.notices.is_empty(), "{raw}: {:?}", read.notices);
+            assert_eq!(read.options.story(), story, "{raw}");
+            assert_eq!(read.options.encode(), encoded, "{raw}");
+        }
+        let long = "x".repeat(MAX_URL_LEN + 1);
+        let read = EmbedOptions::from_extras(&extras(&[("story", &long)]));
+        assert_eq!(read.options.story(), None);
+        assert_eq!(read.notices, ["the link is too long to name a story"]);
+        let both = EmbedOptions::new([Facet::Topic], Theme::Dark, 3).with_story(Some("k".into()));
+        assert_eq!(both.encode(), "story=k&facets=topic&theme=dark&limit=3");
+    }
+
+    #[test]
     fn a_later_pair_wins() {
         let read = EmbedOptions::from_extras(&extras(&[
             ("theme", "dark"),
@@ -497,16 +559,18 @@ mod tests {
 
     fn arb_options() -> impl Strategy<Value = EmbedOptions> {
         (
+            proptest::option::of(".{0,20}"),
             proptest::collection::vec(0..Facet::ALL.len(), 0..7),
             0..Theme::ALL.len(),
             0..200usize,
         )
-            .prop_map(|(facets, theme, limit)| {
+            .prop_map(|(story, facets, theme, limit)| {
                 EmbedOptions::new(
                     facets.into_iter().map(|i| Facet::ALL[i]),
                     Theme::ALL[theme],
                     limit,
                 )
+                .with_story(story)
             })
     }
 
@@ -523,7 +587,7 @@ mod tests {
         }
 
         #[test]
-        fn reads_any_text_without_panicking(key in 0..3usize, value in ".{0,60}") {
+        fn reads_any_text_without_panicking(key in 0..KEYS.len(), value in ".{0,60}") {
             let read = EmbedOptions::from_extras(&[(KEYS[key].to_owned(), value)]);
             prop_assert!((1..=MAX_LIMIT).contains(&read.options.limit()));
         }
