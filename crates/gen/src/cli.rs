@@ -5,9 +5,12 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::PathBuf;
 
+/// The longest story `--big-story` makes.
+const MAX_BIG_STORY: usize = 10_000;
+
 /// The help text, also printed after every usage error.
 pub const USAGE: &str = "\
-usage: broadsheet-gen --count N [--seed S] --out DIR
+usage: broadsheet-gen --count N [--seed S] [--big-story K] --out DIR
        broadsheet-gen --sample --out DIR
 
 Writes fictional news articles (YAML front matter) to DIR/<id>.md. The same arguments always
@@ -17,6 +20,9 @@ DIR are left alone.
 options:
   --count N   how many articles to write, 1 to 10000000
   --seed S    any number from 0 to 18446744073709551615 (default 1); other seeds, other articles
+  --big-story K
+              make the first story K articles long (2 to 10000; stories are otherwise at
+              most 30), for measuring a long story's page
   --out DIR   the folder to write to; created if missing
   --sample    write the bundled sample instead (72 articles, seed 20240601, ids sample-NNN-...);
               regenerate content/ with: rm content/sample-*.md, then
@@ -61,6 +67,7 @@ fn error<T>(message: impl Into<String>) -> Result<T, UsageError> {
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageError> {
     let mut count: Option<usize> = None;
     let mut seed: Option<u64> = None;
+    let mut big_story: Option<usize> = None;
     let mut out: Option<PathBuf> = None;
     let mut sample = false;
     let mut args = args.into_iter();
@@ -99,6 +106,19 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                 let v = value("--seed")?;
                 set(&mut seed, Some(number(&v, "--seed")?), "--seed")?;
             }
+            "--big-story" => {
+                let v = value("--big-story")?;
+                let k = usize::try_from(number(&v, "--big-story")?)
+                    .ok()
+                    .filter(|k| (2..=MAX_BIG_STORY).contains(k));
+                let Some(k) = k else {
+                    return error(format!(
+                        "--big-story must be from 2 to {MAX_BIG_STORY}, not {}",
+                        v.to_string_lossy()
+                    ));
+                };
+                set(&mut big_story, Some(k), "--big-story")?;
+            }
             "--out" => {
                 let v = value("--out")?;
                 if v.is_empty() {
@@ -113,9 +133,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         return error("missing --out DIR");
     };
     let profile = if sample {
-        if count.is_some() || seed.is_some() {
+        if count.is_some() || seed.is_some() || big_story.is_some() {
             return error(format!(
-                "--sample always writes {SAMPLE_COUNT} articles with seed {SAMPLE_SEED}; drop --count and --seed"
+                "--sample always writes {SAMPLE_COUNT} articles with seed {SAMPLE_SEED}; drop --count, --seed and --big-story"
             ));
         }
         Profile::sample()
@@ -123,7 +143,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         let Some(count) = count else {
             return error("missing --count N (or use --sample)");
         };
-        Profile::bulk(count, seed.unwrap_or(1))
+        Profile {
+            big_story: big_story.unwrap_or(0),
+            ..Profile::bulk(count, seed.unwrap_or(1))
+        }
     };
     Ok(Command::Generate { profile, out })
 }
@@ -188,6 +211,17 @@ mod tests {
     }
 
     #[test]
+    fn big_story_sets_the_first_story_s_length() {
+        let Ok(Command::Generate { profile, .. }) =
+            run(&["--count", "500", "--big-story=200", "--out", "d"])
+        else {
+            panic!("parses");
+        };
+        assert_eq!(profile.big_story, 200);
+        assert_eq!(profile.count, 500);
+    }
+
+    #[test]
     fn help_stops_parsing() {
         assert_eq!(run(&["--help", "--count", "x"]), Ok(Command::Help));
         assert_eq!(run(&["-h"]), Ok(Command::Help));
@@ -218,6 +252,18 @@ mod tests {
                 "unknown argument `--verbose`",
             ),
             (&["--sample=yes", "--out", "d"], "unknown argument"),
+            (
+                &["--count", "9", "--big-story", "1", "--out", "d"],
+                "from 2 to 10000",
+            ),
+            (
+                &["--count", "9", "--big-story", "10001", "--out", "d"],
+                "from 2 to 10000",
+            ),
+            (
+                &["--sample", "--big-story", "5", "--out", "d"],
+                "drop --count",
+            ),
         ];
         for (args, reason) in cases {
             match run(args) {

@@ -50,6 +50,9 @@ pub struct Profile {
     pub singleton_per_mille: u64,
     /// The most articles one story may have (at least 2).
     pub max_story: usize,
+    /// When not 0, the first story has this many articles (up to `count`), whatever
+    /// `max_story` says: a story of hundreds, for measuring the story page.
+    pub big_story: usize,
 }
 
 /// The largest `--count` accepted: URL numbers are unique below 90 million and ids stay short.
@@ -96,6 +99,7 @@ impl Profile {
             span_days: 731,
             singleton_per_mille: 850,
             max_story: 30,
+            big_story: 0,
         }
     }
 
@@ -116,6 +120,7 @@ impl Profile {
             singleton_per_mille: 550,
             // One big story would crowd out the rest of a 72-article set.
             max_story: 7,
+            big_story: 0,
         }
     }
 }
@@ -169,6 +174,10 @@ impl Corpus {
         let mut rng = Rng::derive(profile.seed, SALT_LAYOUT, 0);
         let mut sizes = Vec::new();
         let mut total = 0;
+        if profile.big_story > 0 {
+            total = profile.big_story.min(profile.count);
+            sizes.push(total);
+        }
         while total < profile.count {
             let size = if rng.chance(profile.singleton_per_mille) {
                 1

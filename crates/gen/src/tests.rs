@@ -504,3 +504,44 @@ fn content_folder_holds_exactly_the_sample_and_the_seed() {
         std::fs::read_to_string(content_dir().join(SEED)).expect("the seed article is bundled");
     assert!(seed.starts_with("---\ncategory: news\ntitle: \"Myanmar"));
 }
+
+#[test]
+fn a_big_story_is_one_connected_story_of_about_its_length() {
+    let profile = Profile {
+        big_story: 200,
+        ..Profile::bulk(1_000, 5)
+    };
+    let articles: Vec<Article> = Corpus::new(profile).articles().collect();
+    let index: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.web_url.as_str(), i))
+        .collect();
+    // Union-find over inside links: the stories as the app's graph finds them.
+    let mut parent: Vec<usize> = (0..articles.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (i, a) in articles.iter().enumerate() {
+        for r in a.related.iter().filter(|r| r.inside) {
+            let j = index[r.web_url.as_str()];
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            parent[a] = b;
+        }
+    }
+    let mut sizes = std::collections::HashMap::new();
+    for i in 0..articles.len() {
+        *sizes.entry(root(&mut parent, i)).or_insert(0usize) += 1;
+    }
+    let largest = sizes.values().copied().max().unwrap_or(0);
+    // A few of its articles link to no other and are linked by none; the rest hold together.
+    assert!((180..=200).contains(&largest), "largest story: {largest}");
+    assert!(
+        sizes.values().filter(|&&n| n > 30).count() == 1,
+        "one story above the usual 30"
+    );
+}
