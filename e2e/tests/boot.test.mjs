@@ -45,3 +45,25 @@ test('with JavaScript off, the page says JavaScript and WebAssembly are needed',
     await context.close();
   }
 });
+
+test("the stylesheet's rules all stand at the top level, as written: an unclosed rule nests the rest", async () => {
+  await withPage(app.browser, async (page) => {
+    await page.goto(app.server.url);
+    await page.locator('article.card').first().waitFor();
+    const sheet = await page.evaluate(() => {
+      const own = [...document.styleSheets].find((s) => /\/app-[0-9a-f]+\.css$/.test(s.href ?? ''));
+      // CSS nesting is not used on purpose: a style rule holding rules is a missing "}".
+      const nested = [];
+      const walk = (rules) => {
+        for (const rule of rules) {
+          if (rule instanceof CSSStyleRule && rule.cssRules.length > 0) nested.push(rule.selectorText);
+          else if (rule.cssRules) walk(rule.cssRules);
+        }
+      };
+      walk(own?.cssRules ?? []);
+      return { found: Boolean(own), rules: own?.cssRules.length ?? 0, nested };
+    });
+    assert.ok(sheet.found && sheet.rules > 100, `the app's stylesheet is loaded: ${JSON.stringify(sheet)}`);
+    assert.deepEqual(sheet.nested, [], 'no style rule holds other rules');
+  });
+});

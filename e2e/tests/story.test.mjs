@@ -39,6 +39,8 @@ async function readStory(page) {
       times: items.map((i) => i.querySelector('time')?.getAttribute('datetime') ?? null),
       delays: items.map((i) => i.querySelector('[data-testid="delay"]')?.textContent ?? null),
       filtered: !!q('[data-testid="story-filtered"]'),
+      strip: getComputedStyle(q('[data-testid="outlet-strip"]')).display,
+      markers: getComputedStyle(q('[data-testid="timeline-item"]')).listStyleType,
       focused: document.activeElement?.id ?? null,
     };
   });
@@ -62,6 +64,8 @@ function checkStory(story) {
   if (undated >= 0) assert.ok(story.times.slice(undated).every((t) => t === null), 'undated reports come last');
   assert.equal(story.delays[0], 'first report');
   assert.ok(story.days >= 1, 'grouped by day');
+  assert.equal(story.strip, 'flex', 'the outlets stand in a strip');
+  assert.equal(story.markers, 'none', 'the timeline draws no list numbers');
 }
 
 test("a card's outlets open its story, whose strip counts what the card counts; Back returns to the list", async () => {
