@@ -13,6 +13,7 @@ use broadsheet_core::explore::newest;
 use broadsheet_core::library::Need;
 use broadsheet_core::saved::{check_size, new_since, SavedView, SavedViews};
 use broadsheet_core::search::Query;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::platform::spawn_local;
@@ -266,10 +267,21 @@ fn SavedRow(props: &SavedRowProps) -> Html {
     let missing = props.bundle.missing(&[Need::Query(&query)]);
     let ready = missing.is_empty();
     use_files(&props.bundle, missing);
-    let bundle = props.bundle.clone();
-    let count = use_memo((props.view.clone(), ready), move |(view, ready)| {
-        ready.then(|| new_since(&*bundle, view))
-    });
+    let count = use_state_eq(|| None::<usize>);
+    {
+        let (count, bundle) = (count.clone(), props.bundle.clone());
+        use_effect_with((props.view.clone(), ready), move |(view, ready)| {
+            count.set(None);
+            // Counting runs a whole search of the view (tens of milliseconds at 100,000
+            // articles): each row counts in a task of its own, so a long list paints and takes
+            // input between rows instead of blocking for seconds in one render.
+            let task = ready.then(|| {
+                let view = view.clone();
+                Timeout::new(0, move || count.set(Some(new_since(&*bundle, &view))))
+            });
+            move || drop(task)
+        });
+    }
     let catalog = props.bundle.catalog();
     let chips: Vec<String> = props
         .view
@@ -293,7 +305,7 @@ fn SavedRow(props: &SavedRowProps) -> Html {
                 { name }
             </a>
             <span class="saved-what">{ view_title(&chips) }</span>
-            <span class="saved-new" data-testid="saved-new" aria-busy={(!ready).then_some("true")}>
+            <span class="saved-new" data-testid="saved-new" aria-busy={count.is_none().then_some("true")}>
                 { match *count {
                     Some(n) => new_in_view_label(n, &digits()),
                     None => "counting new articles…".to_owned(),
