@@ -102,6 +102,12 @@ for (const { name, app, typo } of [
       await page.locator('article.card').first().waitFor();
       assert.ok((await resultCount(page)) > 0, `${typo}~ finds articles`);
       assert.equal(await page.locator(OFFERS).count(), 0, 'and needs no offers');
+      // The first card marks the words the fuzzy word matched, and only those.
+      const marked = await page.locator('article.card').first().locator('mark').allTextContents();
+      assert.ok(marked.length > 0, 'the first card marks what matched');
+      for (const word of marked) {
+        assert.ok(word.toLowerCase().startsWith(typo.slice(0, 4)), `${word} is near ${typo}`);
+      }
       // The same link opened afresh finds the same.
       const count = await resultCount(page);
       await page.goto('about:blank');

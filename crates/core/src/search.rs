@@ -407,8 +407,8 @@ impl Query {
         self.terms.is_empty()
     }
 
-    /// Every word and phrase word of the query (what highlighting looks for; fuzzy words match
-    /// other words, which highlighting does not know).
+    /// Every word and phrase word of the query: what highlighting looks for as word starts
+    /// (fuzzy words it looks for as whole words a few edits away).
     fn all_words(&self) -> impl Iterator<Item = &str> {
         self.terms
             .iter()
@@ -620,25 +620,37 @@ pub struct Segment<'t> {
     pub hit: bool,
 }
 
-/// Splits `text` into segments, marking words that a query word starts. The segments
-/// concatenate to `text`; callers render them as text, never as markup.
+/// Splits `text` into segments, marking words that a query word starts, and whole words a
+/// fuzzy word (`ukrane~`) matches, as search matches them ([`crate::suggest::near_words`]).
+/// The segments concatenate to `text`; callers render them as text, never as markup.
 ///
 /// ```
 /// use broadsheet_core::search::{highlight, Query};
-/// let parts = highlight("Face recognition, again", &Query::parse("recog"));
-/// let marked: Vec<_> = parts.iter().filter(|s| s.hit).map(|s| s.text).collect();
-/// assert_eq!(marked, ["recognition"]);
+/// let marked = |text, q| -> Vec<&str> {
+///     highlight(text, &Query::parse(q)).into_iter().filter(|s| s.hit).map(|s| s.text).collect()
+/// };
+/// assert_eq!(marked("Face recognition, again", "recog"), ["recognition"]);
+/// assert_eq!(marked("Ukraine and Ukrainian grain", "ukrane~"), ["Ukraine"]);
 /// ```
 #[must_use]
 pub fn highlight<'t>(text: &'t str, query: &Query) -> Vec<Segment<'t>> {
     let query_words: Vec<&str> = query.all_words().collect();
+    let fuzzy: Vec<Vec<char>> = query.fuzzy().map(|w| w.chars().collect()).collect();
     let mut out = Vec::new();
     let mut last = 0;
-    if query_words.is_empty() {
+    if query_words.is_empty() && fuzzy.is_empty() {
         return vec![Segment { text, hit: false }];
     }
+    let mut chars = Vec::new();
+    let mut near = |word: &str| {
+        chars.clear();
+        chars.extend(word.chars());
+        fuzzy.iter().any(|f| {
+            crate::suggest::distance_within(f, &chars, crate::suggest::max_edits(f.len())).is_some()
+        })
+    };
     for (range, word) in spans(text) {
-        if query_words.iter().any(|q| word.starts_with(q)) {
+        if query_words.iter().any(|q| word.starts_with(q)) || near(&word) {
             if range.start > last {
                 out.push(Segment {
                     text: &text[last..range.start],
@@ -846,6 +858,33 @@ mod tests {
         assert_eq!(joined, text);
         let hits: Vec<_> = parts.iter().filter(|s| s.hit).map(|s| s.text).collect();
         assert_eq!(hits, ["Zürich", "recognition", "tags"]);
+    }
+
+    #[test]
+    fn highlight_marks_what_fuzzy_words_match_and_only_that() {
+        let cases = [
+            ("Ukraine and Ukrainian grain", "ukrane~", vec!["Ukraine"]),
+            (
+                "Zürich, Zurich and Zuric",
+                "zurch~",
+                vec!["Zürich", "Zurich", "Zuric"],
+            ),
+            // Short words allow one edit: "cat" is one from "car", "cart" too, "cargo" two.
+            ("A car, a cart, a cargo", "cat~", vec!["car", "cart"]),
+            ("Learning machines", "learn~", vec![]),
+            (
+                "Fuzzy and plain: rail railways",
+                "rail rale~",
+                vec!["rail", "railways"],
+            ),
+        ];
+        for (text, q, want) in cases {
+            let parts = highlight(text, &Query::parse(q));
+            let joined: String = parts.iter().map(|s| s.text).collect();
+            assert_eq!(joined, text, "{q}");
+            let hits: Vec<_> = parts.iter().filter(|s| s.hit).map(|s| s.text).collect();
+            assert_eq!(hits, want, "{text} / {q}");
+        }
     }
 
     #[test]
