@@ -19,9 +19,9 @@ use crate::pages::not_found::NotFound;
 use crate::pages::saved::SavedPage;
 use crate::pages::story::StoryPage;
 use crate::route::{use_route, NavAction, Write};
-use broadsheet_core::library::Need;
-use broadsheet_core::route::Route;
-use broadsheet_core::view::Action;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::Action;
 use yew::prelude::*;
 
 /// In a build with the `crash-test` feature, the search that panics, so the browser tests can

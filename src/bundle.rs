@@ -1,5 +1,5 @@
 //! The article data: the entry file fetched at start-up, the shards fetched as pages need them
-//! (see `broadsheet_core::pack`), and the cheap handles pages and components receive as props.
+//! (see `broadsheet_core::data::pack`), and the cheap handles pages and components receive as props.
 //!
 //! A page says what it shows as `Need`s, asks [`Library::missing`] which files that takes, and
 //! hands them to [`use_files`]; when they have arrived the app re-renders with a new
@@ -7,10 +7,10 @@
 //! carries everything, so nothing is ever missing.
 
 use crate::timing::measure;
-use broadsheet_core::graph::Stories;
-use broadsheet_core::library::{Library, Need};
-use broadsheet_core::model::{Article, Card};
-use broadsheet_core::picture::Graphed;
+use broadsheet_core::data::library::{Library, Need};
+use broadsheet_core::graph::picture::Graphed;
+use broadsheet_core::index::stories::Stories;
+use broadsheet_core::model::article::{Article, Card};
 use futures::stream::{self, StreamExt};
 use gloo::timers::callback::Timeout;
 use std::collections::{BTreeMap, HashMap, HashSet};

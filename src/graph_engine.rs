@@ -12,10 +12,10 @@
 use crate::bundle::SharedBundle;
 use crate::node_text::describe;
 use crate::palette::colour;
-use broadsheet_core::graph::Subgraph;
-use broadsheet_core::labels::{keep_labels, label_box, step};
-use broadsheet_core::layout::Layout;
-use broadsheet_core::picture::{hit, Look, Reach, Viewport, COLOURS};
+use broadsheet_core::graph::labels::{keep_labels, label_box, step};
+use broadsheet_core::graph::layout::Layout;
+use broadsheet_core::graph::picture::{hit, Look, Reach, Viewport, COLOURS};
+use broadsheet_core::index::stories::Subgraph;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::utils::window;

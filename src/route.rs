@@ -1,14 +1,14 @@
 //! The route adapter: the page and explore view named by `location.hash`, as a Yew reducer.
 //!
-//! The hash is the source of truth. What a hash means is `broadsheet_core::route`'s answer and
+//! The hash is the source of truth. What a hash means is `broadsheet_core::view::route`'s answer and
 //! how a view changes is `ViewState::apply`; this module only wires them to the browser: it
 //! reads the hash on load, `hashchange` and `popstate`, writes it back after every change of
-//! view (a new history entry or the same one, as `broadsheet_core::history` decides), and keeps
+//! view (a new history entry or the same one, as `broadsheet_core::view::history` decides), and keeps
 //! each history entry's scroll position so Back and Forward return to where the reader was.
 
-use broadsheet_core::history::{Edit, Step, Trail};
-use broadsheet_core::route::Route;
-use broadsheet_core::view::Action;
+use broadsheet_core::view::history::{Edit, Step, Trail};
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::Action;
 use gloo::events::EventListener;
 use gloo::utils::{history, window};
 use std::cell::{Cell, RefCell};
@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 use web_sys::ScrollRestoration;
 use yew::prelude::*;
 
-use broadsheet_core::view::PAGE_ROWS;
+use broadsheet_core::view::state::PAGE_ROWS;
 
 /// How many history entries' scroll positions are remembered.
 const REMEMBERED_VIEWS: usize = 100;

@@ -6,7 +6,7 @@
 use crate::bundle::ArticleRef;
 use crate::components::external_link::ExternalLink;
 use crate::components::picture::Picture;
-use broadsheet_core::body::{Block, Inline};
+use broadsheet_core::model::body::{Block, Inline};
 use yew::prelude::*;
 
 /// Props of [`ArticleBody`].

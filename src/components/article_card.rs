@@ -10,11 +10,11 @@ use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
-use broadsheet_core::display::outlets_label;
-use broadsheet_core::display::shown_host;
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::view::display::outlets_label;
+use broadsheet_core::view::display::shown_host;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 

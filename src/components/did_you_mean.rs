@@ -1,16 +1,16 @@
 //! "Did you mean": when a search finds fewer than a few articles, the collection's own words
 //! nearest to each query word that finds little, as links to the same view with that word
-//! replaced (the rule is `broadsheet_core::suggest`). In a sharded build the vocabulary files
+//! replaced (the rule is `broadsheet_core::index::suggest`). In a sharded build the vocabulary files
 //! of the words' lengths are fetched first, and only then.
 
 use crate::bundle::{use_files, SharedBundle};
 use crate::numbers::digits;
-use broadsheet_core::display::misspelling_label;
-use broadsheet_core::library::Need;
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::suggest::{replace_word, FEW_RESULTS};
-use broadsheet_core::view::{Action, ViewState};
+use broadsheet_core::data::library::Need;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::index::suggest::{replace_word, FEW_RESULTS};
+use broadsheet_core::view::display::misspelling_label;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::{Action, ViewState};
 use yew::prelude::*;
 
 /// Props of [`DidYouMean`].

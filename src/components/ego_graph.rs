@@ -1,5 +1,5 @@
 //! The article page's ego graph: the article, its related stories and theirs (two links out),
-//! laid out by `broadsheet_core::layout` and drawn as SVG. The graph is small (capped), so the
+//! laid out by `broadsheet_core::graph::layout` and drawn as SVG. The graph is small (capped), so the
 //! layout runs to convergence before drawing, in well under a frame, and the picture is plain
 //! markup: each node is a link (inside the app or out to the outlet) with a `<title>` tooltip.
 
@@ -7,11 +7,13 @@ use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle}
 use crate::components::swatch::Swatch;
 use crate::node_text::describe;
 use crate::palette::colour;
-use broadsheet_core::graph::{Node, Subgraph};
-use broadsheet_core::layout::Layout;
-use broadsheet_core::picture::{ego_looks, node_key, node_provider, Look, Shown, MAX_RADIUS};
-use broadsheet_core::route::Route;
-use broadsheet_core::url::safe_href;
+use broadsheet_core::graph::layout::Layout;
+use broadsheet_core::graph::picture::{
+    ego_looks, node_key, node_provider, Look, Shown, MAX_RADIUS,
+};
+use broadsheet_core::index::stories::{Node, Subgraph};
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::route::Route;
 use yew::prelude::*;
 
 /// How many links out from the article the graph reaches.

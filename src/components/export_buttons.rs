@@ -1,15 +1,15 @@
 //! Downloads of the current results as CSV, JSON and an Atom feed. The files are written in the
-//! page from the bundled articles (`broadsheet_core::export`) and hold every result of the
+//! page from the bundled articles (`broadsheet_core::view::export`) and hold every result of the
 //! view, not only the cards shown; their names say the view.
 
 use crate::bundle::{use_files, SharedBundle};
 use crate::download;
 use crate::location::Deployment;
-use broadsheet_core::export;
-use broadsheet_core::library::Need;
-use broadsheet_core::model::Article;
-use broadsheet_core::route::Route;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::model::article::Article;
+use broadsheet_core::view::export;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,7 +3,7 @@
 
 use crate::bundle::SharedBundle;
 use crate::components::swatch::Swatch;
-use broadsheet_core::picture::{node_title, story_colour, StoryGroup, OTHER_COLOUR};
+use broadsheet_core::graph::picture::{node_title, story_colour, StoryGroup, OTHER_COLOUR};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -5,7 +5,7 @@
 
 use crate::graph_engine::{Running, Scene, Surface};
 use crate::palette::colour;
-use broadsheet_core::picture::node_key;
+use broadsheet_core::graph::picture::node_key;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

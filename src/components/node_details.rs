@@ -4,10 +4,10 @@
 use crate::bundle::SharedBundle;
 use crate::components::external_link::ExternalLink;
 use crate::node_text::describe;
-use broadsheet_core::display::outlets_label;
-use broadsheet_core::graph::Node;
-use broadsheet_core::picture::Shown;
-use broadsheet_core::route::Route;
+use broadsheet_core::graph::picture::Shown;
+use broadsheet_core::index::stories::Node;
+use broadsheet_core::view::display::outlets_label;
+use broadsheet_core::view::route::Route;
 use yew::prelude::*;
 
 /// Props of [`NodeDetails`].

@@ -5,8 +5,8 @@
 //! The placeholder's shape is set through the CSSOM, not a `style` attribute: the page runs
 //! under a Content-Security-Policy without `'unsafe-inline'` styles, which refuses attributes.
 
-use broadsheet_core::model::Image;
-use broadsheet_core::url::safe_href;
+use broadsheet_core::model::article::Image;
+use broadsheet_core::text::url::safe_href;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 

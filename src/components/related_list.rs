@@ -6,10 +6,10 @@ use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle}
 use crate::components::external_link::ExternalLink;
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
-use broadsheet_core::display::score_label;
-use broadsheet_core::display::shown_host;
-use broadsheet_core::model::Related;
-use broadsheet_core::route::Route;
+use broadsheet_core::model::article::Related;
+use broadsheet_core::view::display::score_label;
+use broadsheet_core::view::display::shown_host;
+use broadsheet_core::view::route::Route;
 use yew::prelude::*;
 
 /// Props of [`RelatedList`].

@@ -3,9 +3,9 @@
 use crate::bundle::{use_files_at, Priority, SharedBundle};
 use crate::components::article_card::ArticleCard;
 use crate::numbers::digits;
-use broadsheet_core::group::StoryCard;
-use broadsheet_core::library::Need;
-use broadsheet_core::search::Query;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::view::group::StoryCard;
 use gloo::timers::callback::Timeout;
 use std::collections::HashSet;
 use std::rc::Rc;

@@ -5,11 +5,11 @@
 use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
-use broadsheet_core::display::outlets_label;
-use broadsheet_core::display::shown_host;
-use broadsheet_core::route::Route;
-use broadsheet_core::story::key_article;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::graph::story::key_article;
+use broadsheet_core::view::display::outlets_label;
+use broadsheet_core::view::display::shown_host;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use yew::prelude::*;
 
 /// Props of [`SameStory`].
@@ -29,7 +29,7 @@ const LISTED: usize = 50;
 pub fn SameStory(props: &SameStoryProps) -> Html {
     let article = &props.article;
     let own = article.number();
-    let listed = |stories: &broadsheet_core::graph::Stories| -> Vec<u32> {
+    let listed = |stories: &broadsheet_core::index::stories::Stories| -> Vec<u32> {
         let story = stories.story_of(own);
         let members = stories.story_articles(story);
         members

@@ -1,15 +1,15 @@
 //! Sharing a view: its link, and a snippet that embeds it on another site (script or plain
 //! iframe), with the widget's settings and a live preview. What the link and the snippets say
-//! is `broadsheet_core::route` and `broadsheet_core::embed`'s answer.
+//! is `broadsheet_core::view::route` and `broadsheet_core::view::embed`'s answer.
 
 use super::close_button::CloseButton;
 use crate::components::copy_button::CopyButton;
 use crate::location::Deployment;
-use broadsheet_core::embed::{self, EmbedOptions, Theme, MAX_LIMIT};
-use broadsheet_core::facet::Facet;
-use broadsheet_core::route::Route;
-use broadsheet_core::url::safe_href;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::index::facet::Facet;
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::embed::{self, EmbedOptions, Theme, MAX_LIMIT};
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 //! the notice that they are made up.
 
 use crate::numbers::digits;
-use broadsheet_core::display::{count_label, draft_count_label};
+use broadsheet_core::view::display::{count_label, draft_count_label};
 use yew::prelude::*;
 
 /// Props of [`SiteFooter`].

@@ -6,11 +6,11 @@ use crate::bundle::SharedBundle;
 use crate::components::external_link::ExternalLink;
 use crate::components::swatch::Swatch;
 use crate::numbers::digits;
-use broadsheet_core::display::{graph_summary, outlets_label};
-use broadsheet_core::graph::Node;
-use broadsheet_core::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
-use broadsheet_core::route::Route;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::graph::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
+use broadsheet_core::index::stories::Node;
+use broadsheet_core::view::display::{graph_summary, outlets_label};
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 

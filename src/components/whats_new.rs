@@ -1,5 +1,5 @@
 //! The note a returning reader sees when the collection gained articles since their last visit
-//! (the rule is `broadsheet_core::visit`), with a link to the list newest first.
+//! (the rule is `broadsheet_core::view::visit`), with a link to the list newest first.
 //!
 //! The one value kept between visits lives in localStorage under a key per page address, so two
 //! collections served from one site keep apart. Storage may be missing or refuse (a sandboxed
@@ -8,8 +8,8 @@
 use super::close_button::CloseButton;
 use crate::bundle::SharedBundle;
 use crate::numbers::digits;
-use broadsheet_core::display::new_articles_label;
-use broadsheet_core::visit::{visit, Visit};
+use broadsheet_core::view::display::new_articles_label;
+use broadsheet_core::view::visit::{visit, Visit};
 use gloo::utils::window;
 use web_sys::Storage;
 use yew::prelude::*;

@@ -16,9 +16,9 @@ use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use crate::dates::DateStyle;
 use crate::hooks::use_document_title;
-use broadsheet_core::display::{article_links, image_size_label, shown_host};
-use broadsheet_core::model::{Image, Provider};
-use broadsheet_core::url::HttpUrl;
+use broadsheet_core::model::article::{Image, Provider};
+use broadsheet_core::text::url::HttpUrl;
+use broadsheet_core::view::display::{article_links, image_size_label, shown_host};
 use yew::prelude::*;
 
 /// Props of [`ArticlePage`].

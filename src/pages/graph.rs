@@ -13,18 +13,18 @@ use crate::graph_engine::Scene;
 use crate::hooks::use_document_title;
 use crate::numbers::digits;
 use crate::timing::measure;
-use broadsheet_core::display::graph_summary;
-use broadsheet_core::explore::explore;
-use broadsheet_core::graph::Node;
-use broadsheet_core::labels::{hubs, reading_order, short_title, LABEL_CHARS};
-use broadsheet_core::library::Need;
-use broadsheet_core::picture::{
+use broadsheet_core::data::library::Need;
+use broadsheet_core::graph::labels::{hubs, reading_order, short_title, LABEL_CHARS};
+use broadsheet_core::graph::picture::{
     find_node_among, neighbours, node_key, node_title, story_groups, view_looks, Shown, StoryGroup,
 };
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::url::safe_href;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::index::stories::Node;
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::display::graph_summary;
+use broadsheet_core::view::explore::explore;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use gloo::utils::window;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! The explore page (`#/` and `#/?…`): search, facets, ranges and sorting beside the matching
 //! articles. The view comes in as a prop (the route adapter owns it and keeps it in the URL);
 //! every control sends an `Action` back out. What matches and how it is counted and ordered is
-//! `broadsheet_core::explore`'s answer, computed once per view.
+//! `broadsheet_core::view::explore`'s answer, computed once per view.
 
 use crate::bundle::{loading, use_files, Priority, SharedBundle};
 use crate::components::boost_controls::BoostControls;
@@ -24,18 +24,20 @@ use crate::location::Deployment;
 use crate::numbers::digits;
 use crate::route::Write;
 use crate::timing::measure;
-use broadsheet_core::display::{count_label, filter_label, order_label, stories_label, view_title};
-use broadsheet_core::explore::{
+use broadsheet_core::data::library::{Library, Need};
+use broadsheet_core::index::facet::Facet;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::text::time::{Day, Timestamp};
+use broadsheet_core::view::display::{
+    count_label, filter_label, order_label, stories_label, view_title,
+};
+use broadsheet_core::view::explore::{
     explore, facet_rows, newest, without_each, Bar, FacetRow, Histogram,
 };
-use broadsheet_core::facet::Facet;
-use broadsheet_core::group::{by_story, StoryCard};
-use broadsheet_core::history::Control;
-use broadsheet_core::library::{Library, Need};
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::time::{Day, Timestamp};
-use broadsheet_core::view::{Action, ActiveFilter, Sort, ViewState};
+use broadsheet_core::view::group::{by_story, StoryCard};
+use broadsheet_core::view::history::Control;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::{Action, ActiveFilter, Sort, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! it does not have (a stale or mistyped link).
 
 use crate::hooks::use_document_title;
-use broadsheet_core::display::clipped;
+use broadsheet_core::view::display::clipped;
 use yew::prelude::*;
 
 /// The most characters of the id the page echoes: enough to recognise a mistyped link, and a

@@ -1,18 +1,18 @@
 //! The saved views page (`#/saved`): each view the reader saved, with how many of its articles
 //! are new since they last opened it, a link that opens it (and marks it seen), Remove with
 //! Undo, and the list's export and import as a small JSON file. The rules are
-//! `broadsheet_core::saved`'s; the list lives in `crate::saved_views`.
+//! `broadsheet_core::view::saved`'s; the list lives in `crate::saved_views`.
 
 use crate::bundle::{use_files, SharedBundle};
 use crate::download;
 use crate::hooks::use_document_title;
 use crate::numbers::digits;
 use crate::saved_views::{self, STORAGE_OFF};
-use broadsheet_core::display::{filter_label, new_in_view_label, view_title};
-use broadsheet_core::explore::newest;
-use broadsheet_core::library::Need;
-use broadsheet_core::saved::{check_size, new_since, SavedView, SavedViews};
-use broadsheet_core::search::Query;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::view::display::{filter_label, new_in_view_label, view_title};
+use broadsheet_core::view::explore::newest;
+use broadsheet_core::view::saved::{check_size, new_since, SavedView, SavedViews};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::platform::spawn_local;

@@ -2,7 +2,7 @@
 //! related-stories graph and the stories elsewhere they link to, as a timeline grouped by the
 //! reader's days, under a strip of its outlets. The view's filters narrow the story's
 //! articles, so a filtered story is a link. Which story a key names, what the view keeps and
-//! the order of the timeline are `broadsheet_core::story`'s answers.
+//! the order of the timeline are `broadsheet_core::graph::story`'s answers.
 
 use crate::bundle::{loading, use_files, SharedBundle};
 use crate::components::external_link::ExternalLink;
@@ -14,15 +14,17 @@ use crate::location::Deployment;
 use crate::numbers::digits;
 use crate::pages::not_found::NoSuchStory;
 use crate::timing::measure;
-use broadsheet_core::display::{delay_label, filter_label, story_reports_label, story_span_label};
-use broadsheet_core::explore::explore;
-use broadsheet_core::graph::{Node, Stories};
-use broadsheet_core::library::Need;
-use broadsheet_core::picture::node_key;
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::story::{key_article, shown_articles, timeline, Report, Timeline};
-use broadsheet_core::view::ViewState;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::graph::picture::node_key;
+use broadsheet_core::graph::story::{key_article, shown_articles, timeline, Report, Timeline};
+use broadsheet_core::index::search::Query;
+use broadsheet_core::index::stories::{Node, Stories};
+use broadsheet_core::view::display::{
+    delay_label, filter_label, story_reports_label, story_span_label,
+};
+use broadsheet_core::view::explore::explore;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
