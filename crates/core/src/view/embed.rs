@@ -2,15 +2,15 @@
 //! snippets that put a widget on another site. A widget shows a view's first results, or with
 //! `story=<article id>` that story's reports in the order they came (see [`crate::graph::story`]).
 //!
-//! The view part is [`crate::view::hash`]'s; this module reads the three keys the widget adds, which
-//! [`crate::view::hash::decode_with_extras`] hands back still percent-encoded. Reading is total (a
+//! The view part is [`crate::view::fragment`]'s; this module reads the three keys the widget adds, which
+//! [`crate::view::fragment::decode_with_extras`] hands back still percent-encoded. Reading is total (a
 //! bad value is a notice and the default) and writing is canonical (fixed key order, defaults
 //! left out, facets in [`Facet::ALL`] order), like the view's own codec.
 
 use crate::index::facet::Facet;
 use crate::text::percent;
 use crate::text::url::MAX_URL_LEN;
-use crate::view::hash;
+use crate::view::fragment;
 use crate::view::state::ViewState;
 
 /// The keys the widget reads besides the view's, in the order they are written.
@@ -157,7 +157,7 @@ impl EmbedOptions {
         self.limit
     }
 
-    /// Reads the widget's pairs, as [`crate::view::hash::decode_with_extras`] returns them (keys
+    /// Reads the widget's pairs, as [`crate::view::fragment::decode_with_extras`] returns them (keys
     /// decoded, values still percent-encoded). A later pair wins over an earlier one with the
     /// same key; unknown facets, themes and non-numbers are ignored with a notice, and a limit
     /// out of range is clamped with one.
@@ -264,14 +264,14 @@ impl EmbedOptions {
 ///
 /// ```
 /// use broadsheet_core::view::embed::{query, EmbedOptions, Theme};
-/// use broadsheet_core::view::hash;
-/// let state = hash::decode("topic=AI&sort=date").state;
+/// use broadsheet_core::view::fragment;
+/// let state = fragment::decode("topic=AI&sort=date").state;
 /// let options = EmbedOptions::new([], Theme::Dark, 10);
 /// assert_eq!(query(&state, &options), "topic=ai&sort=date&theme=dark");
 /// ```
 #[must_use]
 pub fn query(state: &ViewState, options: &EmbedOptions) -> String {
-    let view = hash::encode(state);
+    let view = fragment::encode(state);
     let own = options.encode();
     match (view.is_empty(), own.is_empty()) {
         (_, true) => view,
@@ -529,7 +529,7 @@ mod tests {
 
     #[test]
     fn joins_the_view_and_the_widget_settings() {
-        let view = hash::decode("q=robots&topic=AI").state;
+        let view = fragment::decode("q=robots&topic=AI").state;
         let none = EmbedOptions::default();
         let some = EmbedOptions::new([Facet::Topic], Theme::Auto, 4);
         assert_eq!(query(&ViewState::default(), &none), "");
@@ -578,7 +578,7 @@ mod tests {
         #[test]
         fn round_trips_through_a_link(options in arb_options()) {
             let encoded = options.encode();
-            let decoded = hash::decode_with_extras(&encoded, &KEYS);
+            let decoded = fragment::decode_with_extras(&encoded, &KEYS);
             prop_assert!(decoded.notices.is_empty());
             let read = EmbedOptions::from_extras(&decoded.extras);
             prop_assert!(read.notices.is_empty());

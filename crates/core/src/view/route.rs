@@ -1,7 +1,7 @@
 //! Which page a `#...` fragment names, and the fragment that names a page.
 //!
 //! The app has no server to route for it, so the hash is the whole address: `#/` is the
-//! explore view, `#/?<query>` the same view narrowed by a query string that [`crate::view::hash`]
+//! explore view, `#/?<query>` the same view narrowed by a query string that [`crate::view::fragment`]
 //! reads and writes, `#/article/<id>` one article, `#/graph?<query>&node=<key>` the graph of
 //! a view's related stories, `#/story/<key>?<query>` the whole coverage of one story (see
 //! [`crate::graph::story`]), `#/embed?<query>` the compact widget that other sites frame (the view's
@@ -14,7 +14,7 @@
 use crate::text::percent;
 use crate::text::url::MAX_URL_LEN;
 use crate::view::embed::{self, EmbedOptions};
-use crate::view::hash;
+use crate::view::fragment;
 use crate::view::state::ViewState;
 
 /// The path prefix of an article page, after `#/`.
@@ -33,14 +33,14 @@ const SAVED_PATH: &str = "saved";
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Route {
-    /// The explore view: `#/`, the empty hash, or `#/?<query>` (see [`crate::view::hash`]).
+    /// The explore view: `#/`, the empty hash, or `#/?<query>` (see [`crate::view::fragment`]).
     Home(ViewState),
     /// One article's page, `#/article/<id>`, holding the percent-decoded id. The id is not
     /// checked here: an id that names no article is the article page's "not found" case, and
     /// it shows the id the reader asked for.
     Article(String),
     /// The graph of a view's articles and their related outside stories, `#/graph` or
-    /// `#/graph?<query>&node=<key>`: the view, read as [`crate::view::hash`] reads the explore
+    /// `#/graph?<query>&node=<key>`: the view, read as [`crate::view::fragment`] reads the explore
     /// view's, and the percent-decoded key of the selected node (an article id, or `o<k>` for
     /// an outside story; see [`crate::graph::picture::node_key`]). The key is not checked here: one
     /// that names no node selects nothing.
@@ -122,7 +122,7 @@ impl Route {
     /// An unknown path or an empty article id is the default home view, with a notice naming
     /// what was asked for; an article hash longer
     /// than [`MAX_URL_LEN`] is too (no real link is that long), and a long query string is read
-    /// up to [`hash::MAX_INPUT`] bytes. Both say so in a notice.
+    /// up to [`fragment::MAX_INPUT`] bytes. Both say so in a notice.
     ///
     /// ```
     /// use broadsheet_core::view::route::Route;
@@ -143,7 +143,7 @@ impl Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         let path = path.strip_prefix('/').unwrap_or(path);
         if let Some(query) = path.strip_prefix('?') {
-            let decoded = hash::decode(query);
+            let decoded = fragment::decode(query);
             return Parsed {
                 route: Self::Home(decoded.state),
                 notices: decoded.notices,
@@ -182,7 +182,7 @@ impl Route {
                 route: Self::default(),
                 notices: vec![format!(
                     "there is no page “{}” here; showing the front page instead",
-                    hash::shorten(&percent::decode(path).text)
+                    fragment::shorten(&percent::decode(path).text)
                 )],
             },
         }
@@ -191,7 +191,7 @@ impl Route {
     /// `#/graph` after the path: the view's settings and the last `node=` (a node is one thing,
     /// so earlier ones are noticed and dropped; an empty one selects nothing).
     fn parse_graph(query: &str) -> Parsed {
-        let mut decoded = hash::decode_with_extras(query, &[NODE_KEY]);
+        let mut decoded = fragment::decode_with_extras(query, &[NODE_KEY]);
         if decoded.extras.len() > 1 {
             decoded.notices.push(format!(
                 "the link names more than one “{NODE_KEY}”; the last was kept"
@@ -223,7 +223,7 @@ impl Route {
                 }],
             };
         }
-        let decoded = hash::decode(query);
+        let decoded = fragment::decode(query);
         Parsed {
             route: Self::Story(percent::decode(encoded).text, decoded.state),
             notices: decoded.notices,
@@ -232,7 +232,7 @@ impl Route {
 
     /// `#/embed` after the path: the view's settings and the widget's (see [`crate::view::embed`]).
     fn parse_embed(query: &str) -> Parsed {
-        let decoded = hash::decode_with_extras(query, &embed::KEYS);
+        let decoded = fragment::decode_with_extras(query, &embed::KEYS);
         let read = EmbedOptions::from_extras(&decoded.extras);
         let mut notices = decoded.notices;
         notices.extend(read.notices);
@@ -266,7 +266,7 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Self::Home(state) => {
-                let query = hash::encode(state);
+                let query = fragment::encode(state);
                 if query.is_empty() {
                     "#/".to_owned()
                 } else {
@@ -282,7 +282,7 @@ impl Route {
             }
             Self::Graph(state, node) => {
                 let mut hash = format!("#/{GRAPH_PATH}");
-                let query = hash::encode(state);
+                let query = fragment::encode(state);
                 if !query.is_empty() || node.is_some() {
                     hash.push('?');
                     hash.push_str(&query);
@@ -302,7 +302,7 @@ impl Route {
                 hash.push_str("#/");
                 hash.push_str(STORY_PREFIX);
                 percent::encode_into(key, &mut hash);
-                let query = hash::encode(state);
+                let query = fragment::encode(state);
                 if !query.is_empty() {
                     hash.push('?');
                     hash.push_str(&query);
@@ -634,7 +634,7 @@ mod tests {
         let Route::Graph(state, node) = Route::from_hash("#/graph?topic=ai&node=a%26b%3Dc") else {
             panic!("a graph link opens the graph");
         };
-        assert_eq!(hash::encode(&state), "topic=ai");
+        assert_eq!(fragment::encode(&state), "topic=ai");
         assert_eq!(node.as_deref(), Some("a&b=c"));
         let route = Route::Graph(ViewState::default(), Some("?&#/%".into()));
         assert_eq!(Route::from_hash(&route.to_hash()), route);
@@ -680,7 +680,7 @@ mod tests {
         let Route::Embed(state, options) = Route::from_hash("#/embed?topic=ai&theme=light") else {
             panic!("an embed link opens the widget");
         };
-        assert_eq!(hash::encode(&state), "topic=ai");
+        assert_eq!(fragment::encode(&state), "topic=ai");
         assert_eq!(options.theme(), Theme::Light);
     }
 

@@ -419,7 +419,7 @@ fn read_entry(entry: &Value, mark: i64) -> Result<(SavedView, Vec<String>), Stri
     let not_a_view = || {
         format!(
             "`hash` “{}” is not a view of the explore page",
-            crate::view::hash::shorten(hash)
+            crate::view::fragment::shorten(hash)
         )
     };
     // Checked before parsing: the route parser sends a hash that names no page home, which

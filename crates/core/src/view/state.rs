@@ -3,7 +3,7 @@
 //!
 //! The state is always canonical: facet keys folded, ranges ordered, the sort left at its
 //! default unless chosen, so two states that show the same view are equal and write the same
-//! link (see [`crate::view::hash`]).
+//! link (see [`crate::view::fragment`]).
 
 use crate::index::facet::Facet;
 use crate::index::search::{Query, MAX_QUERY_LEN};

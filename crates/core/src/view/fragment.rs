@@ -267,13 +267,13 @@ fn bounds(b: Bounds) -> String {
 /// Writes the canonical query string of a view (empty for the default view).
 ///
 /// ```
-/// use broadsheet_core::{index::facet::Facet, view::hash, view::state::{Action, ViewState}};
+/// use broadsheet_core::{index::facet::Facet, view::fragment, view::state::{Action, ViewState}};
 /// let s = ViewState::default()
 ///     .apply(Action::SetQuery("face recog".into()))
 ///     .apply(Action::Include(Facet::Topic, "AI".into(), true))
 ///     .apply(Action::Exclude(Facet::Topic, "Sports".into(), true));
-/// assert_eq!(hash::encode(&s), "q=face%20recog&topic=ai,-sports");
-/// assert_eq!(hash::decode(&hash::encode(&s)).state, s);
+/// assert_eq!(fragment::encode(&s), "q=face%20recog&topic=ai,-sports");
+/// assert_eq!(fragment::decode(&fragment::encode(&s)).state, s);
 /// ```
 #[must_use]
 pub fn encode(state: &ViewState) -> String {
