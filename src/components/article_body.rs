@@ -3,9 +3,9 @@
 //! HTML), every link an [`ExternalLink`] (which checks `safe_href` again), every image a
 //! [`Picture`] (likewise).
 
-use crate::bundle::ArticleRef;
 use crate::components::external_link::ExternalLink;
 use crate::components::picture::Picture;
+use crate::library::ArticleRef;
 use broadsheet_core::model::body::{Block, Inline};
 use yew::prelude::*;
 

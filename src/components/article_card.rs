@@ -1,7 +1,6 @@
 //! One article in the home list: enough to decide whether to read it, a link to the story at
 //! its outlet, a link to Broadsheet's own page for it, and one to its story's whole coverage.
 
-use crate::bundle::CardRef;
 use crate::components::draft_badge::DraftBadge;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
@@ -10,6 +9,7 @@ use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
+use crate::library::CardRef;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::view::display::outlets_label;
 use broadsheet_core::view::display::shown_host;

@@ -3,7 +3,7 @@
 //! replaced (the rule is `broadsheet_core::index::suggest`). In a sharded build the vocabulary files
 //! of the words' lengths are fetched first, and only then.
 
-use crate::bundle::{use_files, SharedBundle};
+use crate::library::{use_files, SharedLibrary};
 use crate::numbers::digits;
 use broadsheet_core::data::library::Need;
 use broadsheet_core::index::search::Query;
@@ -17,7 +17,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DidYouMeanProps {
     /// The collection.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The view whose search is checked.
     pub state: ViewState,
     /// How many results the view has.
@@ -34,18 +34,18 @@ pub fn DidYouMean(props: &DidYouMeanProps) -> Html {
     let wanted = props.count < FEW_RESULTS && !query.is_empty();
     let missing = if wanted {
         props
-            .bundle
+            .library
             .missing(&[Need::Query(&query), Need::Suggestions(&query)])
     } else {
         Vec::new()
     };
     let ready = wanted && missing.is_empty();
-    use_files(&props.bundle, missing);
+    use_files(&props.library, missing);
     let found = {
-        let bundle = props.bundle.clone();
+        let library = props.library.clone();
         use_memo((text.clone(), ready), move |(text, ready)| {
             if *ready {
-                bundle.suggestions(&Query::parse(text))
+                library.suggestions(&Query::parse(text))
             } else {
                 Vec::new()
             }

@@ -8,11 +8,11 @@ use yew::prelude::*;
 /// Props of [`SiteFooter`].
 #[derive(Properties, PartialEq)]
 pub struct SiteFooterProps {
-    /// Articles in the bundle.
+    /// Articles in the collection.
     pub count: usize,
     /// How many of them are drafts.
     pub drafts: usize,
-    /// Whether the bundle is the sample content shipped with Broadsheet.
+    /// Whether the collection is the sample content shipped with Broadsheet.
     pub sample: bool,
 }
 

@@ -1,8 +1,7 @@
-//! An article's own page (`#/article/<id>`): every field the bundle carries, the body drawn from
+//! An article's own page (`#/article/<id>`): every field the article data carries, the body drawn from
 //! its Markdown tree, the related stories, the other articles of its story, and a picture of the stories
 //! around it.
 
-use crate::bundle::{ArticleRef, SharedBundle};
 use crate::components::article_body::ArticleBody;
 use crate::components::draft_badge::DraftBadge;
 use crate::components::ego_graph::EgoGraph;
@@ -16,6 +15,7 @@ use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use crate::dates::DateStyle;
 use crate::hooks::use_document_title;
+use crate::library::{ArticleRef, SharedLibrary};
 use broadsheet_core::model::article::{Image, Provider};
 use broadsheet_core::text::url::HttpUrl;
 use broadsheet_core::view::display::{article_links, image_size_label, shown_host};
@@ -27,7 +27,7 @@ pub struct ArticlePageProps {
     /// The article to show.
     pub article: ArticleRef,
     /// The data, for the related stories.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The hash of the view the reader came from, where "Back to results" goes.
     pub back: AttrValue,
 }
@@ -81,9 +81,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     { for article_links(article).into_iter().map(|(label, testid, url)| link(label, testid, url)) }
                 </ul>
             </section>
-            <RelatedList article={article.clone()} bundle={props.bundle.clone()} />
-            <SameStory article={article.clone()} bundle={props.bundle.clone()} />
-            <EgoGraph article={article.clone()} bundle={props.bundle.clone()} />
+            <RelatedList article={article.clone()} library={props.library.clone()} />
+            <SameStory article={article.clone()} library={props.library.clone()} />
+            <EgoGraph article={article.clone()} library={props.library.clone()} />
             <p><a class="back" href={props.back.clone()}>{ "← Back to results" }</a></p>
         </article>
     }

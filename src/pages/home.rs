@@ -3,7 +3,6 @@
 //! every control sends an `Action` back out. What matches and how it is counted and ordered is
 //! `broadsheet_core::view::explore`'s answer, computed once per view.
 
-use crate::bundle::{loading, use_files, Priority, SharedBundle};
 use crate::components::boost_controls::BoostControls;
 use crate::components::coverage_filter::CoverageFilter;
 use crate::components::date_filter::DateFilter;
@@ -20,6 +19,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::share_button::ShareButton;
 use crate::components::sort_controls::SortControls;
 use crate::hooks::{use_document_title, use_shortcuts};
+use crate::library::{loading, use_files, Priority, SharedLibrary};
 use crate::location::Deployment;
 use crate::numbers::digits;
 use crate::route::Write;
@@ -51,7 +51,7 @@ const SUGGESTIONS: usize = 12;
 #[derive(Properties, PartialEq)]
 pub struct HomePageProps {
     /// The articles.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The view.
     pub state: ViewState,
     /// What the link ignored, for a notice.
@@ -83,9 +83,9 @@ struct Explored {
 }
 
 impl Explored {
-    fn new(bundle: &Library, state: &ViewState) -> Self {
-        let results = measure(EXPLORE_MEASURE, || explore(bundle, state));
-        let catalog = bundle.catalog();
+    fn new(library: &Library, state: &ViewState) -> Self {
+        let results = measure(EXPLORE_MEASURE, || explore(library, state));
+        let catalog = library.catalog();
         let drafts = catalog.draft_count() > 0;
         let facets = Facet::ALL
             .into_iter()
@@ -97,7 +97,7 @@ impl Explored {
         let active = state.active_filters();
         let chips = active.iter().map(|f| filter_label(catalog, f)).collect();
         let suggestions = if results.articles.is_empty() {
-            without_each(bundle, state, SUGGESTIONS)
+            without_each(library, state, SUGGESTIONS)
                 .into_iter()
                 .map(|(f, count)| (filter_label(catalog, &f), count))
                 .collect()
@@ -106,7 +106,7 @@ impl Explored {
         };
         let groups = state
             .by_story()
-            .then(|| bundle.stories())
+            .then(|| library.stories())
             .flatten()
             .map(|stories| Rc::new(by_story(&results.articles, |a| stories.story_of(a))));
         Self {
@@ -132,15 +132,15 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let query = Query::parse(props.state.query());
     // Grouping by story needs the story of every result: the graph file, in a sharded build.
     let missing = if props.state.by_story() {
-        props.bundle.missing(&[Need::Query(&query), Need::Graph])
+        props.library.missing(&[Need::Query(&query), Need::Graph])
     } else {
-        props.bundle.missing(&[Need::Query(&query)])
+        props.library.missing(&[Need::Query(&query)])
     };
     let ready = missing.is_empty();
-    use_files(&props.bundle, missing);
-    let bundle = props.bundle.clone();
+    use_files(&props.library, missing);
+    let library = props.library.clone();
     let fresh = use_memo((props.state.clone(), ready), move |(state, ready)| {
-        ready.then(|| Rc::new(Explored::new(&bundle, state)))
+        ready.then(|| Rc::new(Explored::new(&library, state)))
     });
     let last = use_mut_ref(|| None::<Rc<Explored>>);
     if let Some(explored) = &*fresh {
@@ -166,7 +166,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let Some(explored) = last else {
         return loading("Searching…");
     };
-    if props.bundle.is_empty() {
+    if props.library.is_empty() {
         return html! {
             <section class="home" aria-labelledby="home-title">
                 <header class="page-header">
@@ -196,12 +196,12 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     });
     let on_action = &props.on_action;
     let on_query = {
-        let (bundle, on_action) = (props.bundle.clone(), on_action.clone());
+        let (library, on_action) = (props.library.clone(), on_action.clone());
         Callback::from(move |(text, edit): (String, Write)| {
             // The search files start downloading now rather than after the page has rendered
             // the new query with the old results (10-20 ms later, measured at 100,000 articles).
             let query = Query::parse(&text);
-            bundle.fetch(bundle.missing(&[Need::Query(&query)]), Priority::Wanted);
+            library.fetch(library.missing(&[Need::Query(&query)]), Priority::Wanted);
             on_action.emit((Action::SetQuery(text), edit));
         })
     };
@@ -227,8 +227,8 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     let on_clear = on_action.reform(|()| (Action::ClearFilters, Write::Commit));
     let on_preset = send(on_action, Write::Commit, Action::SetPreset);
     // Saving a view counts as having seen it up to the newest article.
-    let mark = newest(props.bundle.catalog());
-    let newest = (!props.bundle.is_empty())
+    let mark = newest(props.library.catalog());
+    let newest = (!props.library.is_empty())
         .then(|| Timestamp::from_unix(mark).ok())
         .flatten()
         .map(Day::of);
@@ -377,7 +377,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                             <SaveView state={state.clone()} {mark} />
                             <ShareButton state={state.clone()} deployment={Rc::clone(&deployment)} />
                             <ExportButtons
-                                bundle={props.bundle.clone()}
+                                library={props.library.clone()}
                                 articles={Rc::clone(&explored.articles)}
                                 state={state.clone()}
                                 deployment={Rc::clone(&deployment)}
@@ -393,12 +393,12 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                         on_remove={on_remove.clone()}
                         on_clear={on_clear.clone()}
                     />
-                    <DidYouMean bundle={props.bundle.clone()} state={state.clone()} {count} />
+                    <DidYouMean library={props.library.clone()} state={state.clone()} {count} />
                     if count == 0 {
                         <EmptyResults suggestions={Rc::clone(&explored.suggestions)} {on_remove} {on_clear} />
                     } else {
                         <ResultList
-                            bundle={props.bundle.clone()}
+                            library={props.library.clone()}
                             articles={Rc::clone(&explored.articles)}
                             rows={props.rows}
                             query={Rc::clone(&explored.query)}

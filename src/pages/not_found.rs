@@ -1,4 +1,4 @@
-//! The pages for an article id the bundle does not have, and for a story link whose article id
+//! The pages for an article id the collection does not have, and for a story link whose article id
 //! it does not have (a stale or mistyped link).
 
 use crate::hooks::use_document_title;

@@ -3,9 +3,9 @@
 //! Undo, and the list's export and import as a small JSON file. The rules are
 //! `broadsheet_core::view::saved`'s; the list lives in `crate::saved_views`.
 
-use crate::bundle::{use_files, SharedBundle};
 use crate::download;
 use crate::hooks::use_document_title;
+use crate::library::{use_files, SharedLibrary};
 use crate::numbers::digits;
 use crate::saved_views::{self, STORAGE_OFF};
 use broadsheet_core::data::library::Need;
@@ -34,7 +34,7 @@ enum Outcome {
 #[derive(Properties, PartialEq)]
 pub struct SavedPageProps {
     /// The articles, to count what is new in each view.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
 }
 
 /// The saved views page.
@@ -55,7 +55,7 @@ pub fn SavedPage(props: &SavedPageProps) -> Html {
             }
         });
     }
-    let mark = newest(props.bundle.catalog());
+    let mark = newest(props.library.catalog());
     let Some(current) = (*list).clone() else {
         return html! {
             <section class="saved-page" aria-labelledby="saved-title">
@@ -172,7 +172,7 @@ pub fn SavedPage(props: &SavedPageProps) -> Html {
         html! {
             <SavedRow
                 key={view.hash()}
-                bundle={props.bundle.clone()}
+                library={props.library.clone()}
                 view={view.clone()}
                 {index}
                 on_remove={on_remove.clone()}
@@ -251,7 +251,7 @@ fn outcome_note(outcome: Option<&Outcome>) -> Html {
 /// Props of [`SavedRow`].
 #[derive(Properties, PartialEq)]
 struct SavedRowProps {
-    bundle: SharedBundle,
+    library: SharedLibrary,
     view: SavedView,
     index: usize,
     on_remove: Callback<usize>,
@@ -263,14 +263,14 @@ struct SavedRowProps {
 #[component]
 fn SavedRow(props: &SavedRowProps) -> Html {
     let query = Query::parse(props.view.state().query());
-    let missing = props.bundle.missing(&[Need::Query(&query)]);
+    let missing = props.library.missing(&[Need::Query(&query)]);
     let ready = missing.is_empty();
-    use_files(&props.bundle, missing);
-    let bundle = props.bundle.clone();
+    use_files(&props.library, missing);
+    let library = props.library.clone();
     let count = use_memo((props.view.clone(), ready), move |(view, ready)| {
-        ready.then(|| new_since(&*bundle, view))
+        ready.then(|| new_since(&*library, view))
     });
-    let catalog = props.bundle.catalog();
+    let catalog = props.library.catalog();
     let chips: Vec<String> = props
         .view
         .state()

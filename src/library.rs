@@ -3,7 +3,7 @@
 //!
 //! A page says what it shows as `Need`s, asks [`Library::missing`] which files that takes, and
 //! hands them to [`use_files`]; when they have arrived the app re-renders with a new
-//! [`SharedBundle`] snapshot, and the page finds what it needs. A small collection's entry
+//! [`SharedLibrary`] snapshot, and the page finds what it needs. A small collection's entry
 //! carries everything, so nothing is ever missing.
 
 use crate::timing::measure;
@@ -133,7 +133,7 @@ pub enum Boot {
     /// The entry is on its way.
     Loading,
     /// The data is ready.
-    Ready(SharedBundle),
+    Ready(SharedLibrary),
     /// Why the app cannot show anything.
     Failed(AttrValue),
 }
@@ -172,10 +172,10 @@ impl Failure {
 /// each saying whether it will be fetched again.
 ///
 /// A file that fails is fetched again after a backoff, when a page still needs it then: the
-/// retry hands out a bundle of a new generation, pages that still miss the file ask for it
+/// retry hands out a snapshot of a new generation, pages that still miss the file ask for it
 /// again, and pages that moved on do not.
 #[hook]
-pub fn use_bundle() -> (Boot, Rc<[String]>) {
+pub fn use_library() -> (Boot, Rc<[String]>) {
     let opened = use_state(|| None::<Result<(), AttrValue>>);
     let current = use_mut_ref(|| None::<Rc<Library>>);
     let requested = use_mut_ref(HashSet::<String>::new);
@@ -313,7 +313,7 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
     let snapshot = current.borrow().clone();
     let boot = match (&*opened, snapshot) {
         (Some(Err(message)), _) => Boot::Failed(message.clone()),
-        (Some(Ok(())), Some(library)) => Boot::Ready(SharedBundle {
+        (Some(Ok(())), Some(library)) => Boot::Ready(SharedLibrary {
             library,
             load,
             generation: *generation.borrow(),
@@ -323,18 +323,18 @@ pub fn use_bundle() -> (Boot, Rc<[String]>) {
     (boot, failed)
 }
 
-/// Asks for `files` (what [`Library::missing`] answered) once per distinct list and bundle
+/// Asks for `files` (what [`Library::missing`] answered) once per distinct list and snapshot
 /// generation (a failed file is asked for again once its retry is due).
 #[hook]
-pub fn use_files(bundle: &SharedBundle, files: Vec<String>) {
-    use_files_at(bundle, files, Priority::Wanted);
+pub fn use_files(library: &SharedLibrary, files: Vec<String>) {
+    use_files_at(library, files, Priority::Wanted);
 }
 
-/// Asks for `files` once per distinct list and bundle generation, at `priority`.
+/// Asks for `files` once per distinct list and snapshot generation, at `priority`.
 #[hook]
-pub fn use_files_at(bundle: &SharedBundle, files: Vec<String>, priority: Priority) {
-    let fetcher = bundle.clone();
-    use_effect_with((files, bundle.generation), move |(files, _)| {
+pub fn use_files_at(library: &SharedLibrary, files: Vec<String>, priority: Priority) {
+    let fetcher = library.clone();
+    use_effect_with((files, library.generation), move |(files, _)| {
         fetcher.fetch(files.clone(), priority);
     });
 }
@@ -342,14 +342,14 @@ pub fn use_files_at(bundle: &SharedBundle, files: Vec<String>, priority: Priorit
 /// The files drawing some nodes of the related graph takes: the graph first, then the articles
 /// behind the nodes `nodes` picks from it.
 pub fn graph_missing(
-    bundle: &SharedBundle,
+    library: &SharedLibrary,
     nodes: impl FnOnce(&Stories) -> Vec<u32>,
 ) -> Vec<String> {
-    match bundle.stories() {
-        None => bundle.missing(&[Need::Graph]),
+    match library.stories() {
+        None => library.missing(&[Need::Graph]),
         Some(stories) => {
             let articles = stories.articles_behind(&nodes(stories));
-            bundle.missing(&[Need::Articles(&articles)])
+            library.missing(&[Need::Articles(&articles)])
         }
     }
 }
@@ -363,33 +363,33 @@ pub fn loading(what: &'static str) -> Html {
 /// is identity (and generation), so every page holding the old snapshot renders again with the
 /// new one.
 #[derive(Clone)]
-pub struct SharedBundle {
+pub struct SharedLibrary {
     library: Rc<Library>,
     load: Callback<(Vec<String>, Priority)>,
     /// Counts the retries that came due: a page that still misses a file asks for it again.
     generation: u32,
 }
 
-impl PartialEq for SharedBundle {
+impl PartialEq for SharedLibrary {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.library, &other.library) && self.generation == other.generation
     }
 }
 
-impl std::fmt::Debug for SharedBundle {
+impl std::fmt::Debug for SharedLibrary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SharedBundle").finish_non_exhaustive()
+        f.debug_struct("SharedLibrary").finish_non_exhaustive()
     }
 }
 
-impl Deref for SharedBundle {
+impl Deref for SharedLibrary {
     type Target = Library;
     fn deref(&self) -> &Library {
         &self.library
     }
 }
 
-impl SharedBundle {
+impl SharedLibrary {
     /// Starts downloading `files` (what [`Library::missing`] answered) now, outside of a render:
     /// for an event handler that knows what the next page will need, or a timer.
     pub fn fetch(&self, files: Vec<String>, priority: Priority) {
@@ -464,7 +464,7 @@ impl<T> PartialEq for Numbered<T> {
 }
 
 impl<T> Numbered<T> {
-    /// The article's number: its position in the bundle, and its node in the related graph.
+    /// The article's number: its position in the collection, and its node in the related graph.
     pub fn number(&self) -> u32 {
         self.number
     }
