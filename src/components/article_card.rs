@@ -1,10 +1,10 @@
 //! One article in the home list: enough to decide whether to read it, a link to the story at
 //! its outlet, a link to Broadsheet's own page for it, and one to its story's whole coverage.
 
+use crate::components::article_image::{ArticleImage, ArticleImageProps};
 use crate::components::draft_badge::DraftBadge;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
-use crate::components::picture::{Picture, PictureProps};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::scores::Scores;
@@ -38,11 +38,11 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let thumbnail = article
         .image
         .as_ref()
-        .map(|image| PictureProps::from_image(image, classes!("card-thumb")));
+        .map(|image| ArticleImageProps::from_image(image, classes!("card-thumb")));
     html! {
         <article class="card" data-article-id={article.id.to_string()}>
             if let Some(thumbnail) = thumbnail {
-                <Picture ..thumbnail />
+                <ArticleImage ..thumbnail />
             }
             <div class="card-body">
                 <p class="card-meta">

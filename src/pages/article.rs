@@ -3,10 +3,10 @@
 //! around it.
 
 use crate::components::article_body::ArticleBody;
+use crate::components::article_image::{ArticleImage, ArticleImageProps};
 use crate::components::draft_badge::DraftBadge;
 use crate::components::ego_graph::EgoGraph;
 use crate::components::external_link::ExternalLink;
-use crate::components::picture::{Picture, PictureProps};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::related_list::RelatedList;
@@ -92,10 +92,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 fn provider_logo(provider: &Provider) -> Html {
     match provider.images.first() {
         Some(logo) => {
-            let mut picture = PictureProps::from_image(logo, classes!("provider-logo"));
+            let mut logo_image = ArticleImageProps::from_image(logo, classes!("provider-logo"));
             // The name stands next to the logo, so the logo adds nothing for screen readers.
-            picture.alt = AttrValue::default();
-            html! { <Picture ..picture /> }
+            logo_image.alt = AttrValue::default();
+            html! { <ArticleImage ..logo_image /> }
         }
         None => Html::default(),
     }
@@ -115,7 +115,7 @@ fn figure(index: usize, image: &Image) -> Html {
         .join(" · ");
     html! {
         <figure key={index} class="figure">
-            <Picture ..PictureProps::from_image(image, classes!("figure-image")) />
+            <ArticleImage ..ArticleImageProps::from_image(image, classes!("figure-image")) />
             <figcaption>
                 if let Some(title) = &image.title {
                     <span class="figure-title">{ title.clone() }</span>

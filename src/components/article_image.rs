@@ -10,9 +10,9 @@ use broadsheet_core::text::url::safe_href;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Props of [`Picture`].
+/// Props of [`ArticleImage`].
 #[derive(Properties, PartialEq)]
-pub struct PictureProps {
+pub struct ArticleImageProps {
     /// Where the image is.
     pub src: AttrValue,
     /// Alternative text; empty for decorative images.
@@ -29,7 +29,7 @@ pub struct PictureProps {
     pub class: Classes,
 }
 
-impl PictureProps {
+impl ArticleImageProps {
     /// The props for a model image, with its title as alternative text.
     pub fn from_image(image: &Image, class: Classes) -> Self {
         Self {
@@ -44,7 +44,7 @@ impl PictureProps {
 
 /// A lazily loaded `<img>`, or [`super::nothing`] when the URL is not an allowed http(s) URL.
 #[component]
-pub fn Picture(props: &PictureProps) -> Html {
+pub fn ArticleImage(props: &ArticleImageProps) -> Html {
     // Remembers which URL failed, not just that one did, so a reused component whose `src`
     // changes tries the new image.
     let failed = use_state(|| None::<AttrValue>);
