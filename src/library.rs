@@ -1,5 +1,6 @@
 //! The article data: the entry file fetched at start-up, the shards fetched as pages need them
-//! (see `broadsheet_core::data::pack`), and the cheap handles pages and components receive as props.
+//! (see `broadsheet_core::data::pack`), and the cheap handles pages and components receive as
+//! props.
 //!
 //! A page says what it shows as `Need`s, asks [`Library::missing`] which files that takes, and
 //! hands them to [`use_files`]; when they have arrived the app re-renders with a new

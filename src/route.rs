@@ -1,10 +1,10 @@
 //! The route adapter: the page and explore view named by `location.hash`, as a Yew reducer.
 //!
-//! The hash is the source of truth. What a hash means is `broadsheet_core::view::route`'s answer and
-//! how a view changes is `ViewState::apply`; this module only wires them to the browser: it
+//! The hash is the source of truth. What a hash means is `broadsheet_core::view::route`'s answer
+//! and how a view changes is `ViewState::apply`; this module only wires them to the browser: it
 //! reads the hash on load, `hashchange` and `popstate`, writes it back after every change of
-//! view (a new history entry or the same one, as `broadsheet_core::view::history` decides), and keeps
-//! each history entry's scroll position so Back and Forward return to where the reader was.
+//! view (a new history entry or the same one, as `broadsheet_core::view::history` decides), and
+//! keeps each history entry's scroll position so Back and Forward return to where the reader was.
 
 use broadsheet_core::view::history::{Edit, Step, Trail};
 use broadsheet_core::view::route::Route;

@@ -1,5 +1,5 @@
-//! The reader's saved views in localStorage: the JSON of `broadsheet_core::view::saved`, under a key
-//! per page address (as `components::whats_new` keeps its mark), so two collections served
+//! The reader's saved views in localStorage: the JSON of `broadsheet_core::view::saved`, under a
+//! key per page address (as `components::whats_new` keeps its mark), so two collections served
 //! from one site keep apart. Nothing leaves the browser.
 //!
 //! Storage may be missing or refuse (a sandboxed frame, storage switched off, a full quota).

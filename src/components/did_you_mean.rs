@@ -1,7 +1,7 @@
 //! "Did you mean": when a search finds fewer than a few articles, the collection's own words
 //! nearest to each query word that finds little, as links to the same view with that word
-//! replaced (the rule is `broadsheet_core::index::suggest`). In a sharded build the vocabulary files
-//! of the words' lengths are fetched first, and only then.
+//! replaced (the rule is `broadsheet_core::index::suggest`). In a sharded build the vocabulary
+//! files of the words' lengths are fetched first, and only then.
 
 use crate::library::{use_files, SharedLibrary};
 use crate::numbers::digits;

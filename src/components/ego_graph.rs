@@ -1,6 +1,6 @@
 //! The article page's ego graph: the article, its related stories and theirs (two links out),
-//! laid out by `broadsheet_core::graph::layout` and drawn as SVG. The graph is small (capped), so the
-//! layout runs to convergence before drawing, in well under a frame, and the picture is plain
+//! laid out by `broadsheet_core::graph::layout` and drawn as SVG. The graph is small (capped), so
+//! the layout runs to convergence before drawing, in well under a frame, and the picture is plain
 //! markup: each node is a link (inside the app or out to the outlet) with a `<title>` tooltip.
 
 use crate::components::swatch::Swatch;

@@ -1,6 +1,6 @@
-//! An article's own page (`#/article/<id>`): every field the article data carries, the body drawn from
-//! its Markdown tree, the related stories, the other articles of its story, and a picture of the stories
-//! around it.
+//! An article's own page (`#/article/<id>`): every field the article data carries, the body drawn
+//! from its Markdown tree, the related stories, the other articles of its story, and a picture of
+//! the stories around it.
 
 use crate::components::article_body::ArticleBody;
 use crate::components::article_image::{ArticleImage, ArticleImageProps};

@@ -1,8 +1,8 @@
 //! The bundle: every validated article plus everything computed from them at build time (the
 //! catalog with its facet tables and orders, the search index, the related-stories graph).
 //!
-//! This is the whole collection in memory, as the build holds it. [`crate::data::pack`] turns it into
-//! the files a static host serves, and [`crate::data::library`] is what the app holds of them.
+//! This is the whole collection in memory, as the build holds it. [`crate::data::pack`] turns it
+//! into the files a static host serves, and [`crate::data::library`] is what the app holds of them.
 
 use crate::index::catalog::Catalog;
 use crate::index::facet::Facets;

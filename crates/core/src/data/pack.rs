@@ -277,7 +277,8 @@ pub(crate) struct Entry {
     pub word_bytes: u64,
     /// The graph's hash.
     pub graph_hash: u32,
-    /// Per word length (see [`crate::index::suggest::bucket`]), the hash of its vocabulary file's name.
+    /// Per word length (see [`crate::index::suggest::bucket`]), the hash of its vocabulary file's
+    /// name.
     pub vocabulary_hashes: Vec<u32>,
     /// Cards of the default view's first page, by article number.
     pub first_page: Vec<(u32, Card)>,

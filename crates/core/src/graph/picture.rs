@@ -75,7 +75,8 @@ pub const MAX_RADIUS: f64 = 12.0;
 const OUTSIDE_PREFIX: &str = "o";
 
 /// The key that names a node in a link (`#/graph?…&node=<key>`): an article's id, or `o<k>`
-/// for outside story `k` (node `article_count + k`, numbered as [`crate::index::stories`] documents).
+/// for outside story `k` (node `article_count + k`, numbered as [`crate::index::stories`]
+/// documents).
 ///
 /// `None` for an article not at hand.
 ///

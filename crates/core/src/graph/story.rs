@@ -1,6 +1,6 @@
 //! One story's whole coverage (`#/story/<key>`): every report of a connected component of the
-//! related-stories graph ([`crate::index::stories`]), bundled or elsewhere, as a timeline grouped by
-//! day, with each outlet once in the order it joined the story.
+//! related-stories graph ([`crate::index::stories`]), bundled or elsewhere, as a timeline grouped
+//! by day, with each outlet once in the order it joined the story.
 //!
 //! The app asks three questions here: which story a link names ([`key_article`] and the
 //! lookup of an id), which of its articles a view keeps ([`shown_articles`]) and what the

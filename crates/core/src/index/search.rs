@@ -4,8 +4,9 @@
 //! An article matches when every query word is the start of some word in its title, excerpt,
 //! provider name, topics or body (after folding, see [`crate::text::words`]), every quoted phrase
 //! appears as consecutive words, in order, within one field, and every fuzzy word (`ukrane~`)
-//! is, whole, within a few edits of one of its words (see [`crate::index::suggest::max_edits`]). Relevance adds, per query term,
-//! the weight of the best field it matched in, with a bonus for whole-word matches.
+//! is, whole, within a few edits of one of its words (see [`crate::index::suggest::max_edits`]).
+//! Relevance adds, per query term, the weight of the best field it matched in, with a bonus for
+//! whole-word matches.
 
 use crate::model::article::Article;
 use crate::text::words::{self, spans};

@@ -1,9 +1,9 @@
 //! URL normalisation: the key that decides whether two links are the same story.
 //!
-//! The related-stories graph ([`crate::index::stories`]) matches a related entry to a bundled article by
-//! comparing these keys, so links that differ only in ways a reader would never notice (case of
-//! the host, `www.`, a default port, a fragment, tracking parameters, a trailing slash, http
-//! versus https) meet in one node.
+//! The related-stories graph ([`crate::index::stories`]) matches a related entry to a bundled
+//! article by comparing these keys, so links that differ only in ways a reader would never notice
+//! (case of the host, `www.`, a default port, a fragment, tracking parameters, a trailing slash,
+//! http versus https) meet in one node.
 //!
 //! A key is not a link: it has no scheme when the scheme is http or https and must never be put
 //! in an `href`. Show the [`crate::text::url::HttpUrl`] it came from instead.

@@ -1,5 +1,5 @@
-//! Percent-encoding for the URL hash, shared by the page path ([`crate::view::route`]) and the view's
-//! query string ([`crate::view::fragment`]), so both read and write escapes the same way.
+//! Percent-encoding for the URL hash, shared by the page path ([`crate::view::route`]) and the
+//! view's query string ([`crate::view::fragment`]), so both read and write escapes the same way.
 
 use std::fmt::Write as _;
 

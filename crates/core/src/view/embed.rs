@@ -2,10 +2,10 @@
 //! snippets that put a widget on another site. A widget shows a view's first results, or with
 //! `story=<article id>` that story's reports in the order they came (see [`crate::graph::story`]).
 //!
-//! The view part is [`crate::view::fragment`]'s; this module reads the three keys the widget adds, which
-//! [`crate::view::fragment::decode_with_extras`] hands back still percent-encoded. Reading is total (a
-//! bad value is a notice and the default) and writing is canonical (fixed key order, defaults
-//! left out, facets in [`Facet::ALL`] order), like the view's own codec.
+//! The view part is [`crate::view::fragment`]'s; this module reads the three keys the widget adds,
+//! which [`crate::view::fragment::decode_with_extras`] hands back still percent-encoded. Reading is
+//! total (a bad value is a notice and the default) and writing is canonical (fixed key order,
+//! defaults left out, facets in [`Facet::ALL`] order), like the view's own codec.
 
 use crate::index::facet::Facet;
 use crate::text::percent;
@@ -157,8 +157,8 @@ impl EmbedOptions {
         self.limit
     }
 
-    /// Reads the widget's pairs, as [`crate::view::fragment::decode_with_extras`] returns them (keys
-    /// decoded, values still percent-encoded). A later pair wins over an earlier one with the
+    /// Reads the widget's pairs, as [`crate::view::fragment::decode_with_extras`] returns them
+    /// (keys decoded, values still percent-encoded). A later pair wins over an earlier one with the
     /// same key; unknown facets, themes and non-numbers are ignored with a notice, and a limit
     /// out of range is clamped with one.
     ///
