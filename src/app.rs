@@ -12,8 +12,8 @@ use crate::hooks::use_theme;
 use crate::library::{use_files, use_library, Boot, SharedLibrary};
 use crate::pages::article::ArticlePage;
 use crate::pages::embed::EmbedPage;
+use crate::pages::explore::ExplorePage;
 use crate::pages::graph::GraphPage;
-use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::pages::saved::SavedPage;
@@ -65,16 +65,16 @@ pub fn App() -> Html {
         Boot::Failed(message) => return html! { <LoadError message={message.clone()} /> },
     };
     #[cfg(feature = "crash-test")]
-    if let Route::Home(state) | Route::Embed(state, _) = &nav.route {
+    if let Route::Explore(state) | Route::Embed(state, _) = &nav.route {
         assert!(
             state.query() != CRASH_QUERY,
             "crash-test build: the query was {CRASH_QUERY}"
         );
     }
-    let back = nav.last_home.clone();
+    let back = nav.last_results.clone();
     let page = match &nav.route {
-        Route::Home(state) => html! {
-            <HomePage
+        Route::Explore(state) => html! {
+            <ExplorePage
                 library={library.clone()}
                 state={state.clone()}
                 notices={nav.notices.clone()}
@@ -124,7 +124,7 @@ pub fn App() -> Html {
             };
         }
     };
-    let skip = matches!(nav.route, Route::Home(_)).then(|| {
+    let skip = matches!(nav.route, Route::Explore(_)).then(|| {
         html! {
             <button type="button" class="skip-link" data-testid="skip-to-results" onclick={skip_to_results()}>
                 { "Skip to results" }

@@ -1,5 +1,6 @@
-//! One article in the home list: enough to decide whether to read it, a link to the story at
-//! its outlet, a link to Broadsheet's own page for it, and one to its story's whole coverage.
+//! One article in the explore page's list: enough to decide whether to read it, a link to the
+//! story at its outlet, a link to Broadsheet's own page for it, and one to its story's whole
+//! coverage.
 
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
 use crate::components::draft_badge::DraftBadge;

@@ -58,7 +58,7 @@ pub fn DidYouMean(props: &DidYouMeanProps) -> Html {
         let offers = miss.offers.iter().enumerate().map(|(i, offer)| {
             let replaced = replace_word(&text, &miss.word, &offer.word);
             let state = props.state.clone().apply(Action::SetQuery(replaced));
-            let href = Route::Home(state).to_hash();
+            let href = Route::Explore(state).to_hash();
             html! {
                 <>
                     if i > 0 { { ", " } }

@@ -76,7 +76,7 @@ fn save(
             let title = export::feed_title(words);
             // Without an http(s) address the feed names no self link (the bare hash does not
             // pass `safe_href`).
-            let url = deployment.link(&Route::Home(state.clone()).to_hash());
+            let url = deployment.link(&Route::Explore(state.clone()).to_hash());
             export::atom(list, &title, &url)
         }
     };

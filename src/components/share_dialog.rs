@@ -78,7 +78,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let story = props.story.as_ref().map(ToString::to_string);
     let route = match &story {
         Some(key) => Route::Story(key.clone(), props.state.clone()),
-        None => Route::Home(props.state.clone()),
+        None => Route::Explore(props.state.clone()),
     };
     let link = props.deployment.link(&route.to_hash());
     let widget_query = embed::query(&props.state, &(*options).clone().with_story(story.clone()));

@@ -162,7 +162,7 @@ fn EmbedView(props: &EmbedPageProps) -> Html {
             />
         })
     });
-    let full_view = deployment.link(&Route::Home(props.state.clone()).to_hash());
+    let full_view = deployment.link(&Route::Explore(props.state.clone()).to_hash());
     let more = if count > limit {
         format!("See all {} in Broadsheet", count_label(count, &digits()))
     } else {

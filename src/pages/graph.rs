@@ -192,7 +192,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
                          {MOST_NODES}. Go back to the list and narrow it with a search or a filter."
                     ) }
                 </p>
-                <p><a data-testid="graph-back" href={Route::Home(props.state.clone()).to_hash()}>{ "← Back to the list" }</a></p>
+                <p><a data-testid="graph-back" href={Route::Explore(props.state.clone()).to_hash()}>{ "← Back to the list" }</a></p>
             </section>
         };
     }
@@ -236,7 +236,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
                 <p class="result-summary">
                     <span data-testid="graph-summary">{ summary }</span>
                     <span class="sep" aria-hidden="true">{ " · " }</span>
-                    <a data-testid="graph-back" href={Route::Home(props.state.clone()).to_hash()}>
+                    <a data-testid="graph-back" href={Route::Explore(props.state.clone()).to_hash()}>
                         { "← Back to the list" }
                     </a>
                 </p>

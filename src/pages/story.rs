@@ -153,7 +153,7 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
         None if matches!(found, Found::Unknown) => "Story not found – Broadsheet".to_owned(),
         None => "Story – Broadsheet".to_owned(),
     }));
-    let back = AttrValue::from(Route::Home(props.state.clone()).to_hash());
+    let back = AttrValue::from(Route::Explore(props.state.clone()).to_hash());
     if matches!(found, Found::Unknown) {
         return html! { <NoSuchStory id={props.id.clone()} {back} /> };
     }

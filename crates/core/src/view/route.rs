@@ -1,13 +1,13 @@
 //! Which page a `#...` fragment names, and the fragment that names a page.
 //!
 //! The app has no server to route for it, so the hash is the whole address: `#/` is the
-//! explore view, `#/?<query>` the same view narrowed by a query string that [`crate::view::fragment`]
-//! reads and writes, `#/article/<id>` one article, `#/graph?<query>&node=<key>` the graph of
-//! a view's related stories, `#/story/<key>?<query>` the whole coverage of one story (see
-//! [`crate::graph::story`]), `#/embed?<query>` the compact widget that other sites frame (the view's
-//! keys plus [`crate::view::embed`]'s), and `#/saved` the reader's saved views (see
-//! [`crate::view::saved`]). Parsing is total: whatever a reader pastes or a tool appends,
-//! [`Route::parse`] returns a page (junk goes home) with notices for
+//! explore view, `#/?<query>` the same view narrowed by a query string that
+//! [`crate::view::fragment`] reads and writes, `#/article/<id>` one article,
+//! `#/graph?<query>&node=<key>` the graph of a view's related stories, `#/story/<key>?<query>` the
+//! whole coverage of one story (see [`crate::graph::story`]), `#/embed?<query>` the compact widget
+//! that other sites frame (the view's keys plus [`crate::view::embed`]'s), and `#/saved` the
+//! reader's saved views (see [`crate::view::saved`]). Parsing is total: whatever a reader pastes or
+//! a tool appends, [`Route::parse`] returns a page (junk opens the explore view) with notices for
 //! what it ignored, and never panics. [`Route::to_hash`] writes the one canonical spelling, so
 //! equal pages have equal links.
 
@@ -34,7 +34,7 @@ const SAVED_PATH: &str = "saved";
 #[derive(Debug, Clone, PartialEq)]
 pub enum Route {
     /// The explore view: `#/`, the empty hash, or `#/?<query>` (see [`crate::view::fragment`]).
-    Home(ViewState),
+    Explore(ViewState),
     /// One article's page, `#/article/<id>`, holding the percent-decoded id. The id is not
     /// checked here: an id that names no article is the article page's "not found" case, and
     /// it shows the id the reader asked for.
@@ -52,15 +52,15 @@ pub enum Route {
     Saved,
     /// One story's whole coverage, `#/story/<key>` or `#/story/<key>?<query>`: the
     /// percent-decoded key (the id of one of its articles; links Broadsheet writes use the
-    /// earliest's, see [`crate::graph::story::key_article`]) and a view, read as the explore view's,
-    /// whose filters narrow the story's articles. Like an article id, the key is not checked
-    /// here: one that names no article is the story page's "no such story" case.
+    /// earliest's, see [`crate::graph::story::key_article`]) and a view, read as the explore
+    /// view's, whose filters narrow the story's articles. Like an article id, the key is not
+    /// checked here: one that names no article is the story page's "no such story" case.
     Story(String, ViewState),
 }
 
 impl Default for Route {
     fn default() -> Self {
-        Self::Home(ViewState::default())
+        Self::Explore(ViewState::default())
     }
 }
 
@@ -119,7 +119,7 @@ impl Route {
     /// The page a hash names, with or without its leading `#`, and notices for what the view's
     /// query string held that was ignored.
     ///
-    /// An unknown path or an empty article id is the default home view, with a notice naming
+    /// An unknown path or an empty article id is the default explore view, with a notice naming
     /// what was asked for; an article hash longer
     /// than [`MAX_URL_LEN`] is too (no real link is that long), and a long query string is read
     /// up to [`fragment::MAX_INPUT`] bytes. Both say so in a notice.
@@ -145,7 +145,7 @@ impl Route {
         if let Some(query) = path.strip_prefix('?') {
             let decoded = fragment::decode(query);
             return Parsed {
-                route: Self::Home(decoded.state),
+                route: Self::Explore(decoded.state),
                 notices: decoded.notices,
             };
         }
@@ -209,8 +209,8 @@ impl Route {
     }
 
     /// `#/story/` after the path: the key up to the first `?` (a `?` in a key is written
-    /// `%3F`), then the view's settings. An empty or overlong key goes home, as an article's
-    /// does (the view's query is capped by its decoder).
+    /// `%3F`), then the view's settings. An empty or overlong key opens the explore view, as an
+    /// article's does (the view's query is capped by its decoder).
     fn parse_story(rest: &str) -> Parsed {
         let (encoded, query) = rest.split_once('?').unwrap_or((rest, ""));
         if encoded.is_empty() || encoded.len() > MAX_URL_LEN {
@@ -265,7 +265,7 @@ impl Route {
     #[must_use]
     pub fn to_hash(&self) -> String {
         match self {
-            Self::Home(state) => {
+            Self::Explore(state) => {
                 let query = fragment::encode(state);
                 if query.is_empty() {
                     "#/".to_owned()
@@ -336,7 +336,7 @@ impl Route {
     #[must_use]
     pub fn arrival(&self, from: &Route) -> Arrival {
         match (from, self) {
-            (Self::Home(_), Self::Home(_))
+            (Self::Explore(_), Self::Explore(_))
             | (Self::Graph(..), Self::Graph(..))
             | (Self::Embed(..), Self::Embed(..))
             | (Self::Saved, Self::Saved) => Arrival::Stay,
@@ -344,7 +344,7 @@ impl Route {
             // The story page writes its canonical key in place of the member's it was opened
             // with: the same page, still.
             (Self::Story(..), Self::Story(..)) => Arrival::Stay,
-            (Self::Article(id), Self::Home(_) | Self::Graph(..) | Self::Story(..)) => {
+            (Self::Article(id), Self::Explore(_) | Self::Graph(..) | Self::Story(..)) => {
                 Arrival::Card(id.clone())
             }
             _ => Arrival::Heading,
@@ -404,11 +404,11 @@ mod tests {
     }
 
     #[test]
-    fn reads_home_in_every_spelling() {
+    fn reads_the_explore_view_in_every_spelling() {
         for hash in ["", "#", "#/", "/", "#//", "#/?x=1"] {
             assert_eq!(
                 Route::from_hash(hash),
-                Route::Home(ViewState::default()),
+                Route::Explore(ViewState::default()),
                 "{hash:?}"
             );
         }
@@ -455,7 +455,7 @@ mod tests {
     }
 
     #[test]
-    fn sends_unknown_and_empty_routes_home() {
+    fn sends_unknown_and_empty_routes_to_the_explore_view() {
         for hash in [
             "#/article/",
             "#/article",
@@ -466,7 +466,7 @@ mod tests {
         ] {
             assert_eq!(
                 Route::from_hash(hash),
-                Route::Home(ViewState::default()),
+                Route::Explore(ViewState::default()),
                 "{hash:?}"
             );
         }
@@ -475,12 +475,15 @@ mod tests {
     #[test]
     fn ignores_hashes_longer_than_any_link() {
         let long = format!("#/article/{}", "a".repeat(MAX_URL_LEN));
-        assert_eq!(Route::from_hash(&long), Route::Home(ViewState::default()));
+        assert_eq!(
+            Route::from_hash(&long),
+            Route::Explore(ViewState::default())
+        );
     }
 
     #[test]
     fn writes_canonical_hashes() {
-        assert_eq!(Route::Home(ViewState::default()).to_hash(), "#/");
+        assert_eq!(Route::Explore(ViewState::default()).to_hash(), "#/");
         assert_eq!(
             Route::Article("2019-12-17-amazon".into()).to_hash(),
             "#/article/2019-12-17-amazon"
@@ -512,8 +515,8 @@ mod tests {
             assert_eq!(Route::from_hash(&route.to_hash()), route, "{id:?}");
         }
         assert_eq!(
-            Route::from_hash(&Route::Home(ViewState::default()).to_hash()),
-            Route::Home(ViewState::default())
+            Route::from_hash(&Route::Explore(ViewState::default()).to_hash()),
+            Route::Explore(ViewState::default())
         );
     }
 
@@ -555,7 +558,7 @@ mod tests {
             .apply(Action::SetHeat(Bounds::new(Some(50.0), None)))
             .apply(Action::SetSort(Sort::Date))
             .apply(Action::SetOrder(Order::Asc));
-        let route = Route::Home(state);
+        let route = Route::Explore(state);
         let hash = route.to_hash();
         assert!(hash.starts_with("#/?q="), "{hash}");
         let parsed = Route::parse(&hash);
@@ -566,18 +569,18 @@ mod tests {
     #[test]
     fn keeps_what_it_can_of_a_junk_view_and_says_what_it_dropped() {
         let parsed = Route::parse("#/?heat=abc&zzz=1&q=%E0%A4%A");
-        let Route::Home(state) = &parsed.route else {
-            panic!("a junk view is still the home page");
+        let Route::Explore(state) = &parsed.route else {
+            panic!("a junk view is still the explore page");
         };
         assert!(state.heat().is_open());
         assert_eq!(state.query(), "\u{FFFD}%A");
         assert_eq!(parsed.notices.len(), 3, "{:?}", parsed.notices);
         let long = format!("#/?q={}", "x".repeat(100_000));
         let parsed = Route::parse(&long);
-        assert!(matches!(parsed.route, Route::Home(_)));
+        assert!(matches!(parsed.route, Route::Explore(_)));
         assert!(!parsed.notices.is_empty());
         let parsed = Route::parse(&format!("#/article/{}", "a".repeat(MAX_URL_LEN)));
-        assert_eq!(parsed.route, Route::Home(ViewState::default()));
+        assert_eq!(parsed.route, Route::Explore(ViewState::default()));
         assert_eq!(parsed.notices.len(), 1);
     }
 

@@ -17,7 +17,7 @@
 //! ```
 //! use broadsheet_core::view::saved::SavedViews;
 //! use broadsheet_core::view::route::Route;
-//! let Route::Home(state) = Route::from_hash("#/?q=rail") else { unreachable!() };
+//! let Route::Explore(state) = Route::from_hash("#/?q=rail") else { unreachable!() };
 //! let (list, _) = SavedViews::default().save(" Rail  news ", &state, 1_700_000_000).expect("saved");
 //! assert_eq!(list.views()[0].name(), "Rail news");
 //! assert_eq!(SavedViews::load(&list.to_json()), list);
@@ -86,7 +86,7 @@ pub struct SavedView {
 
 impl SavedView {
     fn new(name: String, state: ViewState, seen: i64) -> Self {
-        let hash = Route::Home(state.clone()).to_hash();
+        let hash = Route::Explore(state.clone()).to_hash();
         Self {
             name,
             state,
@@ -422,13 +422,13 @@ fn read_entry(entry: &Value, mark: i64) -> Result<(SavedView, Vec<String>), Stri
             crate::view::fragment::shorten(hash)
         )
     };
-    // Checked before parsing: the route parser sends a hash that names no page home, which
-    // would save the front page under this name.
+    // Checked before parsing: the route parser sends a hash that names no page to the explore
+    // view, which would save the front page under this name.
     if !is_explore_hash(hash) {
         return Err(not_a_view());
     }
     let parsed = Route::parse(hash);
-    let Route::Home(state) = parsed.route else {
+    let Route::Explore(state) = parsed.route else {
         return Err(not_a_view());
     };
     let seen = match entry.get("seen") {
@@ -478,7 +478,7 @@ mod tests {
 
     fn state(hash: &str) -> ViewState {
         match Route::from_hash(hash) {
-            Route::Home(state) => state,
+            Route::Explore(state) => state,
             other => panic!("{hash} is {other:?}"),
         }
     }

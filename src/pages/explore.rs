@@ -47,9 +47,9 @@ const EXPLORE_MEASURE: &str = "broadsheet:explore";
 /// The most filters the empty-results message offers to drop, each costing one more explore.
 const SUGGESTIONS: usize = 12;
 
-/// Props of [`HomePage`].
+/// Props of [`ExplorePage`].
 #[derive(Properties, PartialEq)]
-pub struct HomePageProps {
+pub struct ExplorePageProps {
     /// The articles.
     pub library: SharedLibrary,
     /// The view.
@@ -126,7 +126,7 @@ impl Explored {
 
 /// The explore page.
 #[component]
-pub fn HomePage(props: &HomePageProps) -> Html {
+pub fn ExplorePage(props: &ExplorePageProps) -> Html {
     // In a sharded build the search shards of the query's words come first; until they are
     // here the page keeps showing the last results it had.
     let query = Query::parse(props.state.query());
@@ -360,8 +360,8 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                             {on_order}
                         />
                     </div>
-                    // Save, share, download and boost: beside the list on a wide screen, one menu on
-                    // a phone, where they would push the first card off the screen.
+                    // Save, share, download and boost: beside the list on a wide screen, one menu
+                    // on a phone, where they would push the first card off the screen.
                     <button
                         type="button"
                         class="actions-toggle"
