@@ -3,25 +3,25 @@
 //! colour theme. Which article a route names is the library's answer, not the app's; the
 //! explore view and its place in the history belong to the route adapter.
 
-use crate::bundle::{use_bundle, use_files, Boot, SharedBundle};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::whats_new::WhatsNew;
 use crate::focus::use_arrival;
 use crate::hooks::use_theme;
+use crate::library::{use_files, use_library, Boot, SharedLibrary};
 use crate::pages::article::ArticlePage;
 use crate::pages::embed::EmbedPage;
+use crate::pages::explore::ExplorePage;
 use crate::pages::graph::GraphPage;
-use crate::pages::home::HomePage;
 use crate::pages::load_error::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::pages::saved::SavedPage;
 use crate::pages::story::StoryPage;
 use crate::route::{use_route, NavAction, Write};
-use broadsheet_core::library::Need;
-use broadsheet_core::route::Route;
-use broadsheet_core::view::Action;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::Action;
 use yew::prelude::*;
 
 /// In a build with the `crash-test` feature, the search that panics, so the browser tests can
@@ -32,7 +32,7 @@ const CRASH_QUERY: &str = "crash:test";
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let (boot, failed) = use_bundle();
+    let (boot, failed) = use_library();
     let nav = use_route();
     let dispatcher = nav.dispatcher();
     // Memoised on the dispatcher (which never changes), so pages see the same callbacks on
@@ -53,8 +53,8 @@ pub fn App() -> Html {
         Route::Embed(_, options) => Some(options.theme()),
         _ => None,
     });
-    let bundle = match &boot {
-        Boot::Ready(bundle) => bundle,
+    let library = match &boot {
+        Boot::Ready(library) => library,
         Boot::Loading => {
             return html! {
                 <main class="page loading" data-testid="loading" aria-busy="true">
@@ -65,17 +65,17 @@ pub fn App() -> Html {
         Boot::Failed(message) => return html! { <LoadError message={message.clone()} /> },
     };
     #[cfg(feature = "crash-test")]
-    if let Route::Home(state) | Route::Embed(state, _) = &nav.route {
+    if let Route::Explore(state) | Route::Embed(state, _) = &nav.route {
         assert!(
             state.query() != CRASH_QUERY,
             "crash-test build: the query was {CRASH_QUERY}"
         );
     }
-    let back = nav.last_home.clone();
+    let back = nav.last_results.clone();
     let page = match &nav.route {
-        Route::Home(state) => html! {
-            <HomePage
-                bundle={bundle.clone()}
+        Route::Explore(state) => html! {
+            <ExplorePage
+                library={library.clone()}
                 state={state.clone()}
                 notices={nav.notices.clone()}
                 rows={nav.rows}
@@ -87,11 +87,11 @@ pub fn App() -> Html {
         // Keyed by id so per-page state (such as a failed image) does not carry over when the
         // hash switches straight from one article to another.
         Route::Article(id) => html! {
-            <ArticleRoute key={id.as_str()} bundle={bundle.clone()} id={AttrValue::from(id.clone())} {back} />
+            <ArticleRoute key={id.as_str()} library={library.clone()} id={AttrValue::from(id.clone())} {back} />
         },
         Route::Graph(state, node) => html! {
             <GraphPage
-                bundle={bundle.clone()}
+                library={library.clone()}
                 state={state.clone()}
                 node={node.clone().map(AttrValue::from)}
                 notices={nav.notices.clone()}
@@ -99,10 +99,10 @@ pub fn App() -> Html {
                 {on_dismiss}
             />
         },
-        Route::Saved => html! { <SavedPage bundle={bundle.clone()} /> },
+        Route::Saved => html! { <SavedPage library={library.clone()} /> },
         Route::Story(key, state) => html! {
             <StoryPage
-                bundle={bundle.clone()}
+                library={library.clone()}
                 id={AttrValue::from(key.clone())}
                 state={state.clone()}
                 notices={nav.notices.clone()}
@@ -114,7 +114,7 @@ pub fn App() -> Html {
         Route::Embed(state, options) => {
             return html! {
                 <EmbedPage
-                    bundle={bundle.clone()}
+                    library={library.clone()}
                     state={state.clone()}
                     options={options.clone()}
                     notices={nav.notices.clone()}
@@ -124,7 +124,7 @@ pub fn App() -> Html {
             };
         }
     };
-    let skip = matches!(nav.route, Route::Home(_)).then(|| {
+    let skip = matches!(nav.route, Route::Explore(_)).then(|| {
         html! {
             <button type="button" class="skip-link" data-testid="skip-to-results" onclick={skip_to_results()}>
                 { "Skip to results" }
@@ -139,9 +139,9 @@ pub fn App() -> Html {
                 <ThemeToggle dark={theme.dark} on_toggle={theme.toggle.clone()} />
             </SiteHeader>
             { shard_failures(&failed) }
-            <WhatsNew bundle={bundle.clone()} />
+            <WhatsNew library={library.clone()} />
             <main id="main" class="page">{ page }</main>
-            <SiteFooter count={bundle.len()} drafts={bundle.draft_count()} sample={bundle.is_sample()} />
+            <SiteFooter count={library.len()} drafts={library.draft_count()} sample={library.is_sample()} />
         </>
     }
 }
@@ -179,7 +179,7 @@ fn shard_failures(failed: &[String]) -> Html {
 /// Props of [`ArticleRoute`].
 #[derive(Properties, PartialEq)]
 struct ArticleRouteProps {
-    bundle: SharedBundle,
+    library: SharedLibrary,
     id: AttrValue,
     back: AttrValue,
 }
@@ -188,16 +188,16 @@ struct ArticleRouteProps {
 /// it, or says that there is no such article.
 #[component]
 fn ArticleRoute(props: &ArticleRouteProps) -> Html {
-    let missing = props.bundle.missing(&[Need::Id(&props.id)]);
+    let missing = props.library.missing(&[Need::Id(&props.id)]);
     let waiting = !missing.is_empty();
-    use_files(&props.bundle, missing);
+    use_files(&props.library, missing);
     let back = props.back.clone();
     if waiting {
         return html! { <p class="loading" data-testid="loading" aria-busy="true">{ "Loading the article…" }</p> };
     }
-    let found = props.bundle.find(&props.id);
-    match found.and_then(|n| props.bundle.nth(n)) {
-        Some(article) => html! { <ArticlePage bundle={props.bundle.clone()} {article} {back} /> },
+    let found = props.library.find(&props.id);
+    match found.and_then(|n| props.library.nth(n)) {
+        Some(article) => html! { <ArticlePage library={props.library.clone()} {article} {back} /> },
         None => html! { <NotFound id={props.id.clone()} {back} /> },
     }
 }

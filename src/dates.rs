@@ -2,7 +2,7 @@
 //! binary carries no locale data. Each style's formatter is built once: constructing an
 //! `Intl.DateTimeFormat` costs far more than using one.
 
-use broadsheet_core::time::Timestamp;
+use broadsheet_core::text::time::Timestamp;
 use js_sys::Intl::{DateTimeFormat, DateTimeFormatOptions, DateTimeStyle};
 use js_sys::{Array, Date};
 use wasm_bindgen::JsValue;

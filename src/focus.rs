@@ -3,7 +3,7 @@
 //! link in the list it was opened from. Which of these a move calls for is
 //! `Route::arrival`'s answer; this module finds the element once the page has drawn it.
 
-use broadsheet_core::route::{Arrival, Route};
+use broadsheet_core::view::route::{Arrival, Route};
 use gloo::utils::document;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -9,13 +9,13 @@
 //! alone costs more (a 10,000-node layout), the excess is paid back by the next frames, which
 //! only draw. Dragging a node then stays smooth even though the whole layout follows it.
 
-use crate::bundle::SharedBundle;
+use crate::library::SharedLibrary;
 use crate::node_text::describe;
 use crate::palette::colour;
-use broadsheet_core::graph::Subgraph;
-use broadsheet_core::labels::{keep_labels, label_box, step};
-use broadsheet_core::layout::Layout;
-use broadsheet_core::picture::{hit, Look, Reach, Viewport, COLOURS};
+use broadsheet_core::graph::labels::{keep_labels, label_box, step};
+use broadsheet_core::graph::layout::Layout;
+use broadsheet_core::graph::picture::{hit, Look, Reach, Viewport, COLOURS};
+use broadsheet_core::index::stories::Subgraph;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::utils::window;
@@ -59,8 +59,8 @@ pub const LAYOUT_MEASURE: &str = "broadsheet:graph-layout";
 
 /// Everything the picture draws, fixed for one view.
 pub struct Scene {
-    /// The bundle the nodes come from, for tooltips.
-    pub bundle: SharedBundle,
+    /// The library the nodes come from, for tooltips.
+    pub library: SharedLibrary,
     /// Nodes and edges.
     pub sub: Subgraph,
     /// How each node looks.
@@ -683,7 +683,7 @@ impl Engine {
             Some(node) => {
                 let text = self
                     .scene
-                    .bundle
+                    .library
                     .graphed()
                     .map(|g| describe(&g, self.scene.sub.nodes[node]))
                     .unwrap_or_default();

@@ -1,10 +1,10 @@
 //! Where this copy of Broadsheet is served from, read once from the page's own address: the
 //! base of share links, of embed snippets and of the widget's links back to the full app.
 //!
-//! Only http(s) addresses count (`broadsheet_core::url::safe_href`): a page opened from a file
-//! can be used but not linked to from another site.
+//! Only http(s) addresses count (`broadsheet_core::text::url::safe_href`): a page opened from a
+//! file can be used but not linked to from another site.
 
-use broadsheet_core::url::safe_href;
+use broadsheet_core::text::url::safe_href;
 use gloo::utils::window;
 use yew::AttrValue;
 

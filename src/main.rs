@@ -3,7 +3,6 @@
 //! Everything the app shows comes from `broadsheet-core`; this crate only draws it.
 
 mod app;
-mod bundle;
 mod clipboard;
 mod components;
 mod crash;
@@ -12,6 +11,7 @@ mod download;
 mod focus;
 mod graph_engine;
 mod hooks;
+mod library;
 mod location;
 mod node_text;
 mod numbers;

@@ -3,9 +3,9 @@
 //! why this is the app's text and not core's.
 
 use crate::dates::{local, DateStyle};
-use broadsheet_core::display::score_label;
-use broadsheet_core::graph::Node;
-use broadsheet_core::picture::{node_provider, node_title, Shown};
+use broadsheet_core::graph::picture::{node_provider, node_title, Shown};
+use broadsheet_core::index::stories::Node;
+use broadsheet_core::view::display::score_label;
 
 /// The tooltip of `node`, one fact per line (only the title, "…", while its article has not
 /// been read).

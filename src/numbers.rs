@@ -1,7 +1,7 @@
 //! Counts as the reader's locale writes them: the browser names the separator between groups
 //! of digits once, core writes the counts.
 
-use broadsheet_core::display::Digits;
+use broadsheet_core::view::display::Digits;
 use gloo::utils::window;
 
 thread_local! {

@@ -1,8 +1,8 @@
-//! The colours of the related-stories pictures, indexed by `broadsheet_core::picture`'s colour
-//! numbers. Okabe and Ito's set (without its yellow, too pale on paper) and two of Tol's muted
-//! colours stay apart for the common colour-vision deficiencies; the neutral grey is last.
+//! The colours of the related-stories pictures, indexed by `broadsheet_core::graph::picture`'s
+//! colour numbers. Okabe and Ito's set (without its yellow, too pale on paper) and two of Tol's
+//! muted colours stay apart for the common colour-vision deficiencies; the neutral grey is last.
 
-use broadsheet_core::picture::COLOURS;
+use broadsheet_core::graph::picture::COLOURS;
 
 /// Fill colours, `picture::OTHER_COLOUR` last.
 pub const PALETTE: [&str; COLOURS] = [

@@ -1,14 +1,14 @@
 //! The route adapter: the page and explore view named by `location.hash`, as a Yew reducer.
 //!
-//! The hash is the source of truth. What a hash means is `broadsheet_core::route`'s answer and
-//! how a view changes is `ViewState::apply`; this module only wires them to the browser: it
+//! The hash is the source of truth. What a hash means is `broadsheet_core::view::route`'s answer
+//! and how a view changes is `ViewState::apply`; this module only wires them to the browser: it
 //! reads the hash on load, `hashchange` and `popstate`, writes it back after every change of
-//! view (a new history entry or the same one, as `broadsheet_core::history` decides), and keeps
-//! each history entry's scroll position so Back and Forward return to where the reader was.
+//! view (a new history entry or the same one, as `broadsheet_core::view::history` decides), and
+//! keeps each history entry's scroll position so Back and Forward return to where the reader was.
 
-use broadsheet_core::history::{Edit, Step, Trail};
-use broadsheet_core::route::Route;
-use broadsheet_core::view::Action;
+use broadsheet_core::view::history::{Edit, Step, Trail};
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::Action;
 use gloo::events::EventListener;
 use gloo::utils::{history, window};
 use std::cell::{Cell, RefCell};
@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 use web_sys::ScrollRestoration;
 use yew::prelude::*;
 
-use broadsheet_core::view::PAGE_ROWS;
+use broadsheet_core::view::state::PAGE_ROWS;
 
 /// How many history entries' scroll positions are remembered.
 const REMEMBERED_VIEWS: usize = 100;
@@ -36,7 +36,7 @@ pub struct Nav {
     pub notices: Rc<[String]>,
     /// The hash of the last explore view, graph or story shown: where an article's "Back to
     /// results" goes.
-    pub last_home: AttrValue,
+    pub last_results: AttrValue,
     /// How many result rows the list shows.
     pub rows: usize,
     /// How many changes so far asked for a new history entry. Several changes can reach one
@@ -79,18 +79,18 @@ pub enum NavAction {
 }
 
 impl Nav {
-    fn load(hash: &str, rows: Option<usize>, last_home: AttrValue, pushes: u64) -> Self {
+    fn load(hash: &str, rows: Option<usize>, last_results: AttrValue, pushes: u64) -> Self {
         let parsed = Route::parse(hash);
-        let last_home = match &parsed.route {
-            Route::Home(_) | Route::Graph(..) | Route::Story(..) => {
+        let last_results = match &parsed.route {
+            Route::Explore(_) | Route::Graph(..) | Route::Story(..) => {
                 AttrValue::from(parsed.route.to_hash())
             }
-            Route::Article(_) | Route::Embed(..) | Route::Saved => last_home,
+            Route::Article(_) | Route::Embed(..) | Route::Saved => last_results,
         };
         Self {
             route: parsed.route,
             notices: parsed.notices.into(),
-            last_home,
+            last_results,
             rows: rows.unwrap_or(PAGE_ROWS),
             pushes,
             trail: Trail::default(),
@@ -106,7 +106,7 @@ impl Reducible for Nav {
     fn reduce(self: Rc<Self>, action: NavAction) -> Rc<Self> {
         match action {
             NavAction::Load { hash, rows } => {
-                let next = Self::load(&hash, rows, self.last_home.clone(), self.pushes);
+                let next = Self::load(&hash, rows, self.last_results.clone(), self.pushes);
                 if next.route == self.route && next.notices.is_empty() {
                     self
                 } else {
@@ -114,18 +114,18 @@ impl Reducible for Nav {
                 }
             }
             NavAction::View(action, edit) => {
-                let (route, edit, last_home) = match &self.route {
-                    Route::Home(state) => {
-                        let route = Route::Home(state.apply(action));
-                        let last_home = AttrValue::from(route.to_hash());
-                        (route, edit, last_home)
+                let (route, edit, last_results) = match &self.route {
+                    Route::Explore(state) => {
+                        let route = Route::Explore(state.apply(action));
+                        let last_results = AttrValue::from(route.to_hash());
+                        (route, edit, last_results)
                     }
                     // The widget's view changes like the app's, but always in place: entries
                     // pushed inside a frame would land in the host page's history.
                     Route::Embed(state, options) => (
                         Route::Embed(state.apply(action), options.clone()),
                         Edit::InPlace,
-                        self.last_home.clone(),
+                        self.last_results.clone(),
                     ),
                     Route::Article(_) | Route::Graph(..) | Route::Story(..) | Route::Saved => {
                         return self
@@ -140,7 +140,7 @@ impl Reducible for Nav {
                     Step::Replace => (self.pushes, self.left_at),
                 };
                 Rc::new(Self {
-                    last_home,
+                    last_results,
                     route,
                     notices: Rc::clone(&self.notices),
                     rows: PAGE_ROWS,
@@ -158,7 +158,7 @@ impl Reducible for Nav {
                 }
                 let route = Route::Graph(state.clone(), key);
                 Rc::new(Self {
-                    last_home: AttrValue::from(route.to_hash()),
+                    last_results: AttrValue::from(route.to_hash()),
                     route,
                     ..(*self).clone()
                 })
@@ -168,7 +168,7 @@ impl Reducible for Nav {
                     return self;
                 }
                 Rc::new(Self {
-                    last_home: AttrValue::from(route.to_hash()),
+                    last_results: AttrValue::from(route.to_hash()),
                     route,
                     ..(*self).clone()
                 })
@@ -236,7 +236,7 @@ impl Memory {
         }
         let left = self.shown.replace(key.clone());
         let same_view = left == key;
-        if matches!(Route::from_hash(&left), Route::Home(_)) {
+        if matches!(Route::from_hash(&left), Route::Explore(_)) {
             let scroll = window().scroll_y().unwrap_or_default();
             self.remember(self.entry.get(), scroll, self.rows.get());
         }

@@ -1,12 +1,12 @@
-//! The reader's saved views in localStorage: the JSON of `broadsheet_core::saved`, under a key
-//! per page address (as `components::whats_new` keeps its mark), so two collections served
+//! The reader's saved views in localStorage: the JSON of `broadsheet_core::view::saved`, under a
+//! key per page address (as `components::whats_new` keeps its mark), so two collections served
 //! from one site keep apart. Nothing leaves the browser.
 //!
 //! Storage may be missing or refuse (a sandboxed frame, storage switched off, a full quota).
 //! Callers then say so to the reader instead of pretending to save; no console line is
 //! written, since the reader is told.
 
-use broadsheet_core::saved::SavedViews;
+use broadsheet_core::view::saved::SavedViews;
 use gloo::utils::window;
 use web_sys::Storage;
 

@@ -5,7 +5,7 @@
 //! the choice then lasts as long as the page. That is not worth a console line, so every
 //! storage error is dropped here.
 
-use broadsheet_core::embed::Theme;
+use broadsheet_core::view::embed::Theme;
 use gloo::utils::{document, window};
 use web_sys::{MediaQueryList, Storage};
 

@@ -1,12 +1,12 @@
 //! An article's body, drawn from the tree ingest read its Markdown into (core's `body`): each
 //! block and inline becomes its element, every text a text node (nothing is ever parsed as
 //! HTML), every link an [`ExternalLink`] (which checks `safe_href` again), every image a
-//! [`Picture`] (likewise).
+//! [`ArticleImage`] (likewise).
 
-use crate::bundle::ArticleRef;
+use crate::components::article_image::ArticleImage;
 use crate::components::external_link::ExternalLink;
-use crate::components::picture::Picture;
-use broadsheet_core::body::{Block, Inline};
+use crate::library::ArticleRef;
+use broadsheet_core::model::body::{Block, Inline};
 use yew::prelude::*;
 
 /// Props of [`ArticleBody`].
@@ -76,7 +76,7 @@ fn inline(inline: &Inline) -> Html {
             </ExternalLink>
         },
         Inline::Image { src, alt } => html! {
-            <Picture
+            <ArticleImage
                 class={classes!("body-image")}
                 src={AttrValue::from(src.as_str().to_owned())}
                 alt={AttrValue::from(alt.clone())}

@@ -1,20 +1,21 @@
-//! One article in the home list: enough to decide whether to read it, a link to the story at
-//! its outlet, a link to Broadsheet's own page for it, and one to its story's whole coverage.
+//! One article in the explore page's list: enough to decide whether to read it, a link to the
+//! story at its outlet, a link to Broadsheet's own page for it, and one to its story's whole
+//! coverage.
 
-use crate::bundle::CardRef;
+use crate::components::article_image::{ArticleImage, ArticleImageProps};
 use crate::components::draft_badge::DraftBadge;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
-use crate::components::picture::{Picture, PictureProps};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
-use broadsheet_core::display::outlets_label;
-use broadsheet_core::display::shown_host;
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::view::ViewState;
+use crate::library::CardRef;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::view::display::outlets_label;
+use broadsheet_core::view::display::shown_host;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,11 +39,11 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let thumbnail = article
         .image
         .as_ref()
-        .map(|image| PictureProps::from_image(image, classes!("card-thumb")));
+        .map(|image| ArticleImageProps::from_image(image, classes!("card-thumb")));
     html! {
         <article class="card" data-article-id={article.id.to_string()}>
             if let Some(thumbnail) = thumbnail {
-                <Picture ..thumbnail />
+                <ArticleImage ..thumbnail />
             }
             <div class="card-body">
                 <p class="card-meta">

@@ -1,7 +1,7 @@
 //! A small SVG bar chart of a distribution. Given `on_select`, the reader can brush it: press on
 //! a bar, drag across others and let go to choose that span (a click chooses one bar).
 
-use broadsheet_core::explore::Bar;
+use broadsheet_core::view::explore::Bar;
 use std::rc::Rc;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;

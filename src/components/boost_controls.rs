@@ -1,7 +1,7 @@
 //! How much heat and recency count next to relevance, when the list is sorted by relevance.
 //! Kept in the URL like the rest of the view.
 
-use broadsheet_core::view::Boost;
+use broadsheet_core::view::state::Boost;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! the list. Counts are whole numbers, so each end takes digits only; anything else clears it.
 
 use crate::components::range_field::RangeField;
-use broadsheet_core::view::CountRange;
+use broadsheet_core::view::state::CountRange;
 use yew::prelude::*;
 
 /// Props of [`CoverageFilter`].

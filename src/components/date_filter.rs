@@ -4,10 +4,10 @@
 use crate::components::bar_chart::BarChart;
 use crate::components::range_field::RangeField;
 use crate::numbers::digits;
-use broadsheet_core::display::{bar_days, bar_label, day_range_label};
-use broadsheet_core::explore::Bar;
-use broadsheet_core::time::Day;
-use broadsheet_core::view::{DayRange, Preset};
+use broadsheet_core::text::time::Day;
+use broadsheet_core::view::display::{bar_days, bar_label, day_range_label};
+use broadsheet_core::view::explore::Bar;
+use broadsheet_core::view::state::{DayRange, Preset};
 use std::rc::Rc;
 use yew::prelude::*;
 

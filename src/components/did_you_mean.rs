@@ -1,23 +1,23 @@
 //! "Did you mean": when a search finds fewer than a few articles, the collection's own words
 //! nearest to each query word that finds little, as links to the same view with that word
-//! replaced (the rule is `broadsheet_core::suggest`). In a sharded build the vocabulary files
-//! of the words' lengths are fetched first, and only then.
+//! replaced (the rule is `broadsheet_core::index::suggest`). In a sharded build the vocabulary
+//! files of the words' lengths are fetched first, and only then.
 
-use crate::bundle::{use_files, SharedBundle};
+use crate::library::{use_files, SharedLibrary};
 use crate::numbers::digits;
-use broadsheet_core::display::misspelling_label;
-use broadsheet_core::library::Need;
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::suggest::{replace_word, FEW_RESULTS};
-use broadsheet_core::view::{Action, ViewState};
+use broadsheet_core::data::library::Need;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::index::suggest::{replace_word, FEW_RESULTS};
+use broadsheet_core::view::display::misspelling_label;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::{Action, ViewState};
 use yew::prelude::*;
 
 /// Props of [`DidYouMean`].
 #[derive(Properties, PartialEq)]
 pub struct DidYouMeanProps {
     /// The collection.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The view whose search is checked.
     pub state: ViewState,
     /// How many results the view has.
@@ -34,18 +34,18 @@ pub fn DidYouMean(props: &DidYouMeanProps) -> Html {
     let wanted = props.count < FEW_RESULTS && !query.is_empty();
     let missing = if wanted {
         props
-            .bundle
+            .library
             .missing(&[Need::Query(&query), Need::Suggestions(&query)])
     } else {
         Vec::new()
     };
     let ready = wanted && missing.is_empty();
-    use_files(&props.bundle, missing);
+    use_files(&props.library, missing);
     let found = {
-        let bundle = props.bundle.clone();
+        let library = props.library.clone();
         use_memo((text.clone(), ready), move |(text, ready)| {
             if *ready {
-                bundle.suggestions(&Query::parse(text))
+                library.suggestions(&Query::parse(text))
             } else {
                 Vec::new()
             }
@@ -58,7 +58,7 @@ pub fn DidYouMean(props: &DidYouMeanProps) -> Html {
         let offers = miss.offers.iter().enumerate().map(|(i, offer)| {
             let replaced = replace_word(&text, &miss.word, &offer.word);
             let state = props.state.clone().apply(Action::SetQuery(replaced));
-            let href = Route::Home(state).to_hash();
+            let href = Route::Explore(state).to_hash();
             html! {
                 <>
                     if i > 0 { { ", " } }

@@ -1,17 +1,19 @@
 //! The article page's ego graph: the article, its related stories and theirs (two links out),
-//! laid out by `broadsheet_core::layout` and drawn as SVG. The graph is small (capped), so the
-//! layout runs to convergence before drawing, in well under a frame, and the picture is plain
+//! laid out by `broadsheet_core::graph::layout` and drawn as SVG. The graph is small (capped), so
+//! the layout runs to convergence before drawing, in well under a frame, and the picture is plain
 //! markup: each node is a link (inside the app or out to the outlet) with a `<title>` tooltip.
 
-use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle};
 use crate::components::swatch::Swatch;
+use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use crate::node_text::describe;
 use crate::palette::colour;
-use broadsheet_core::graph::{Node, Subgraph};
-use broadsheet_core::layout::Layout;
-use broadsheet_core::picture::{ego_looks, node_key, node_provider, Look, Shown, MAX_RADIUS};
-use broadsheet_core::route::Route;
-use broadsheet_core::url::safe_href;
+use broadsheet_core::graph::layout::Layout;
+use broadsheet_core::graph::picture::{
+    ego_looks, node_key, node_provider, Look, Shown, MAX_RADIUS,
+};
+use broadsheet_core::index::stories::{Node, Subgraph};
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::route::Route;
 use yew::prelude::*;
 
 /// How many links out from the article the graph reaches.
@@ -33,7 +35,7 @@ const PIXELS_PER_UNIT: f64 = 1.6;
 #[derive(Properties, PartialEq)]
 pub struct EgoGraphProps {
     /// The data.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The article at the centre.
     pub article: ArticleRef,
 }
@@ -82,20 +84,20 @@ impl Drawing {
 pub fn EgoGraph(props: &EgoGraphProps) -> Html {
     let cap = use_state_eq(|| STEP);
     let number = props.article.number();
-    let missing = graph_missing(&props.bundle, |s| s.ego(number, DEPTH, *cap).nodes);
+    let missing = graph_missing(&props.library, |s| s.ego(number, DEPTH, *cap).nodes);
     let ready = missing.is_empty();
-    use_files(&props.bundle, missing);
+    use_files(&props.library, missing);
     let drawing = {
-        let bundle = props.bundle.clone();
+        let library = props.library.clone();
         use_memo((number, *cap, ready), move |&(number, cap, ready)| {
-            let shown = bundle.graphed().filter(|_| ready)?;
+            let shown = library.graphed().filter(|_| ready)?;
             Some(Drawing::new(&shown, number, cap))
         })
     };
-    let (Some(drawing), Some(bundle)) = ((*drawing).as_ref(), props.bundle.graphed()) else {
+    let (Some(drawing), Some(library)) = ((*drawing).as_ref(), props.library.graphed()) else {
         return loading("Loading the stories around this one…");
     };
-    let bundle = &bundle;
+    let library = &library;
     let Drawing {
         sub,
         looks,
@@ -124,26 +126,26 @@ pub fn EgoGraph(props: &EgoGraphProps) -> Html {
         let circle = html! {
             <circle
                 {class}
-                data-node={node_key(bundle, node)}
+                data-node={node_key(library, node)}
                 cx={format!("{x:.1}")}
                 cy={format!("{y:.1}")}
                 r={format!("{:.1}", look.radius)}
                 fill={if look.outside { "none" } else { fill }}
                 stroke={fill}
             >
-                <title>{ describe(bundle, node) }</title>
+                <title>{ describe(library, node) }</title>
             </circle>
         };
-        match bundle.stories().node(node) {
+        match library.stories().node(node) {
             Node::Article(a) if a == number => circle,
-            Node::Article(a) => match bundle.article(a) {
+            Node::Article(a) => match library.article(a) {
                 Some(other) => html! {
                     <a href={Route::Article(other.id.to_string()).to_hash()}>{ circle }</a>
                 },
                 None => circle,
             },
             Node::Outside(at) => {
-                let entry = bundle.article(at.article).and_then(|a| at.in_article(a));
+                let entry = library.article(at.article).and_then(|a| at.in_article(a));
                 match entry.and_then(|e| safe_href(e.web_url.as_str())) {
                     Some(href) => html! {
                         <a href={href.to_owned()} target="_blank" rel="noopener noreferrer">{ circle }</a>
@@ -153,7 +155,7 @@ pub fn EgoGraph(props: &EgoGraphProps) -> Html {
             }
         }
     });
-    let legend = outlets_legend(bundle, sub, looks);
+    let legend = outlets_legend(library, sub, looks);
     let more = {
         let cap = cap.clone();
         Callback::from(move |_: MouseEvent| cap.set((*cap + STEP).min(MOST)))
@@ -191,10 +193,10 @@ pub fn EgoGraph(props: &EgoGraphProps) -> Html {
 }
 
 /// One legend entry per outlet in the picture, in order of first appearance.
-fn outlets_legend(bundle: &dyn Shown, sub: &Subgraph, looks: &[Look]) -> Html {
+fn outlets_legend(library: &dyn Shown, sub: &Subgraph, looks: &[Look]) -> Html {
     let mut seen: Vec<(String, usize)> = Vec::new();
     for (&node, look) in sub.nodes.iter().zip(looks) {
-        let name = node_provider(bundle, node)
+        let name = node_provider(library, node)
             .map_or_else(|| "Unknown outlet".to_owned(), |p| p.name.clone());
         if !seen.iter().any(|(n, _)| *n == name) {
             seen.push((name, look.colour));

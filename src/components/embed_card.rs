@@ -2,14 +2,14 @@
 //! a new tab (the widget's frame is too small to read in), the outlet and date, and a link to
 //! the story at its outlet.
 
-use crate::bundle::CardRef;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
-use broadsheet_core::display::shown_host;
-use broadsheet_core::search::Query;
-use broadsheet_core::url::safe_href;
+use crate::library::CardRef;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::display::shown_host;
 use std::rc::Rc;
 use yew::prelude::*;
 

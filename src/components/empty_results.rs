@@ -2,7 +2,7 @@
 //! would give, and a way to clear them all.
 
 use crate::numbers::digits;
-use broadsheet_core::display::count_label;
+use broadsheet_core::view::display::count_label;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,15 +1,15 @@
 //! Downloads of the current results as CSV, JSON and an Atom feed. The files are written in the
-//! page from the bundled articles (`broadsheet_core::export`) and hold every result of the
+//! page from the bundled articles (`broadsheet_core::view::export`) and hold every result of the
 //! view, not only the cards shown; their names say the view.
 
-use crate::bundle::{use_files, SharedBundle};
 use crate::download;
+use crate::library::{use_files, SharedLibrary};
 use crate::location::Deployment;
-use broadsheet_core::export;
-use broadsheet_core::library::Need;
-use broadsheet_core::model::Article;
-use broadsheet_core::route::Route;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::model::article::Article;
+use broadsheet_core::view::export;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExportButtonsProps {
     /// Where the articles are.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// Every result, in display order.
     pub articles: Rc<Vec<u32>>,
     /// The view, for file names and the feed's title and address.
@@ -76,7 +76,7 @@ fn save(
             let title = export::feed_title(words);
             // Without an http(s) address the feed names no self link (the bare hash does not
             // pass `safe_href`).
-            let url = deployment.link(&Route::Home(state.clone()).to_hash());
+            let url = deployment.link(&Route::Explore(state.clone()).to_hash());
             export::atom(list, &title, &url)
         }
     };
@@ -95,29 +95,26 @@ fn save(
 /// download starts when they have all arrived.
 #[component]
 pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
-    let words = Rc::new(export::view_words(props.bundle.catalog(), &props.state));
+    let words = Rc::new(export::view_words(props.library.catalog(), &props.state));
     let pending = use_state_eq(|| None::<Format>);
     let missing = if pending.is_some() {
-        props.bundle.missing(&[Need::Articles(&props.articles)])
+        props.library.missing(&[Need::Articles(&props.articles)])
     } else {
         Vec::new()
     };
     let ready = pending.is_some() && missing.is_empty();
-    use_files(&props.bundle, missing);
+    use_files(&props.library, missing);
     {
-        let (bundle, articles) = (props.bundle.clone(), Rc::clone(&props.articles));
+        let (library, articles) = (props.library.clone(), Rc::clone(&props.articles));
         let (words, state) = (Rc::clone(&words), props.state.clone());
         let deployment = Rc::clone(&props.deployment);
         let pending = pending.clone();
         use_effect_with(ready, move |&ready| {
             if let (true, Some(format)) = (ready, *pending) {
-                let list: Vec<Rc<Article>> = {
-                    let library = &*bundle;
-                    articles
-                        .iter()
-                        .filter_map(|&n| library.article(n).cloned())
-                        .collect()
-                };
+                let list: Vec<Rc<Article>> = articles
+                    .iter()
+                    .filter_map(|&n| library.article(n).cloned())
+                    .collect();
                 let refs: Vec<&Article> = list.iter().map(|a| &**a).collect();
                 save(format, &refs, &words, &state, &deployment);
                 pending.set(None);

@@ -2,7 +2,7 @@
 //! `safe_href` again at render time, and each opens in a new tab without handing the target
 //! page a reference to this one or a referrer.
 
-use broadsheet_core::url::safe_href;
+use broadsheet_core::text::url::safe_href;
 use yew::prelude::*;
 
 /// Props of [`ExternalLink`].

@@ -1,10 +1,10 @@
 //! One facet's values with their counts: a checkbox includes a value, a small button beside it
 //! excludes it. Long facets show their top values with "show more" and a field to find a value.
-//! Which rows show is `broadsheet_core::explore::visible_rows`'s answer.
+//! Which rows show is `broadsheet_core::view::explore::visible_rows`'s answer.
 
 use crate::numbers::digits;
-use broadsheet_core::explore::{visible_rows, Choice, FacetRow};
-use broadsheet_core::facet::Facet;
+use broadsheet_core::index::facet::Facet;
+use broadsheet_core::view::explore::{visible_rows, Choice, FacetRow};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -1,9 +1,9 @@
 //! The graph view's legend: which colour is which of the largest stories, and what the shapes
 //! and sizes mean.
 
-use crate::bundle::SharedBundle;
 use crate::components::swatch::Swatch;
-use broadsheet_core::picture::{node_title, story_colour, StoryGroup, OTHER_COLOUR};
+use crate::library::SharedLibrary;
+use broadsheet_core::graph::picture::{node_title, story_colour, StoryGroup, OTHER_COLOUR};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,7 +11,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct GraphLegendProps {
     /// Where the articles are.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The stories of the view, largest first.
     pub groups: Rc<Vec<StoryGroup>>,
 }
@@ -19,7 +19,7 @@ pub struct GraphLegendProps {
 /// A `<div data-testid="graph-legend">`.
 #[component]
 pub fn GraphLegend(props: &GraphLegendProps) -> Html {
-    let Some(shown) = props.bundle.graphed() else {
+    let Some(shown) = props.library.graphed() else {
         return super::nothing();
     };
     let coloured = props

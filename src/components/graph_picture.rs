@@ -5,7 +5,7 @@
 
 use crate::graph_engine::{Running, Scene, Surface};
 use crate::palette::colour;
-use broadsheet_core::picture::node_key;
+use broadsheet_core::graph::picture::node_key;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -121,8 +121,8 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                     html! {
                         <circle
                             class={classes!("node", look.outside.then_some("outside"))}
-                            data-node={scene.bundle.graphed().and_then(|g| node_key(&g, node))}
-                            data-story={scene.bundle.stories().map(|s| s.story_of(node).to_string())}
+                            data-node={scene.library.graphed().and_then(|g| node_key(&g, node))}
+                            data-story={scene.library.stories().map(|s| s.story_of(node).to_string())}
                             r={format!("{:.2}", look.radius)}
                             fill={if look.outside { "none" } else { fill }}
                             stroke={fill}
@@ -135,7 +135,7 @@ pub fn GraphPicture(props: &GraphPictureProps) -> Html {
                     <text
                         class="graph-label"
                         data-testid="graph-label"
-                        data-node={scene.bundle.graphed().and_then(|g| node_key(&g, node))}
+                        data-node={scene.library.graphed().and_then(|g| node_key(&g, node))}
                     >
                         { text.clone() }
                     </text>

@@ -1,8 +1,8 @@
 //! Text with the words a search matched marked. Which words match is
-//! `broadsheet_core::search::highlight`'s answer; every piece is rendered as a text node, so
+//! `broadsheet_core::index::search::highlight`'s answer; every piece is rendered as a text node, so
 //! article text can never become markup.
 
-use broadsheet_core::search::{highlight, Query};
+use broadsheet_core::index::search::{highlight, Query};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -11,6 +11,7 @@
 
 pub mod article_body;
 pub mod article_card;
+pub mod article_image;
 pub mod bar_chart;
 pub mod boost_controls;
 pub mod close_button;
@@ -31,7 +32,6 @@ pub mod graph_picture;
 pub mod highlighted;
 pub mod node_details;
 pub mod notice;
-pub mod picture;
 pub mod provider_name;
 pub mod published_date;
 pub mod range_field;

@@ -1,20 +1,20 @@
 //! The selected node of the graph view: what it is, and a link that opens it (its page here,
 //! or its outlet's page in a new tab).
 
-use crate::bundle::SharedBundle;
 use crate::components::external_link::ExternalLink;
+use crate::library::SharedLibrary;
 use crate::node_text::describe;
-use broadsheet_core::display::outlets_label;
-use broadsheet_core::graph::Node;
-use broadsheet_core::picture::Shown;
-use broadsheet_core::route::Route;
+use broadsheet_core::graph::picture::Shown;
+use broadsheet_core::index::stories::Node;
+use broadsheet_core::view::display::outlets_label;
+use broadsheet_core::view::route::Route;
 use yew::prelude::*;
 
 /// Props of [`NodeDetails`].
 #[derive(Properties, PartialEq)]
 pub struct NodeDetailsProps {
     /// Where the articles are.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The selected node (a node number of the related graph).
     pub node: u32,
     /// Called to clear the selection.
@@ -43,7 +43,7 @@ pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
             }
         });
     }
-    let Some(shown) = props.bundle.graphed() else {
+    let Some(shown) = props.library.graphed() else {
         return super::nothing();
     };
     let stories = shown.stories;

@@ -1,6 +1,6 @@
 //! Who published a story: the outlet's name, then its domain when the source gives one (or the
 //! host the story's link really goes to, when that is another site: see
-//! [`broadsheet_core::display::shown_host`]).
+//! [`broadsheet_core::view::display::shown_host`]).
 
 use yew::prelude::*;
 

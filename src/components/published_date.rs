@@ -3,7 +3,7 @@
 //! date the outlet printed.
 
 use crate::dates::{local, DateStyle};
-use broadsheet_core::time::Timestamp;
+use broadsheet_core::text::time::Timestamp;
 use yew::prelude::*;
 
 /// Props of [`PublishedDate`].

@@ -2,14 +2,14 @@
 //! holds (links to their pages here) and the ones elsewhere (links out to their outlets). Which
 //! is which is the related graph's answer, worked out at build time from normalised URLs.
 
-use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle};
 use crate::components::external_link::ExternalLink;
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
-use broadsheet_core::display::score_label;
-use broadsheet_core::display::shown_host;
-use broadsheet_core::model::Related;
-use broadsheet_core::route::Route;
+use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
+use broadsheet_core::model::article::Related;
+use broadsheet_core::view::display::score_label;
+use broadsheet_core::view::display::shown_host;
+use broadsheet_core::view::route::Route;
 use yew::prelude::*;
 
 /// Props of [`RelatedList`].
@@ -18,7 +18,7 @@ pub struct RelatedListProps {
     /// The article whose related stories to list.
     pub article: ArticleRef,
     /// The data.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
 }
 
 /// Where a related entry leads.
@@ -37,11 +37,11 @@ enum Target {
 pub fn RelatedList(props: &RelatedListProps) -> Html {
     let article = &props.article;
     let own = article.number();
-    let missing = graph_missing(&props.bundle, |s| s.targets(own).to_vec());
+    let missing = graph_missing(&props.library, |s| s.targets(own).to_vec());
     let ready = missing.is_empty();
-    use_files(&props.bundle, missing);
-    let bundle = &props.bundle;
-    let (true, Some(stories)) = (ready, bundle.stories()) else {
+    use_files(&props.library, missing);
+    let library = &props.library;
+    let (true, Some(stories)) = (ready, library.stories()) else {
         return loading("Loading related stories…");
     };
     let article_count = stories.article_count();
@@ -51,7 +51,7 @@ pub fn RelatedList(props: &RelatedListProps) -> Html {
         let target = if node == own {
             Target::Itself
         } else if (node as usize) < article_count {
-            match bundle.article(node) {
+            match library.article(node) {
                 Some(other) => Target::Inside(other.id.to_string()),
                 None => Target::Elsewhere,
             }

@@ -1,11 +1,11 @@
 //! The results as cards, a page at a time, so the page stays small however many match.
 
-use crate::bundle::{use_files_at, Priority, SharedBundle};
 use crate::components::article_card::ArticleCard;
+use crate::library::{use_files_at, Priority, SharedLibrary};
 use crate::numbers::digits;
-use broadsheet_core::group::StoryCard;
-use broadsheet_core::library::Need;
-use broadsheet_core::search::Query;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::view::group::StoryCard;
 use gloo::timers::callback::Timeout;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -24,7 +24,7 @@ const REST_AFTER_MS: u32 = 250;
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
     /// Where the articles are.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// Article numbers in display order.
     pub articles: Rc<Vec<u32>>,
     /// How many to show.
@@ -60,25 +60,26 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         None => props.articles.iter().take(props.rows).copied().collect(),
     };
     let first = props
-        .bundle
+        .library
         .missing(&[Need::Cards(&shown[..shown.len().min(FIRST_CARDS)])]);
     let rest = if first.is_empty() {
-        props.bundle.missing(&[Need::Cards(&shown)])
+        props.library.missing(&[Need::Cards(&shown)])
     } else {
         Vec::new()
     };
-    use_files_at(&props.bundle, first, Priority::Filler);
+    use_files_at(&props.library, first, Priority::Filler);
     {
-        let bundle = props.bundle.clone();
+        let library = props.library.clone();
         use_effect_with(rest, move |rest| {
             let rest = rest.clone();
             // Dropped (so cancelled) when the results change first.
-            let timer = (!rest.is_empty())
-                .then(|| Timeout::new(REST_AFTER_MS, move || bundle.fetch(rest, Priority::Filler)));
+            let timer = (!rest.is_empty()).then(|| {
+                Timeout::new(REST_AFTER_MS, move || library.fetch(rest, Priority::Filler))
+            });
             move || drop(timer)
         });
     }
-    let card = |number: u32| match props.bundle.card(number) {
+    let card = |number: u32| match props.library.card(number) {
         Some(article) => {
             let key = article.id.to_string();
             html! { <ArticleCard {key} {article} query={Rc::clone(&props.query)} /> }

@@ -2,14 +2,14 @@
 //! articles that belong to it (linked directly or through shared related stories), and a link
 //! to its whole coverage.
 
-use crate::bundle::{graph_missing, loading, use_files, ArticleRef, SharedBundle};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
-use broadsheet_core::display::outlets_label;
-use broadsheet_core::display::shown_host;
-use broadsheet_core::route::Route;
-use broadsheet_core::story::key_article;
-use broadsheet_core::view::ViewState;
+use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
+use broadsheet_core::graph::story::key_article;
+use broadsheet_core::view::display::outlets_label;
+use broadsheet_core::view::display::shown_host;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use yew::prelude::*;
 
 /// Props of [`SameStory`].
@@ -18,7 +18,7 @@ pub struct SameStoryProps {
     /// The article whose story to show.
     pub article: ArticleRef,
     /// The data.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
 }
 
 /// The most other articles listed; a story can span thousands in a big collection.
@@ -29,7 +29,7 @@ const LISTED: usize = 50;
 pub fn SameStory(props: &SameStoryProps) -> Html {
     let article = &props.article;
     let own = article.number();
-    let listed = |stories: &broadsheet_core::graph::Stories| -> Vec<u32> {
+    let listed = |stories: &broadsheet_core::index::stories::Stories| -> Vec<u32> {
         let story = stories.story_of(own);
         let members = stories.story_articles(story);
         members
@@ -39,11 +39,11 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
             .take(LISTED)
             .collect()
     };
-    let missing = graph_missing(&props.bundle, listed);
+    let missing = graph_missing(&props.library, listed);
     let ready = missing.is_empty();
-    use_files(&props.bundle, missing);
-    let bundle = &props.bundle;
-    let (true, Some(stories)) = (ready, bundle.stories()) else {
+    use_files(&props.library, missing);
+    let library = &props.library;
+    let (true, Some(stories)) = (ready, library.stories()) else {
         return loading("Loading the rest of this story…");
     };
     let story = stories.story_of(own);
@@ -51,13 +51,13 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
     // The outlets are named only when every article of the story is at hand; the count comes
     // from the build and is always exact.
     let outlets = if total <= LISTED {
-        stories.outlets(|n| bundle.article(n).map(|a| &**a), story)
+        stories.outlets(|n| library.article(n).map(|a| &**a), story)
     } else {
         Vec::new()
     };
     let others = listed(stories)
         .into_iter()
-        .filter_map(|a| bundle.article(a).map(|other| (a, other)))
+        .filter_map(|a| library.article(a).map(|other| (a, other)))
         .map(|(_, other)| {
             let id = other.id.to_string();
             html! {
@@ -77,7 +77,7 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
         .collect::<Html>();
     let count = total;
     // The story's key article is at hand: it is either this one or the first of those listed.
-    let whole = bundle
+    let whole = library
         .article(key_article(stories, story))
         .map(|a| Route::Story(a.id.to_string(), ViewState::default()).to_hash());
     html! {

@@ -3,8 +3,8 @@
 //! (`crate::saved_views`). Where storage is off the button opens a note saying so instead.
 
 use crate::saved_views::{self, STORAGE_OFF};
-use broadsheet_core::saved::Saved;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::view::saved::Saved;
+use broadsheet_core::view::state::ViewState;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 

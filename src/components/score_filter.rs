@@ -5,9 +5,9 @@
 use crate::components::bar_chart::BarChart;
 use crate::components::range_field::RangeField;
 use crate::numbers::digits;
-use broadsheet_core::display::{bar_label, bounds_label, score_entry};
-use broadsheet_core::explore::Histogram;
-use broadsheet_core::view::Bounds;
+use broadsheet_core::view::display::{bar_label, bounds_label, score_entry};
+use broadsheet_core::view::explore::Histogram;
+use broadsheet_core::view::state::Bounds;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 //! An article's heat (popularity) and quality, with a dash where the source gives none.
 
-use broadsheet_core::display::score_label;
-use broadsheet_core::model::Score;
+use broadsheet_core::model::article::Score;
+use broadsheet_core::view::display::score_label;
 use yew::prelude::*;
 
 /// Props of [`Scores`].

@@ -1,6 +1,6 @@
 //! The search field, `#search` (the page's `/` shortcut focuses it). Escape empties it.
 
-use broadsheet_core::history::{Control, Edit};
+use broadsheet_core::view::history::{Control, Edit};
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 

@@ -3,7 +3,7 @@
 
 use crate::components::share_dialog::ShareDialog;
 use crate::location::Deployment;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 

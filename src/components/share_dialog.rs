@@ -1,15 +1,15 @@
 //! Sharing a view: its link, and a snippet that embeds it on another site (script or plain
 //! iframe), with the widget's settings and a live preview. What the link and the snippets say
-//! is `broadsheet_core::route` and `broadsheet_core::embed`'s answer.
+//! is `broadsheet_core::view::route` and `broadsheet_core::view::embed`'s answer.
 
 use super::close_button::CloseButton;
 use crate::components::copy_button::CopyButton;
 use crate::location::Deployment;
-use broadsheet_core::embed::{self, EmbedOptions, Theme, MAX_LIMIT};
-use broadsheet_core::facet::Facet;
-use broadsheet_core::route::Route;
-use broadsheet_core::url::safe_href;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::index::facet::Facet;
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::embed::{self, EmbedOptions, Theme, MAX_LIMIT};
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -78,7 +78,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let story = props.story.as_ref().map(ToString::to_string);
     let route = match &story {
         Some(key) => Route::Story(key.clone(), props.state.clone()),
-        None => Route::Home(props.state.clone()),
+        None => Route::Explore(props.state.clone()),
     };
     let link = props.deployment.link(&route.to_hash());
     let widget_query = embed::query(&props.state, &(*options).clone().with_story(story.clone()));

@@ -2,17 +2,17 @@
 //! the notice that they are made up.
 
 use crate::numbers::digits;
-use broadsheet_core::display::{count_label, draft_count_label};
+use broadsheet_core::view::display::{count_label, draft_count_label};
 use yew::prelude::*;
 
 /// Props of [`SiteFooter`].
 #[derive(Properties, PartialEq)]
 pub struct SiteFooterProps {
-    /// Articles in the bundle.
+    /// Articles in the collection.
     pub count: usize,
     /// How many of them are drafts.
     pub drafts: usize,
-    /// Whether the bundle is the sample content shipped with Broadsheet.
+    /// Whether the collection is the sample content shipped with Broadsheet.
     pub sample: bool,
 }
 

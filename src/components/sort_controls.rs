@@ -1,8 +1,8 @@
 //! How the list is ordered: a menu of sorts (relevance only with a query) and a button that
 //! reverses the direction.
 
-use broadsheet_core::display::order_label;
-use broadsheet_core::view::{Order, Sort};
+use broadsheet_core::view::display::order_label;
+use broadsheet_core::view::state::{Order, Sort};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

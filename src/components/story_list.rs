@@ -2,15 +2,15 @@
 //! that covered it and its members (articles here link to their pages, stories elsewhere link
 //! out), and a link to its whole coverage. Real links and buttons, so it is all reachable and usable from the keyboard.
 
-use crate::bundle::SharedBundle;
 use crate::components::external_link::ExternalLink;
 use crate::components::swatch::Swatch;
+use crate::library::SharedLibrary;
 use crate::numbers::digits;
-use broadsheet_core::display::{graph_summary, outlets_label};
-use broadsheet_core::graph::Node;
-use broadsheet_core::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
-use broadsheet_core::route::Route;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::graph::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
+use broadsheet_core::index::stories::Node;
+use broadsheet_core::view::display::{graph_summary, outlets_label};
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,7 +22,7 @@ const PAGE: usize = 40;
 #[derive(Properties, PartialEq)]
 pub struct StoryListProps {
     /// Where the articles are.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The stories of the view, largest first.
     pub groups: Rc<Vec<StoryGroup>>,
     /// Called with the key of the node to select in the picture.
@@ -34,34 +34,34 @@ pub struct StoryListProps {
 #[component]
 pub fn StoryList(props: &StoryListProps) -> Html {
     let shown = use_state_eq(|| PAGE);
-    let Some(shown_graph) = props.bundle.graphed() else {
+    let Some(shown_graph) = props.library.graphed() else {
         return super::nothing();
     };
-    let bundle = &shown_graph;
-    let stories = bundle.stories;
+    let library = &shown_graph;
+    let stories = library.stories;
     let items = props.groups.iter().take(*shown).enumerate().map(|(rank, group)| {
         let lead = group
             .lead()
-            .and_then(|node| node_title(bundle, node))
+            .and_then(|node| node_title(library, node))
             .unwrap_or_default()
             .to_owned();
-        let outlets = stories.outlets(|n| bundle.article(n), group.story);
+        let outlets = stories.outlets(|n| library.article(n), group.story);
         let coverage = stories.coverage(group.story);
         let select = group.lead().and_then(|node| {
-            let key = node_key(bundle, node)?;
+            let key = node_key(library, node)?;
             Some(props.on_select.reform(move |_: MouseEvent| Some(key.clone())))
         });
         // Any article of the story names it; the story page then writes the story's own key.
         let whole = group
             .articles
             .first()
-            .and_then(|&a| bundle.article(a))
+            .and_then(|&a| library.article(a))
             .map(|a| Route::Story(a.id.to_string(), ViewState::default()).to_hash());
         let members = group.articles.iter().chain(&group.outside).filter_map(|&node| {
-            let key = node_key(bundle, node)?;
+            let key = node_key(library, node)?;
             Some(match stories.node(node) {
                 Node::Article(a) => {
-                    let article = bundle.article(a)?;
+                    let article = library.article(a)?;
                     html! {
                         <li key={key.clone()} class="story-member" data-node={key}>
                             <a href={Route::Article(article.id.to_string()).to_hash()}>{ article.title.clone() }</a>
@@ -70,7 +70,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     }
                 }
                 Node::Outside(at) => {
-                    let entry = bundle.article(at.article).and_then(|a| at.in_article(a))?;
+                    let entry = library.article(at.article).and_then(|a| at.in_article(a))?;
                     html! {
                         <li key={key.clone()} class="story-member outside" data-node={key}>
                             <ExternalLink href={entry.web_url.to_string()}>{ entry.title.clone() }</ExternalLink>

@@ -1,15 +1,15 @@
 //! The note a returning reader sees when the collection gained articles since their last visit
-//! (the rule is `broadsheet_core::visit`), with a link to the list newest first.
+//! (the rule is `broadsheet_core::view::visit`), with a link to the list newest first.
 //!
 //! The one value kept between visits lives in localStorage under a key per page address, so two
 //! collections served from one site keep apart. Storage may be missing or refuse (a sandboxed
 //! frame, storage switched off); the note is then never shown, which is not worth a console line.
 
 use super::close_button::CloseButton;
-use crate::bundle::SharedBundle;
+use crate::library::SharedLibrary;
 use crate::numbers::digits;
-use broadsheet_core::display::new_articles_label;
-use broadsheet_core::visit::{visit, Visit};
+use broadsheet_core::view::display::new_articles_label;
+use broadsheet_core::view::visit::{visit, Visit};
 use gloo::utils::window;
 use web_sys::Storage;
 use yew::prelude::*;
@@ -29,7 +29,7 @@ fn storage() -> Option<Storage> {
 #[derive(Properties, PartialEq)]
 pub struct WhatsNewProps {
     /// The collection as this visit found it.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
 }
 
 /// A `<div role="status" data-testid="whats-new">` saying how many articles are new, or
@@ -38,10 +38,10 @@ pub struct WhatsNewProps {
 pub fn WhatsNew(props: &WhatsNewProps) -> Html {
     // Compared once, when the collection first shows: the note keeps the count it arrived with.
     let arrival = {
-        let bundle = props.bundle.clone();
+        let library = props.library.clone();
         use_state(move || {
             let kept = storage().and_then(|s| s.get_item(&storage_key()).ok().flatten());
-            visit(bundle.catalog(), kept.as_deref())
+            visit(library.catalog(), kept.as_deref())
         })
     };
     let dismissed = use_state(|| false);

@@ -2,7 +2,7 @@
 //! until they toggle it and is remembered in localStorage.
 
 use crate::theme;
-use broadsheet_core::embed::Theme;
+use broadsheet_core::view::embed::Theme;
 use gloo::events::EventListener;
 use yew::prelude::*;
 

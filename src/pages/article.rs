@@ -1,13 +1,12 @@
-//! An article's own page (`#/article/<id>`): every field the bundle carries, the body drawn from
-//! its Markdown tree, the related stories, the other articles of its story, and a picture of the stories
-//! around it.
+//! An article's own page (`#/article/<id>`): every field the article data carries, the body drawn
+//! from its Markdown tree, the related stories, the other articles of its story, and a picture of
+//! the stories around it.
 
-use crate::bundle::{ArticleRef, SharedBundle};
 use crate::components::article_body::ArticleBody;
+use crate::components::article_image::{ArticleImage, ArticleImageProps};
 use crate::components::draft_badge::DraftBadge;
 use crate::components::ego_graph::EgoGraph;
 use crate::components::external_link::ExternalLink;
-use crate::components::picture::{Picture, PictureProps};
 use crate::components::provider_name::ProviderName;
 use crate::components::published_date::PublishedDate;
 use crate::components::related_list::RelatedList;
@@ -16,9 +15,10 @@ use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use crate::dates::DateStyle;
 use crate::hooks::use_document_title;
-use broadsheet_core::display::{article_links, image_size_label, shown_host};
-use broadsheet_core::model::{Image, Provider};
-use broadsheet_core::url::HttpUrl;
+use crate::library::{ArticleRef, SharedLibrary};
+use broadsheet_core::model::article::{Image, Provider};
+use broadsheet_core::text::url::HttpUrl;
+use broadsheet_core::view::display::{article_links, image_size_label, shown_host};
 use yew::prelude::*;
 
 /// Props of [`ArticlePage`].
@@ -27,7 +27,7 @@ pub struct ArticlePageProps {
     /// The article to show.
     pub article: ArticleRef,
     /// The data, for the related stories.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The hash of the view the reader came from, where "Back to results" goes.
     pub back: AttrValue,
 }
@@ -81,9 +81,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     { for article_links(article).into_iter().map(|(label, testid, url)| link(label, testid, url)) }
                 </ul>
             </section>
-            <RelatedList article={article.clone()} bundle={props.bundle.clone()} />
-            <SameStory article={article.clone()} bundle={props.bundle.clone()} />
-            <EgoGraph article={article.clone()} bundle={props.bundle.clone()} />
+            <RelatedList article={article.clone()} library={props.library.clone()} />
+            <SameStory article={article.clone()} library={props.library.clone()} />
+            <EgoGraph article={article.clone()} library={props.library.clone()} />
             <p><a class="back" href={props.back.clone()}>{ "← Back to results" }</a></p>
         </article>
     }
@@ -92,10 +92,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
 fn provider_logo(provider: &Provider) -> Html {
     match provider.images.first() {
         Some(logo) => {
-            let mut picture = PictureProps::from_image(logo, classes!("provider-logo"));
+            let mut logo_image = ArticleImageProps::from_image(logo, classes!("provider-logo"));
             // The name stands next to the logo, so the logo adds nothing for screen readers.
-            picture.alt = AttrValue::default();
-            html! { <Picture ..picture /> }
+            logo_image.alt = AttrValue::default();
+            html! { <ArticleImage ..logo_image /> }
         }
         None => Html::default(),
     }
@@ -115,7 +115,7 @@ fn figure(index: usize, image: &Image) -> Html {
         .join(" · ");
     html! {
         <figure key={index} class="figure">
-            <Picture ..PictureProps::from_image(image, classes!("figure-image")) />
+            <ArticleImage ..ArticleImageProps::from_image(image, classes!("figure-image")) />
             <figcaption>
                 if let Some(title) = &image.title {
                     <span class="figure-title">{ title.clone() }</span>

@@ -5,26 +5,26 @@
 //! in a new tab, since the frame is too small to read in, and the widget tells its frame how
 //! tall it is (see `use_report_height`).
 
-use crate::bundle::{loading, use_files, SharedBundle};
 use crate::components::embed_card::EmbedCard;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::notice::Notice;
 use crate::components::search_box::SearchBox;
 use crate::hooks::{use_document_title, use_report_height};
+use crate::library::{loading, use_files, SharedLibrary};
 use crate::location::Deployment;
 use crate::numbers::digits;
 use crate::pages::embed_story::EmbedStory;
 use crate::route::Write;
-use broadsheet_core::display::{count_label, filter_label, stories_label, view_title};
-use broadsheet_core::embed::EmbedOptions;
-use broadsheet_core::explore::{explore, facet_rows, FacetRow};
-use broadsheet_core::facet::Facet;
-use broadsheet_core::group::by_story;
-use broadsheet_core::library::Need;
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::url::safe_href;
-use broadsheet_core::view::{Action, ViewState};
+use broadsheet_core::data::library::Need;
+use broadsheet_core::index::facet::Facet;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::display::{count_label, filter_label, stories_label, view_title};
+use broadsheet_core::view::embed::EmbedOptions;
+use broadsheet_core::view::explore::{explore, facet_rows, FacetRow};
+use broadsheet_core::view::group::by_story;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::{Action, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct EmbedPageProps {
     /// The articles.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The view.
     pub state: ViewState,
     /// The widget's settings.
@@ -72,31 +72,31 @@ fn EmbedView(props: &EmbedPageProps) -> Html {
     let query = Query::parse(props.state.query());
     // Grouping by story needs the story of every result: the graph file, in a sharded build.
     let mut missing = if props.state.by_story() {
-        props.bundle.missing(&[Need::Query(&query), Need::Graph])
+        props.library.missing(&[Need::Query(&query), Need::Graph])
     } else {
-        props.bundle.missing(&[Need::Query(&query)])
+        props.library.missing(&[Need::Query(&query)])
     };
     let ready = missing.is_empty();
-    let bundle = props.bundle.clone();
+    let library = props.library.clone();
     let explored = use_memo(
         (props.state.clone(), props.options.facets().to_vec(), ready),
         move |(state, facets, ready)| {
             if !ready {
                 return None;
             }
-            let results = explore(&*bundle, state);
+            let results = explore(&*library, state);
             let facets = facets
                 .iter()
-                .map(|f| (*f, facet_rows(bundle.catalog(), state, &results, *f)))
+                .map(|f| (*f, facet_rows(library.catalog(), state, &results, *f)))
                 .filter(|(_, rows)| !rows.is_empty())
                 .map(|(f, rows)| (f, Rc::new(rows)))
                 .collect();
             let filters: Vec<String> = state
                 .active_filters()
                 .iter()
-                .map(|f| filter_label(bundle.catalog(), f))
+                .map(|f| filter_label(library.catalog(), f))
                 .collect();
-            let stories = bundle.stories().filter(|_| state.by_story());
+            let stories = library.stories().filter(|_| state.by_story());
             let (articles, grouped) = match stories {
                 Some(stories) => {
                     let cards = by_story(&results.articles, |a| stories.story_of(a));
@@ -119,9 +119,9 @@ fn EmbedView(props: &EmbedPageProps) -> Html {
     let limit = props.options.limit();
     if let Some(explored) = &*explored {
         let shown: Vec<u32> = explored.articles.iter().take(limit).copied().collect();
-        missing = props.bundle.missing(&[Need::Cards(&shown)]);
+        missing = props.library.missing(&[Need::Cards(&shown)]);
     }
-    use_files(&props.bundle, missing);
+    use_files(&props.library, missing);
     // The deployment's own address, so links leave the frame for the full app.
     let deployment = use_memo((), |()| Deployment::current());
     let root = use_node_ref();
@@ -150,7 +150,7 @@ fn EmbedView(props: &EmbedPageProps) -> Html {
     let count = explored.articles.len();
     let title = explored.title.clone();
     let cards = explored.articles.iter().take(limit).filter_map(|&number| {
-        let article = props.bundle.card(number)?;
+        let article = props.library.card(number)?;
         let id = article.id.to_string();
         let href = deployment.link(&Route::Article(id.clone()).to_hash());
         Some(html! {
@@ -162,7 +162,7 @@ fn EmbedView(props: &EmbedPageProps) -> Html {
             />
         })
     });
-    let full_view = deployment.link(&Route::Home(props.state.clone()).to_hash());
+    let full_view = deployment.link(&Route::Explore(props.state.clone()).to_hash());
     let more = if count > limit {
         format!("See all {} in Broadsheet", count_label(count, &digits()))
     } else {

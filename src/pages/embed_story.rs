@@ -3,45 +3,45 @@
 //! frame on another site. The view's search and filters narrow the story, as on its page;
 //! links open Broadsheet's pages, or the outlets', in a new tab.
 
-use crate::bundle::{loading, use_files};
 use crate::components::external_link::ExternalLink;
 use crate::components::notice::Notice;
 use crate::components::search_box::SearchBox;
 use crate::dates::{local, DateStyle};
 use crate::hooks::{use_document_title, use_report_height};
+use crate::library::{loading, use_files};
 use crate::location::Deployment;
 use crate::numbers::digits;
 use crate::pages::embed::EmbedPageProps;
 use crate::pages::story::{resolve, story_timeline, Found};
 use crate::route::Write;
-use broadsheet_core::display::{delay_label, story_reports_label, story_span_label};
-use broadsheet_core::graph::Node;
-use broadsheet_core::picture::node_key;
-use broadsheet_core::route::Route;
-use broadsheet_core::story::Report;
-use broadsheet_core::url::safe_href;
-use broadsheet_core::view::Action;
+use broadsheet_core::graph::picture::node_key;
+use broadsheet_core::graph::story::Report;
+use broadsheet_core::index::stories::Node;
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::display::{delay_label, story_reports_label, story_span_label};
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The widget of the story `props.options.story()` names.
 #[component]
 pub fn EmbedStory(props: &EmbedPageProps) -> Html {
-    let bundle = &props.bundle;
+    let library = &props.library;
     let id = props.options.story().unwrap_or_default().to_owned();
-    let found = resolve(bundle, &id, &props.state, None);
+    let found = resolve(library, &id, &props.state, None);
     let (ready, files) = match &found {
         Found::Waiting(files) => (None, files.clone()),
         Found::Unknown => (None, Vec::new()),
         Found::Story { story, key } => (Some((*story, *key)), Vec::new()),
     };
-    use_files(bundle, files);
+    use_files(library, files);
     let line = {
-        let bundle = bundle.clone();
+        let library = library.clone();
         use_memo((props.state.clone(), ready), move |(state, ready)| {
             let (story, _) = (*ready)?;
-            let stories = bundle.stories()?;
-            Some(Rc::new(story_timeline(&bundle, stories, state, story)))
+            let stories = library.stories()?;
+            Some(Rc::new(story_timeline(&library, stories, state, story)))
         })
     };
     let deployment = use_memo((), |()| Deployment::current());
@@ -68,8 +68,8 @@ pub fn EmbedStory(props: &EmbedPageProps) -> Html {
             </>
         });
     }
-    let key_article = ready.and_then(|(_, key)| bundle.article(key));
-    let (Some(line), Some(lead), Some(graphed)) = ((*line).clone(), key_article, bundle.graphed())
+    let key_article = ready.and_then(|(_, key)| library.article(key));
+    let (Some(line), Some(lead), Some(graphed)) = ((*line).clone(), key_article, library.graphed())
     else {
         return frame(html! {
             <>
@@ -106,7 +106,7 @@ pub fn EmbedStory(props: &EmbedPageProps) -> Html {
         });
         Some(match graphed.stories.node(report.node) {
             Node::Article(a) => {
-                let article = bundle.article(a)?;
+                let article = library.article(a)?;
                 let id = article.id.to_string();
                 let href = deployment.link(&Route::Article(id.clone()).to_hash());
                 html! {
@@ -125,7 +125,7 @@ pub fn EmbedStory(props: &EmbedPageProps) -> Html {
                 }
             }
             Node::Outside(at) => {
-                let entry = bundle.article(at.article).and_then(|a| at.in_article(a))?;
+                let entry = library.article(at.article).and_then(|a| at.in_article(a))?;
                 html! {
                     <li key={key} class="embed-item outside" data-testid="embed-item">
                         <h3 class="embed-heading">

@@ -3,7 +3,6 @@
 //! as a list. The view comes in as a prop, like the explore page's; the selected node goes out
 //! as a key for the URL.
 
-use crate::bundle::{graph_missing, loading, use_files, SharedBundle};
 use crate::components::graph_legend::GraphLegend;
 use crate::components::graph_picture::{GraphPicture, Renderer, SceneRef};
 use crate::components::node_details::NodeDetails;
@@ -11,20 +10,21 @@ use crate::components::notice::Notice;
 use crate::components::story_list::StoryList;
 use crate::graph_engine::Scene;
 use crate::hooks::use_document_title;
+use crate::library::{graph_missing, loading, use_files, SharedLibrary};
 use crate::numbers::digits;
 use crate::timing::measure;
-use broadsheet_core::display::graph_summary;
-use broadsheet_core::explore::explore;
-use broadsheet_core::graph::Node;
-use broadsheet_core::labels::{hubs, reading_order, short_title, LABEL_CHARS};
-use broadsheet_core::library::Need;
-use broadsheet_core::picture::{
+use broadsheet_core::data::library::Need;
+use broadsheet_core::graph::labels::{hubs, reading_order, short_title, LABEL_CHARS};
+use broadsheet_core::graph::picture::{
     find_node_among, neighbours, node_key, node_title, story_groups, view_looks, Shown, StoryGroup,
 };
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::url::safe_href;
-use broadsheet_core::view::ViewState;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::index::stories::Node;
+use broadsheet_core::text::url::safe_href;
+use broadsheet_core::view::display::graph_summary;
+use broadsheet_core::view::explore::explore;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use gloo::utils::window;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -51,7 +51,7 @@ const SCENE_MEASURE: &str = "broadsheet:graph-scene";
 #[derive(Properties, PartialEq)]
 pub struct GraphPageProps {
     /// The articles.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The view whose articles to draw.
     pub state: ViewState,
     /// The selected node's key, as the link has it.
@@ -71,7 +71,7 @@ struct Graphed {
 }
 
 impl Graphed {
-    fn new(bundle: &SharedBundle, shown: &dyn Shown, articles: &[u32]) -> Self {
+    fn new(library: &SharedLibrary, shown: &dyn Shown, articles: &[u32]) -> Self {
         measure(SCENE_MEASURE, || {
             let stories = shown.stories();
             let sub = stories.subgraph(articles);
@@ -88,7 +88,7 @@ impl Graphed {
             let order = reading_order(&groups, &sub.nodes);
             Self {
                 scene: SceneRef(Rc::new(Scene {
-                    bundle: bundle.clone(),
+                    library: library.clone(),
                     sub,
                     looks,
                     neighbours,
@@ -118,13 +118,13 @@ fn renderer(nodes: usize) -> Renderer {
 }
 
 /// Opens a node: an article's page here, or an outside story at its outlet in a new tab.
-fn open(bundle: &SharedBundle, node: u32) {
-    let Some(stories) = bundle.stories() else {
+fn open(library: &SharedLibrary, node: u32) {
+    let Some(stories) = library.stories() else {
         return;
     };
     match stories.node(node) {
         Node::Article(a) => {
-            let Some(article) = bundle.article(a) else {
+            let Some(article) = library.article(a) else {
                 return;
             };
             let hash = Route::Article(article.id.to_string()).to_hash();
@@ -132,7 +132,7 @@ fn open(bundle: &SharedBundle, node: u32) {
             window().location().set_hash(&hash).ok();
         }
         Node::Outside(at) => {
-            let entry = bundle.article(at.article).and_then(|a| at.in_article(a));
+            let entry = library.article(at.article).and_then(|a| at.in_article(a));
             if let Some(href) = entry.and_then(|e| safe_href(e.web_url.as_str())) {
                 // A blocked pop-up is the browser's decision; the details panel links it too.
                 window()
@@ -149,37 +149,37 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
     use_document_title(AttrValue::Static("Graph – Broadsheet"));
     // In a sharded build: the query's search shards, then the graph, then the articles behind
     // the nodes drawn.
-    let bundle = &props.bundle;
+    let library = &props.library;
     let query = Query::parse(props.state.query());
-    let words_ready = bundle.missing(&[Need::Query(&query)]).is_empty();
+    let words_ready = library.missing(&[Need::Query(&query)]).is_empty();
     let results = {
-        let bundle = props.bundle.clone();
+        let library = props.library.clone();
         use_memo((props.state.clone(), words_ready), move |(state, ready)| {
-            ready.then(|| explore(&*bundle, state).articles)
+            ready.then(|| explore(&*library, state).articles)
         })
     };
     // A view too big to draw is said so before its articles are fetched.
     let mut too_big = None;
-    let missing = match (&*results, bundle.stories()) {
-        (None, _) => bundle.missing(&[Need::Query(&query)]),
-        (Some(_), None) => bundle.missing(&[Need::Graph]),
+    let missing = match (&*results, library.stories()) {
+        (None, _) => library.missing(&[Need::Query(&query)]),
+        (Some(_), None) => library.missing(&[Need::Graph]),
         (Some(results), Some(stories)) => {
             let nodes = stories.subgraph(results).nodes;
             if nodes.len() > MOST_NODES {
                 too_big = Some(nodes.len());
                 Vec::new()
             } else {
-                graph_missing(bundle, |_| nodes)
+                graph_missing(library, |_| nodes)
             }
         }
     };
     let ready = missing.is_empty() && too_big.is_none();
-    use_files(bundle, missing);
+    use_files(library, missing);
     let graphed = {
-        let (bundle, results) = (props.bundle.clone(), results.clone());
+        let (library, results) = (props.library.clone(), results.clone());
         use_memo((props.state.clone(), ready), move |(_, ready)| {
-            let shown = bundle.graphed().filter(|_| *ready)?;
-            Some(Graphed::new(&bundle, &shown, (*results).as_ref()?))
+            let shown = library.graphed().filter(|_| *ready)?;
+            Some(Graphed::new(&library, &shown, (*results).as_ref()?))
         })
     };
     if let Some(nodes) = too_big {
@@ -192,11 +192,11 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
                          {MOST_NODES}. Go back to the list and narrow it with a search or a filter."
                     ) }
                 </p>
-                <p><a data-testid="graph-back" href={Route::Home(props.state.clone()).to_hash()}>{ "← Back to the list" }</a></p>
+                <p><a data-testid="graph-back" href={Route::Explore(props.state.clone()).to_hash()}>{ "← Back to the list" }</a></p>
             </section>
         };
     }
-    let (Some(graphed), Some(shown)) = ((*graphed).as_ref(), props.bundle.graphed()) else {
+    let (Some(graphed), Some(shown)) = ((*graphed).as_ref(), props.library.graphed()) else {
         return loading("Loading the graph…");
     };
     let scene = graphed.scene.clone();
@@ -212,13 +212,13 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
         use_callback(scene.clone(), move |position: Option<usize>, scene| {
             let key = position
                 .and_then(|p| scene.0.sub.nodes.get(p))
-                .and_then(|&node| node_key(&scene.0.bundle.graphed()?, node));
+                .and_then(|&node| node_key(&scene.0.library.graphed()?, node));
             on_select.emit(key);
         })
     };
     let on_open = use_callback(scene.clone(), |position: usize, scene| {
         if let Some(&node) = scene.0.sub.nodes.get(position) {
-            open(&scene.0.bundle, node);
+            open(&scene.0.library, node);
         }
     });
     let on_close = props.on_select.reform(|()| None);
@@ -236,7 +236,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
                 <p class="result-summary">
                     <span data-testid="graph-summary">{ summary }</span>
                     <span class="sep" aria-hidden="true">{ " · " }</span>
-                    <a data-testid="graph-back" href={Route::Home(props.state.clone()).to_hash()}>
+                    <a data-testid="graph-back" href={Route::Explore(props.state.clone()).to_hash()}>
                         { "← Back to the list" }
                     </a>
                 </p>
@@ -266,12 +266,12 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
                             {on_open}
                         />
                         if let Some(node) = selected_node.filter(|_| selected.is_some()) {
-                            <NodeDetails bundle={props.bundle.clone()} {node} {on_close} />
+                            <NodeDetails library={props.library.clone()} {node} {on_close} />
                         }
-                        <GraphLegend bundle={props.bundle.clone()} groups={Rc::clone(&graphed.groups)} />
+                        <GraphLegend library={props.library.clone()} groups={Rc::clone(&graphed.groups)} />
                     </div>
                     <StoryList
-                        bundle={props.bundle.clone()}
+                        library={props.library.clone()}
                         groups={Rc::clone(&graphed.groups)}
                         on_select={props.on_select.clone()}
                     />

@@ -4,8 +4,8 @@
 pub mod article;
 pub mod embed;
 pub mod embed_story;
+pub mod explore;
 pub mod graph;
-pub mod home;
 pub mod load_error;
 pub mod not_found;
 pub mod saved;

@@ -1,8 +1,8 @@
-//! The pages for an article id the bundle does not have, and for a story link whose article id
+//! The pages for an article id the collection does not have, and for a story link whose article id
 //! it does not have (a stale or mistyped link).
 
 use crate::hooks::use_document_title;
-use broadsheet_core::display::clipped;
+use broadsheet_core::view::display::clipped;
 use yew::prelude::*;
 
 /// The most characters of the id the page echoes: enough to recognise a mistyped link, and a

@@ -1,18 +1,18 @@
 //! The saved views page (`#/saved`): each view the reader saved, with how many of its articles
 //! are new since they last opened it, a link that opens it (and marks it seen), Remove with
 //! Undo, and the list's export and import as a small JSON file. The rules are
-//! `broadsheet_core::saved`'s; the list lives in `crate::saved_views`.
+//! `broadsheet_core::view::saved`'s; the list lives in `crate::saved_views`.
 
-use crate::bundle::{use_files, SharedBundle};
 use crate::download;
 use crate::hooks::use_document_title;
+use crate::library::{use_files, SharedLibrary};
 use crate::numbers::digits;
 use crate::saved_views::{self, STORAGE_OFF};
-use broadsheet_core::display::{filter_label, new_in_view_label, view_title};
-use broadsheet_core::explore::newest;
-use broadsheet_core::library::Need;
-use broadsheet_core::saved::{check_size, new_since, SavedView, SavedViews};
-use broadsheet_core::search::Query;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::index::search::Query;
+use broadsheet_core::view::display::{filter_label, new_in_view_label, view_title};
+use broadsheet_core::view::explore::newest;
+use broadsheet_core::view::saved::{check_size, new_since, SavedView, SavedViews};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -35,7 +35,7 @@ enum Outcome {
 #[derive(Properties, PartialEq)]
 pub struct SavedPageProps {
     /// The articles, to count what is new in each view.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
 }
 
 /// The saved views page.
@@ -56,7 +56,7 @@ pub fn SavedPage(props: &SavedPageProps) -> Html {
             }
         });
     }
-    let mark = newest(props.bundle.catalog());
+    let mark = newest(props.library.catalog());
     let Some(current) = (*list).clone() else {
         return html! {
             <section class="saved-page" aria-labelledby="saved-title">
@@ -173,7 +173,7 @@ pub fn SavedPage(props: &SavedPageProps) -> Html {
         html! {
             <SavedRow
                 key={view.hash()}
-                bundle={props.bundle.clone()}
+                library={props.library.clone()}
                 view={view.clone()}
                 {index}
                 on_remove={on_remove.clone()}
@@ -252,7 +252,7 @@ fn outcome_note(outcome: Option<&Outcome>) -> Html {
 /// Props of [`SavedRow`].
 #[derive(Properties, PartialEq)]
 struct SavedRowProps {
-    bundle: SharedBundle,
+    library: SharedLibrary,
     view: SavedView,
     index: usize,
     on_remove: Callback<usize>,
@@ -264,12 +264,12 @@ struct SavedRowProps {
 #[component]
 fn SavedRow(props: &SavedRowProps) -> Html {
     let query = Query::parse(props.view.state().query());
-    let missing = props.bundle.missing(&[Need::Query(&query)]);
+    let missing = props.library.missing(&[Need::Query(&query)]);
     let ready = missing.is_empty();
-    use_files(&props.bundle, missing);
+    use_files(&props.library, missing);
     let count = use_state_eq(|| None::<usize>);
     {
-        let (count, bundle) = (count.clone(), props.bundle.clone());
+        let (count, library) = (count.clone(), props.library.clone());
         use_effect_with((props.view.clone(), ready), move |(view, ready)| {
             count.set(None);
             // Counting runs a whole search of the view (tens of milliseconds at 100,000
@@ -277,12 +277,12 @@ fn SavedRow(props: &SavedRowProps) -> Html {
             // input between rows instead of blocking for seconds in one render.
             let task = ready.then(|| {
                 let view = view.clone();
-                Timeout::new(0, move || count.set(Some(new_since(&*bundle, &view))))
+                Timeout::new(0, move || count.set(Some(new_since(&*library, &view))))
             });
             move || drop(task)
         });
     }
-    let catalog = props.bundle.catalog();
+    let catalog = props.library.catalog();
     let chips: Vec<String> = props
         .view
         .state()

@@ -2,27 +2,29 @@
 //! related-stories graph and the stories elsewhere they link to, as a timeline grouped by the
 //! reader's days, under a strip of its outlets. The view's filters narrow the story's
 //! articles, so a filtered story is a link. Which story a key names, what the view keeps and
-//! the order of the timeline are `broadsheet_core::story`'s answers.
+//! the order of the timeline are `broadsheet_core::graph::story`'s answers.
 
-use crate::bundle::{loading, use_files, SharedBundle};
 use crate::components::external_link::ExternalLink;
 use crate::components::notice::Notice;
 use crate::components::share_button::ShareButton;
 use crate::dates::{local, utc_offset, DateStyle};
 use crate::hooks::use_document_title;
+use crate::library::{loading, use_files, SharedLibrary};
 use crate::location::Deployment;
 use crate::numbers::digits;
 use crate::pages::not_found::NoSuchStory;
 use crate::timing::measure;
-use broadsheet_core::display::{delay_label, filter_label, story_reports_label, story_span_label};
-use broadsheet_core::explore::explore;
-use broadsheet_core::graph::{Node, Stories};
-use broadsheet_core::library::Need;
-use broadsheet_core::picture::node_key;
-use broadsheet_core::route::Route;
-use broadsheet_core::search::Query;
-use broadsheet_core::story::{key_article, shown_articles, timeline, Report, Timeline};
-use broadsheet_core::view::ViewState;
+use broadsheet_core::data::library::Need;
+use broadsheet_core::graph::picture::node_key;
+use broadsheet_core::graph::story::{key_article, shown_articles, timeline, Report, Timeline};
+use broadsheet_core::index::search::Query;
+use broadsheet_core::index::stories::{Node, Stories};
+use broadsheet_core::view::display::{
+    delay_label, filter_label, story_reports_label, story_span_label,
+};
+use broadsheet_core::view::explore::explore;
+use broadsheet_core::view::route::Route;
+use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,7 +35,7 @@ const TIMELINE_MEASURE: &str = "broadsheet:story-timeline";
 #[derive(Properties, PartialEq)]
 pub struct StoryPageProps {
     /// The articles.
-    pub bundle: SharedBundle,
+    pub library: SharedLibrary,
     /// The id of an article of the story, as the link has it.
     pub id: AttrValue,
     /// The view whose filters narrow the story.
@@ -61,24 +63,24 @@ pub(crate) enum Found {
 /// entries) at once: two round trips. `known` is an id whose number the page already knows
 /// (the story's key, after the page renamed itself to it), which needs no id shard.
 pub(crate) fn resolve(
-    bundle: &SharedBundle,
+    library: &SharedLibrary,
     id: &str,
     state: &ViewState,
     known: Option<&(String, u32)>,
 ) -> Found {
     let query = Query::parse(state.query());
-    let number = bundle
+    let number = library
         .number_of(id)
         .or_else(|| known.filter(|(k, _)| k == id).map(|&(_, n)| n));
     let mut needs = vec![Need::Graph, Need::Query(&query)];
     if number.is_none() {
         needs.push(Need::Id(id));
     }
-    let first = bundle.missing(&needs);
+    let first = library.missing(&needs);
     if !first.is_empty() {
         return Found::Waiting(first);
     }
-    let (Some(stories), Some(number)) = (bundle.stories(), number) else {
+    let (Some(stories), Some(number)) = (library.stories(), number) else {
         return Found::Unknown;
     };
     if number as usize >= stories.article_count() {
@@ -86,7 +88,7 @@ pub(crate) fn resolve(
     }
     let story = stories.story_of(number);
     let behind = stories.articles_behind(stories.members(story));
-    let rest = bundle.missing(&[Need::Articles(&behind)]);
+    let rest = library.missing(&[Need::Articles(&behind)]);
     if rest.is_empty() {
         Found::Story {
             story,
@@ -100,13 +102,13 @@ pub(crate) fn resolve(
 /// The story page.
 #[component]
 pub fn StoryPage(props: &StoryPageProps) -> Html {
-    let bundle = &props.bundle;
+    let library = &props.library;
     // The story's key and its number, once resolved: the page renames itself to the key, and
     // must not go back to loading to look up the id it just wrote.
     let known = use_mut_ref(|| None::<(String, u32)>);
-    let found = resolve(bundle, &props.id, &props.state, known.borrow().as_ref());
+    let found = resolve(library, &props.id, &props.state, known.borrow().as_ref());
     if let Found::Story { key, .. } = found {
-        if let Some(article) = bundle.article(key) {
+        if let Some(article) = library.article(key) {
             *known.borrow_mut() = Some((article.id.to_string(), key));
         }
     }
@@ -115,22 +117,22 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
         Found::Unknown => (None, Vec::new()),
         Found::Story { story, key } => (Some((*story, *key)), Vec::new()),
     };
-    use_files(bundle, files);
+    use_files(library, files);
     let line = {
-        let bundle = bundle.clone();
+        let library = library.clone();
         use_memo(
             (props.state.clone(), ready),
             move |(state, ready)| -> Option<Rc<Timeline>> {
                 let (story, _) = (*ready)?;
-                let stories = bundle.stories()?;
+                let stories = library.stories()?;
                 Some(Rc::new(measure(TIMELINE_MEASURE, || {
-                    story_timeline(&bundle, stories, state, story)
+                    story_timeline(&library, stories, state, story)
                 })))
             },
         )
     };
     let canonical = ready
-        .and_then(|(_, key)| bundle.article(key))
+        .and_then(|(_, key)| library.article(key))
         .map(|article| Route::Story(article.id.to_string(), props.state.clone()));
     {
         // A story opened by another of its articles' ids is written with its own key, in place.
@@ -144,14 +146,14 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
         });
     }
     let title = ready
-        .and_then(|(_, key)| bundle.article(key))
+        .and_then(|(_, key)| library.article(key))
         .map(|a| a.title.clone());
     use_document_title(AttrValue::from(match &title {
         Some(title) => format!("Story: {title} – Broadsheet"),
         None if matches!(found, Found::Unknown) => "Story not found – Broadsheet".to_owned(),
         None => "Story – Broadsheet".to_owned(),
     }));
-    let back = AttrValue::from(Route::Home(props.state.clone()).to_hash());
+    let back = AttrValue::from(Route::Explore(props.state.clone()).to_hash());
     if matches!(found, Found::Unknown) {
         return html! { <NoSuchStory id={props.id.clone()} {back} /> };
     }
@@ -163,7 +165,7 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
         .state
         .active_filters()
         .iter()
-        .map(|f| filter_label(bundle.catalog(), f))
+        .map(|f| filter_label(library.catalog(), f))
         .collect();
     let whole = match &canonical {
         Route::Story(key, _) => Route::Story(key.clone(), ViewState::default()).to_hash(),
@@ -199,7 +201,7 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
                     { "No article of this story matches these filters." }
                 </p>
             } else {
-                { timeline_list(bundle, &line) }
+                { timeline_list(library, &line) }
             }
         </section>
     }
@@ -208,13 +210,13 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
 /// The reports of `story` that the view keeps, in the order they came. Its articles must be
 /// read (see [`resolve`]).
 pub(crate) fn story_timeline(
-    bundle: &SharedBundle,
+    library: &SharedLibrary,
     stories: &Stories,
     state: &ViewState,
     story: u32,
 ) -> Timeline {
     let matching = filtered(state).then(|| {
-        let mut results = explore(&**bundle, state).articles;
+        let mut results = explore(&**library, state).articles;
         results.sort_unstable();
         results
     });
@@ -222,7 +224,7 @@ pub(crate) fn story_timeline(
     timeline(
         stories,
         &shown,
-        |n| bundle.article(n).map(|a| &**a),
+        |n| library.article(n).map(|a| &**a),
         utc_offset,
     )
 }
@@ -253,9 +255,9 @@ fn outlet_strip(line: &Timeline) -> Html {
 }
 
 /// The reports by day, each with when it came after the first.
-fn timeline_list(bundle: &SharedBundle, line: &Timeline) -> Html {
+fn timeline_list(library: &SharedLibrary, line: &Timeline) -> Html {
     let first = line.first().and_then(|r| r.at);
-    let Some(graphed) = bundle.graphed() else {
+    let Some(graphed) = library.graphed() else {
         return Html::default();
     };
     let item = |report: &Report| -> Option<Html> {
@@ -280,7 +282,7 @@ fn timeline_list(bundle: &SharedBundle, line: &Timeline) -> Html {
         });
         let body = match graphed.stories.node(report.node) {
             Node::Article(a) => {
-                let article = bundle.article(a)?;
+                let article = library.article(a)?;
                 let id = article.id.to_string();
                 html! {
                     <li key={key.clone()} class="timeline-item" data-testid="timeline-item" data-node={key} data-article-id={id.clone()}>
@@ -293,7 +295,7 @@ fn timeline_list(bundle: &SharedBundle, line: &Timeline) -> Html {
                 }
             }
             Node::Outside(at) => {
-                let entry = bundle.article(at.article).and_then(|a| at.in_article(a))?;
+                let entry = library.article(at.article).and_then(|a| at.in_article(a))?;
                 html! {
                     <li key={key.clone()} class="timeline-item outside" data-testid="timeline-item" data-node={key}>
                         { when }

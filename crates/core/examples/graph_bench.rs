@@ -12,12 +12,12 @@
 
 #![allow(clippy::print_stdout, reason = "a benchmark's output is its report")]
 
-use broadsheet_core::graph::Stories;
-use broadsheet_core::layout::Layout;
-use broadsheet_core::model::{Article, ArticleId, Provider, Related};
-use broadsheet_core::rng::Rng;
-use broadsheet_core::time::Timestamp;
-use broadsheet_core::url::HttpUrl;
+use broadsheet_core::graph::layout::Layout;
+use broadsheet_core::graph::rng::Rng;
+use broadsheet_core::index::stories::Stories;
+use broadsheet_core::model::article::{Article, ArticleId, Provider, Related};
+use broadsheet_core::text::time::Timestamp;
+use broadsheet_core::text::url::HttpUrl;
 use std::time::{Duration, Instant};
 
 /// A chance of `percent` in 100, from the seeded generator, so every run benchmarks the same
@@ -124,7 +124,7 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
                 topics: Vec::new(),
                 images: Vec::new(),
                 related,
-                body: broadsheet_core::body::Body::default(),
+                body: broadsheet_core::model::body::Body::default(),
             });
         }
         story += 1;

@@ -12,10 +12,10 @@
 
 #![allow(clippy::print_stdout, reason = "a benchmark's output is its report")]
 
-use broadsheet_core::explore::explore;
-use broadsheet_core::library::{Library, Need};
-use broadsheet_core::search::Query;
-use broadsheet_core::view::{Action, ViewState};
+use broadsheet_core::data::library::{Library, Need};
+use broadsheet_core::index::search::Query;
+use broadsheet_core::view::explore::explore;
+use broadsheet_core::view::state::{Action, ViewState};
 use std::path::Path;
 use std::time::Instant;
 

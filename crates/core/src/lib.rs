@@ -2,12 +2,15 @@
 //! and the files that carry them from the build into the browser.
 //!
 //! Nothing here touches files, clocks, the DOM or YAML, so every rule is unit-tested natively.
-//! `broadsheet-ingest` is the only producer of [`model::Article`]s; it builds a
-//! [`bundle::Bundle`] and [`pack`]s it into files; the Yew app reads them through a
-//! [`library::Library`].
+//! `broadsheet-ingest` is the only producer of [`model::article::Article`]s; it builds a
+//! [`data::bundle::Bundle`] and [`data::pack`]s it into files; the Yew app reads them through a
+//! [`data::library::Library`].
+//!
+//! The folders are layers, each using only those listed before it: [`text`], [`model`],
+//! [`index`], [`view`], [`data`], [`graph`] (tests may build a bundle anywhere).
 //!
 //! ```
-//! use broadsheet_core::{bundle::Bundle, pack::Options, url::safe_href};
+//! use broadsheet_core::{data::bundle::Bundle, data::pack::Options, text::url::safe_href};
 //!
 //! let pack = Bundle::new(Vec::new()).pack(Options::default());
 //! let library = pack.open().expect("an entry we just wrote");
@@ -15,38 +18,12 @@
 //! assert_eq!(safe_href("javascript:alert(1)"), None);
 //! ```
 
-pub mod body;
-pub mod bundle;
-pub mod catalog;
-pub mod display;
-pub mod embed;
-pub mod explore;
-pub mod export;
-pub mod facet;
+pub mod data;
 pub mod graph;
-pub mod group;
-pub mod hash;
-pub mod history;
-pub mod labels;
-pub mod layout;
-pub mod library;
+pub mod index;
 pub mod model;
-pub mod normal_url;
-pub mod order;
-pub mod pack;
-pub mod percent;
-pub mod picture;
-pub mod rng;
-pub mod route;
-pub mod saved;
-pub mod search;
-pub mod story;
-pub mod suggest;
-pub mod time;
-pub mod url;
+pub mod text;
 pub mod view;
-pub mod visit;
-pub mod words;
 
 #[cfg(test)]
 mod testing;

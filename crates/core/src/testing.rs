@@ -1,8 +1,8 @@
 //! Builders shared by this crate's unit tests.
 
-use crate::model::{Article, ArticleId, Provider, Score};
-use crate::time::Timestamp;
-use crate::url::HttpUrl;
+use crate::model::article::{Article, ArticleId, Provider, Score};
+use crate::text::time::Timestamp;
+use crate::text::url::HttpUrl;
 
 /// A minimal valid article with the given id, heat and publication second.
 pub fn article(id: &str, heat: Option<f64>, published: i64) -> Article {
@@ -28,6 +28,6 @@ pub fn article(id: &str, heat: Option<f64>, published: i64) -> Article {
         topics: Vec::new(),
         images: Vec::new(),
         related: Vec::new(),
-        body: crate::body::Body::default(),
+        body: crate::model::body::Body::default(),
     }
 }

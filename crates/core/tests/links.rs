@@ -1,7 +1,7 @@
 //! Old links keep working: every link in `links_v1.txt` (made by URL hash format version 1)
 //! must still open the view it opened when that format shipped.
 
-use broadsheet_core::route::Route;
+use broadsheet_core::view::route::Route;
 
 const LINKS_V1: &str = include_str!("links_v1.txt");
 

@@ -4,7 +4,7 @@
 //! which makes ingest about eight times slower):
 //! `CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo run --release -p broadsheet-ingest --example ingest_timing -- DIR [--drafts]`.
 
-use broadsheet_core::pack::Options as PackOptions;
+use broadsheet_core::data::pack::Options as PackOptions;
 use broadsheet_ingest::{ingest, Options};
 use std::path::PathBuf;
 use std::time::Instant;

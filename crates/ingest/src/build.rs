@@ -6,7 +6,7 @@
 
 use crate::diagnostic::Severity;
 use crate::{ingest_with_progress, OnError, Options};
-use broadsheet_core::pack::{self, Pack};
+use broadsheet_core::data::pack::{self, Pack};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

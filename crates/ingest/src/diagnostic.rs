@@ -9,8 +9,8 @@
 //! (unreadable front matter, no title, date or link, a duplicate id) is an error; a bad optional
 //! value is left out with a warning, and the article is bundled without it.
 
-use broadsheet_core::model::ScoreError;
-use broadsheet_core::url::UrlError;
+use broadsheet_core::model::article::ScoreError;
+use broadsheet_core::text::url::UrlError;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -159,7 +159,7 @@ pub enum Problem {
     },
     /// A file name that cannot be an id.
     #[error("the file name cannot be an article id: it {0}")]
-    BadId(broadsheet_core::model::IdError),
+    BadId(broadsheet_core::model::article::IdError),
     /// A YAML anchor (`&name`).
     #[error("YAML anchors (`&name`) are not allowed; write the value out")]
     Anchor,
@@ -609,7 +609,7 @@ mod tests {
             1,
             1,
             "",
-            Problem::BadId(broadsheet_core::model::IdError::Bidi(0x202E)),
+            Problem::BadId(broadsheet_core::model::article::IdError::Bidi(0x202E)),
         );
         let labelled = error.labelled();
         assert!(

@@ -1,5 +1,5 @@
 //! Broadsheet's build-time ingest: a folder of article files becomes a validated
-//! [`Bundle`](broadsheet_core::bundle::Bundle), or a sorted list of every problem, each as
+//! [`Bundle`](broadsheet_core::data::bundle::Bundle), or a sorted list of every problem, each as
 //! `path:line:col: field: message`.
 //!
 //! Pipeline: [`walk`] finds files; [`split`] cuts front matter from body; [`quick`] parses the
@@ -25,8 +25,8 @@ pub mod split;
 pub mod text;
 pub mod walk;
 
-use broadsheet_core::bundle::Bundle;
-use broadsheet_core::model::Article;
+use broadsheet_core::data::bundle::Bundle;
+use broadsheet_core::model::article::Article;
 use diagnostic::{Diagnostic, Problem, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -310,7 +310,7 @@ fn id_key(stem: &str) -> String {
     } else {
         unicode_security::skeleton(&stem.nfkc().collect::<String>()).collect()
     };
-    broadsheet_core::words::fold(&skeleton)
+    broadsheet_core::text::words::fold(&skeleton)
 }
 
 /// The confusable skeleton of each ASCII character.
@@ -428,7 +428,11 @@ mod tests {
             for b in &printable {
                 let id = format!("x{a}{b}");
                 let full: String = unicode_security::skeleton(&id).collect();
-                assert_eq!(id_key(&id), broadsheet_core::words::fold(&full), "{id:?}");
+                assert_eq!(
+                    id_key(&id),
+                    broadsheet_core::text::words::fold(&full),
+                    "{id:?}"
+                );
             }
         }
     }

@@ -9,7 +9,7 @@
 //! them their meaning (`//host` borrows its scheme; `https:host` and `https:/path` resolve
 //! against an https page) or because they disguise where a link goes (`user@host`).
 
-use broadsheet_core::url::{HttpUrl, UrlError, MAX_URL_LEN};
+use broadsheet_core::text::url::{HttpUrl, UrlError, MAX_URL_LEN};
 use std::borrow::Cow;
 use url::ParseError;
 
@@ -17,7 +17,7 @@ use url::ParseError;
 /// browser writes, or why it is not an absolute http(s) link.
 ///
 /// ```
-/// use broadsheet_core::url::UrlError;
+/// use broadsheet_core::text::url::UrlError;
 /// use broadsheet_ingest::link::parse;
 /// let url = parse("https://Example.COM/Cooper SE1.jpeg").expect("a browser loads it");
 /// assert_eq!(url.as_str(), "https://example.com/Cooper%20SE1.jpeg");

@@ -11,10 +11,10 @@ use crate::article::shorten;
 use crate::diagnostic::Problem;
 use crate::link;
 use crate::text;
-use broadsheet_core::body::{Body, Node, MAX_DEPTH};
-use broadsheet_core::url::HttpUrl;
+use broadsheet_core::model::body::{Body, Node, MAX_DEPTH};
+use broadsheet_core::text::url::HttpUrl;
 #[cfg(test)]
-use broadsheet_core::url::UrlError;
+use broadsheet_core::text::url::UrlError;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// Refused links and images reported one by one per body; the rest are counted in one warning.
@@ -410,7 +410,7 @@ impl Reader {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use broadsheet_core::body::{Block, Inline};
+    use broadsheet_core::model::body::{Block, Inline};
 
     fn url(s: &str) -> HttpUrl {
         HttpUrl::parse(s).expect("test url")

@@ -2,8 +2,8 @@
 //! each a valid article but for that value. It is dropped with a warning naming its line and
 //! field and saying what is left out, and the article is bundled without it.
 
-use broadsheet_core::model::Article;
-use broadsheet_core::url::UrlError;
+use broadsheet_core::model::article::Article;
+use broadsheet_core::text::url::UrlError;
 use broadsheet_ingest::diagnostic::{Loss, Part, Problem};
 use broadsheet_ingest::{ingest, Options};
 use std::path::Path;

@@ -4,9 +4,9 @@
 
 mod common;
 
-use broadsheet_core::body::{Block, Inline};
-use broadsheet_core::model::IdError;
-use broadsheet_core::url::UrlError;
+use broadsheet_core::model::article::IdError;
+use broadsheet_core::model::body::{Block, Inline};
+use broadsheet_core::text::url::UrlError;
 use broadsheet_ingest::diagnostic::{Problem, Severity};
 use broadsheet_ingest::{ingest, OnError, Options, Report};
 use common::{assert_rows, Row};

@@ -1,8 +1,8 @@
 //! The seed article (bundled unchanged in `content/`) parses to the expected values, field by
 //! field; and the inputs real folders contain (BOM, CRLF, entities, drafts, hidden files) behave.
 
-use broadsheet_core::body::{Block, Inline};
-use broadsheet_core::model::Article;
+use broadsheet_core::model::article::Article;
+use broadsheet_core::model::body::{Block, Inline};
 use broadsheet_ingest::{article, ingest, Options};
 use std::fs;
 use std::path::Path;
@@ -38,11 +38,11 @@ fn seed_parses_field_by_field() {
     assert_eq!(
         a.original_url
             .as_ref()
-            .map(broadsheet_core::url::HttpUrl::as_str),
+            .map(broadsheet_core::text::url::HttpUrl::as_str),
         Some(web)
     );
     assert_eq!(
-        a.amp_web_url.as_ref().map(broadsheet_core::url::HttpUrl::as_str),
+        a.amp_web_url.as_ref().map(broadsheet_core::text::url::HttpUrl::as_str),
         Some("https://www.republicworld.com/amp/world-news/rest-of-the-world-news/myanmar-military-using-chinese-facial-recognition-tech-to-track-remove-opponents-report-articleshow.html")
     );
     assert!(a.cdn_amp_web_url.as_ref().is_some_and(|u| u
@@ -50,10 +50,13 @@ fn seed_parses_field_by_field() {
         .starts_with("https://www-republicworld-com.cdn.ampproject.org/c/s/")));
     assert_eq!(a.kind.as_deref(), Some("article"));
     assert_eq!(
-        a.quality.map(broadsheet_core::model::Score::get),
+        a.quality.map(broadsheet_core::model::article::Score::get),
         Some(50.0)
     );
-    assert_eq!(a.heat.map(broadsheet_core::model::Score::get), Some(60.0));
+    assert_eq!(
+        a.heat.map(broadsheet_core::model::article::Score::get),
+        Some(60.0)
+    );
     assert!(a.draft, "published: false makes a draft");
     assert_eq!(a.provider.name, "RepublicWorld");
     assert_eq!(a.provider.domain.as_deref(), Some("republicworld.com"));
@@ -94,7 +97,7 @@ fn seed_parses_field_by_field() {
         ("Webindia 123", Some("webindia123.com"))
     );
     assert_eq!(
-        r.quality.map(broadsheet_core::model::Score::get),
+        r.quality.map(broadsheet_core::model::article::Score::get),
         Some(10.0)
     );
     assert!(a.body.is_empty());
@@ -205,7 +208,7 @@ fn heat_minus_one_and_missing_mean_unknown() {
     let heats: Vec<_> = report
         .articles
         .iter()
-        .map(|a| a.heat.map(broadsheet_core::model::Score::get))
+        .map(|a| a.heat.map(broadsheet_core::model::article::Score::get))
         .collect();
     assert_eq!(heats, [None, None, Some(12.5)]);
 }

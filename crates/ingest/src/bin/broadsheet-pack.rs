@@ -61,10 +61,10 @@ fn usage(problem: &str) -> ExitCode {
 }
 
 /// Replaces `dist/data/` with the pack's files and names the entry in `dist/index.html`.
-fn write(dist: &Path, pack: &broadsheet_core::pack::Pack) -> std::io::Result<()> {
+fn write(dist: &Path, pack: &broadsheet_core::data::pack::Pack) -> std::io::Result<()> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)?;
-    let parts = broadsheet_core::library::Library::catalog_parts(&pack.entry.bytes)
+    let parts = broadsheet_core::data::library::Library::catalog_parts(&pack.entry.bytes)
         .map_err(|e| std::io::Error::other(format!("the new entry does not open: {e}")))?;
     let entry = format!("./{DATA_DIR}/{}", pack.entry.name);
     let html = point_at(&html, &entry, &parts).ok_or_else(|| {

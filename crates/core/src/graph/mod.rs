@@ -1,0 +1,8 @@
+//! The related-stories graph as the app shows it: the pictures, their layout and labels, and one
+//! story's timeline. graph/ may use every other folder.
+
+pub mod labels;
+pub mod layout;
+pub mod picture;
+pub mod rng;
+pub mod story;

@@ -1,0 +1,449 @@
+//! The catalog: what filtering, counting and sorting need to know about every article, as
+//! columns, without any of the articles' text.
+//!
+//! It is the part of the data the app always holds (a sharded build fetches titles, excerpts
+//! and the rest only for the articles a page shows), so it is kept small: publication instants
+//! as offsets from the earliest, heat and quality as indexes into their tables of distinct
+//! values, facet memberships as counts and value numbers. The three listing orders are derived
+//! when the catalog is read, from the same comparisons [`crate::index::order`] makes on whole
+//! articles: a sort of integers at start-up costs less than shipping three permutations.
+
+use crate::index::facet::Facets;
+use crate::index::order::score_desc;
+use crate::model::article::{Article, Card, Score};
+use crate::text::time::Timestamp;
+use crate::to_u32;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Per-article columns (article number = position) and the tables derived from them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    published: Vec<Timestamp>,
+    heat: Vec<Option<Score>>,
+    quality: Vec<Option<Score>>,
+    coverage: Vec<u32>,
+    drafts: usize,
+    facets: Facets,
+    by_heat: Vec<u32>,
+    by_date: Vec<u32>,
+    by_quality: Vec<u32>,
+}
+
+/// Why stored columns cannot be a catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the catalog is inconsistent: {0}")]
+pub struct Inconsistent(&'static str);
+
+impl Catalog {
+    /// The columns of `articles` (in bundle order: published, then id), with each article's
+    /// coverage as the related-stories graph counted it.
+    ///
+    /// # Panics
+    /// If `coverage` does not have one entry per article.
+    #[must_use]
+    pub fn build(articles: &[Article], coverage: Vec<u32>) -> Self {
+        assert_eq!(coverage.len(), articles.len(), "one coverage per article");
+        Self::derive(
+            articles.iter().map(|a| a.published_at).collect(),
+            articles.iter().map(|a| a.heat).collect(),
+            articles.iter().map(|a| a.quality).collect(),
+            coverage,
+            Facets::build(articles),
+        )
+    }
+
+    fn derive(
+        published: Vec<Timestamp>,
+        heat: Vec<Option<Score>>,
+        quality: Vec<Option<Score>>,
+        coverage: Vec<u32>,
+        facets: Facets,
+    ) -> Self {
+        let n = to_u32(published.len());
+        // Article numbers follow publication instants, then ids: among articles published at the
+        // same instant the number is the id tie-break of every order.
+        let newest_first = |a: &u32, b: &u32| {
+            published[*b as usize]
+                .cmp(&published[*a as usize])
+                .then(a.cmp(b))
+        };
+        let mut by_date: Vec<u32> = (0..n).collect();
+        by_date.sort_unstable_by(newest_first);
+        let by_score = |column: &[Option<Score>]| {
+            let mut p = by_date.clone();
+            // Stable, over the date order: ties keep newest first, then id.
+            p.sort_by(|a, b| score_desc(column[*a as usize], column[*b as usize]));
+            p
+        };
+        let by_heat = by_score(&heat);
+        let by_quality = by_score(&quality);
+        let drafts = facets.draft_count();
+        Self {
+            published,
+            heat,
+            quality,
+            coverage,
+            drafts,
+            facets,
+            by_heat,
+            by_date,
+            by_quality,
+        }
+    }
+
+    /// How many articles.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.published.len()
+    }
+
+    /// True when there are no articles.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.published.is_empty()
+    }
+
+    /// When article `n` was published.
+    #[must_use]
+    pub fn published(&self, n: u32) -> Timestamp {
+        self.published[n as usize]
+    }
+
+    /// Article `n`'s heat.
+    #[must_use]
+    pub fn heat(&self, n: u32) -> Option<Score> {
+        self.heat[n as usize]
+    }
+
+    /// Article `n`'s quality.
+    #[must_use]
+    pub fn quality(&self, n: u32) -> Option<Score> {
+        self.quality[n as usize]
+    }
+
+    /// How many distinct outlets cover article `n`'s story.
+    #[must_use]
+    pub fn coverage(&self, n: u32) -> u32 {
+        self.coverage[n as usize]
+    }
+
+    /// Every publication instant, by article number.
+    #[must_use]
+    pub fn published_all(&self) -> &[Timestamp] {
+        &self.published
+    }
+
+    /// Every heat, by article number.
+    #[must_use]
+    pub fn heat_all(&self) -> &[Option<Score>] {
+        &self.heat
+    }
+
+    /// Every quality, by article number.
+    #[must_use]
+    pub fn quality_all(&self) -> &[Option<Score>] {
+        &self.quality
+    }
+
+    /// How many articles are drafts.
+    #[must_use]
+    pub fn draft_count(&self) -> usize {
+        self.drafts
+    }
+
+    /// The catalog of the articles numbered `range` alone, without their coverage (0): a part
+    /// of the data that stays the same while those articles do. Coverage is left out because
+    /// a new article in an old story changes the coverage of the story's older articles.
+    #[must_use]
+    pub fn part(&self, range: std::ops::Range<usize>) -> Self {
+        Self::derive(
+            self.published[range.clone()].to_vec(),
+            self.heat[range.clone()].to_vec(),
+            self.quality[range.clone()].to_vec(),
+            vec![0; range.len()],
+            self.facets.restrict(range),
+        )
+    }
+
+    /// Parts of consecutive runs of articles (see [`Self::part`]) as one catalog, with every
+    /// article's coverage.
+    ///
+    /// # Errors
+    /// When `coverage` does not have one entry per article of the parts.
+    pub fn join(parts: &[&Self], coverage: Vec<u32>) -> Result<Self, Inconsistent> {
+        let all = |column: fn(&Self) -> &[_]| -> Vec<_> {
+            parts.iter().flat_map(|p| column(p)).copied().collect()
+        };
+        let published: Vec<Timestamp> = parts
+            .iter()
+            .flat_map(|p| p.published.iter().copied())
+            .collect();
+        if coverage.len() != published.len() {
+            return Err(Inconsistent(
+                "the coverage column does not match the catalog",
+            ));
+        }
+        let facets: Vec<&Facets> = parts.iter().map(|p| &p.facets).collect();
+        Ok(Self::derive(
+            published,
+            all(|p| &p.heat),
+            all(|p| &p.quality),
+            coverage,
+            Facets::join(&facets),
+        ))
+    }
+
+    /// The facet tables.
+    #[must_use]
+    pub fn facets(&self) -> &Facets {
+        &self.facets
+    }
+
+    /// Article numbers by heat (see [`crate::index::order::by_heat`]).
+    #[must_use]
+    pub fn heat_order(&self) -> &[u32] {
+        &self.by_heat
+    }
+
+    /// Article numbers by date, newest first (see [`crate::index::order::by_date`]).
+    #[must_use]
+    pub fn date_order(&self) -> &[u32] {
+        &self.by_date
+    }
+
+    /// Article numbers by quality (see [`crate::index::order::by_quality`]).
+    #[must_use]
+    pub fn quality_order(&self) -> &[u32] {
+        &self.by_quality
+    }
+
+    /// True when `article` is what this catalog says article `n` is.
+    #[must_use]
+    pub fn describes(&self, n: u32, article: &Article) -> bool {
+        self.says(n, article.published_at, article.heat, article.quality)
+    }
+
+    /// True when `card` is what this catalog says article `n` is.
+    #[must_use]
+    pub fn describes_card(&self, n: u32, card: &Card) -> bool {
+        self.says(n, card.published_at, card.heat, card.quality)
+    }
+
+    fn says(
+        &self,
+        n: u32,
+        published: Timestamp,
+        heat: Option<Score>,
+        quality: Option<Score>,
+    ) -> bool {
+        let i = n as usize;
+        i < self.len()
+            && self.published[i] == published
+            && self.heat[i] == heat
+            && self.quality[i] == quality
+    }
+}
+
+/// A score column as a table of distinct values and, per article, 0 for unknown or 1 + the
+/// value's index: heat and quality take few distinct values, so this is one byte an article.
+#[derive(Serialize, Deserialize)]
+struct ScoreColumn {
+    values: Vec<Score>,
+    index: Vec<u32>,
+}
+
+impl ScoreColumn {
+    fn of(column: &[Option<Score>]) -> Self {
+        let mut values: Vec<Score> = column.iter().flatten().copied().collect();
+        values.sort_by(|a, b| a.get().total_cmp(&b.get()));
+        values.dedup();
+        let index = column
+            .iter()
+            .map(|s| {
+                s.map_or(0, |s| {
+                    let at = values.partition_point(|v| v.get() < s.get());
+                    to_u32(at + 1)
+                })
+            })
+            .collect();
+        Self { values, index }
+    }
+
+    fn column(&self) -> Result<Vec<Option<Score>>, Inconsistent> {
+        self.index
+            .iter()
+            .map(|&i| match i {
+                0 => Ok(None),
+                i => self
+                    .values
+                    .get(i as usize - 1)
+                    .copied()
+                    .map(Some)
+                    .ok_or(Inconsistent("a score index is out of range")),
+            })
+            .collect()
+    }
+}
+
+/// The stored form: publication instants as the first one and then, per article, the seconds
+/// since the article before. Articles are numbered in publication order, so these steps are
+/// small and non-negative (a signed varint of a byte or two, where seconds since the earliest
+/// take four); any order still round-trips.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    first: Timestamp,
+    published: Vec<i64>,
+    heat: ScoreColumn,
+    quality: ScoreColumn,
+    coverage: Vec<u32>,
+    facets: Facets,
+}
+
+impl Serialize for Catalog {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let first = self.published.first().copied().unwrap_or(Timestamp::EPOCH);
+        let mut previous = first.unix();
+        let published = self
+            .published
+            .iter()
+            .map(|t| {
+                // Timestamps are bounded far inside i64 (see `Timestamp::from_unix`), so a
+                // difference of two cannot overflow.
+                let step = t.unix() - previous;
+                previous = t.unix();
+                step
+            })
+            .collect();
+        Stored {
+            first,
+            published,
+            heat: ScoreColumn::of(&self.heat),
+            quality: ScoreColumn::of(&self.quality),
+            coverage: self.coverage.clone(),
+            facets: self.facets.clone(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Catalog {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = Stored::deserialize(deserializer)?;
+        let check = || -> Result<Catalog, Inconsistent> {
+            let n = s.published.len();
+            let mut previous = s.first.unix();
+            let published = s
+                .published
+                .iter()
+                .map(|&step| {
+                    previous
+                        .checked_add(step)
+                        .and_then(|t| Timestamp::from_unix(t).ok())
+                        .inspect(|t| previous = t.unix())
+                        .ok_or(Inconsistent("a publication instant is out of range"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let (heat, quality) = (s.heat.column()?, s.quality.column()?);
+            if heat.len() != n || quality.len() != n || s.coverage.len() != n {
+                return Err(Inconsistent("columns differ in length"));
+            }
+            if !s.facets.is_valid_for(n) {
+                return Err(Inconsistent("the facet tables do not match the columns"));
+            }
+            Ok(Catalog::derive(
+                published,
+                heat,
+                quality,
+                s.coverage.clone(),
+                s.facets.clone(),
+            ))
+        };
+        check().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::order;
+    use crate::testing::article;
+
+    fn articles() -> Vec<Article> {
+        let mut list = vec![
+            article("a", None, 300),
+            article("b", Some(10.0), 100),
+            article("c", Some(90.0), 100),
+            article("d", Some(50.0), 200),
+            article("e", Some(50.0), 200),
+            article("f", Some(50.0), 250),
+        ];
+        list[1].quality = Some(Score::new(3.5).expect("score"));
+        list[4].draft = true;
+        list
+    }
+
+    #[test]
+    fn derived_orders_equal_the_article_orders() {
+        let list = articles();
+        let catalog = Catalog::build(&list, vec![1; list.len()]);
+        let by = |cmp: fn(&Article, &Article) -> std::cmp::Ordering| {
+            let mut p: Vec<u32> = (0..to_u32(list.len())).collect();
+            p.sort_by(|&a, &b| cmp(&list[a as usize], &list[b as usize]));
+            p
+        };
+        assert_eq!(catalog.heat_order(), by(order::by_heat));
+        assert_eq!(catalog.date_order(), by(order::by_date));
+        assert_eq!(catalog.quality_order(), by(order::by_quality));
+        assert_eq!(catalog.draft_count(), 1);
+    }
+
+    #[test]
+    fn round_trips_through_the_stored_form() {
+        let list = articles();
+        let catalog = Catalog::build(&list, vec![1, 2, 1, 3, 1, 1]);
+        let bytes = postcard::to_allocvec(&catalog).expect("encodes");
+        let back: Catalog = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!(back, catalog);
+        assert!((0..6).all(|n| back.describes(n, &list[n as usize])));
+        assert!(!back.describes(0, &list[1]));
+    }
+
+    #[test]
+    fn instants_in_publication_order_store_as_small_steps() {
+        // An article an hour over four years: seconds since the first reach 1.3e8 (a varint of
+        // four bytes), an hour's step is two.
+        let list: Vec<Article> = (0..100)
+            .map(|i| article(&format!("a{i:03}"), None, 1_700_000_000 + i * 3_600))
+            .collect();
+        let catalog = Catalog::build(&list, vec![1; list.len()]);
+        let stored: Stored =
+            postcard::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+                .expect("decodes as stored");
+        assert!(stored.published[1..].iter().all(|&step| step == 3_600));
+        let back: Catalog =
+            postcard::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+                .expect("decodes");
+        assert_eq!(back, catalog);
+    }
+
+    #[test]
+    fn rejects_out_of_range_indexes_and_ragged_columns() {
+        let list = articles();
+        let catalog = Catalog::build(&list, vec![1; 6]);
+        let stored = |edit: &dyn Fn(&mut Stored)| {
+            let mut s: Stored =
+                postcard::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+                    .expect("decodes as stored");
+            edit(&mut s);
+            postcard::from_bytes::<Catalog>(&postcard::to_allocvec(&s).expect("encodes"))
+        };
+        assert!(stored(&|s| s.heat.index[0] = 99).is_err());
+        assert!(stored(&|s| {
+            s.coverage.pop();
+        })
+        .is_err());
+        assert!(stored(&|s| s.published[0] = i64::MAX).is_err());
+        assert!(stored(&|s| s.published[1] = i64::MIN).is_err());
+        assert!(stored(&|_| {}).is_ok());
+    }
+}
