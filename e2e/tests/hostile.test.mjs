@@ -18,6 +18,10 @@ const CANARY = 'CANARY-DRAFT-7f3a9c';
 // A word of the draft's title and body as the search index would store it, folded (lowercased,
 // `ö` → `o`): a draft leaking into the index would show this, not the text as written.
 const CANARY_WORD = 'zwolfquokkadraft';
+// The canary itself as the index folds it: lowercased (`canary-draft-7f3a9c`), and its one
+// word found nowhere else (the index splits at the hyphens; `canary` and `draft` are common).
+const CANARY_FOLDED = CANARY.toLowerCase();
+const CANARY_TOKEN = '7f3a9c';
 
 let dist;
 let server;
@@ -95,6 +99,8 @@ test('no byte of a left-out draft is in dist', async () => {
     assert.equal(bytes.includes(CANARY), false, `${file} contains the draft's canary`);
     assert.equal(bytes.includes(Buffer.from(CANARY, 'utf16le')), false, `${file} contains the canary (UTF-16)`);
     assert.equal(bytes.includes(CANARY_WORD), false, `${file} contains the canary's folded word`);
+    assert.equal(bytes.includes(CANARY_FOLDED), false, `${file} contains the canary, folded`);
+    assert.equal(bytes.includes(CANARY_TOKEN), false, `${file} contains the canary's word ${CANARY_TOKEN}`);
   }
   await withPage(browser, async (page) => {
     await page.goto(`${server.url}#/article/draft-canary`);

@@ -28,13 +28,14 @@ pub mod walk;
 use broadsheet_core::data::bundle::Bundle;
 use broadsheet_core::model::article::Article;
 use diagnostic::{Diagnostic, Problem, Severity};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::sync::{mpsc, OnceLock};
+use std::time::Duration;
 use unicode_normalization::UnicodeNormalization;
 
 /// Files larger than this are refused without being read whole.
@@ -328,72 +329,52 @@ fn stem(rel: &Path) -> &str {
     rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default()
 }
 
-/// Files handed to a parser thread at a time: small enough that a core slowed by other work
-/// (the rest of a cargo build) does not leave the other idle at the end, large enough that
-/// taking work costs nothing next to parsing it.
-const BATCH: usize = 64;
 /// How often [`ingest_with_progress`] reports.
 const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 
-/// Reads and parses every file, spread over the machine's cores; results come back in the
-/// order of `files`, so the report does not depend on scheduling. The calling thread parses
-/// too, and reports progress between its batches.
+/// Reads and parses every file on rayon's pool, one thread per core; results come back in the
+/// order of `files` (an indexed parallel iterator collects in order), so the report does not
+/// depend on scheduling. The pool is driven from a helper thread so that the calling thread is
+/// free to report progress, which `progress` (not `Send`) must be called from.
 fn parse_all(
     root: &Path,
     shown_root: &Path,
     files: &[std::path::PathBuf],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Vec<article::Parsed> {
+    let done = AtomicUsize::new(0);
     let parse_one = |rel: &std::path::PathBuf| {
         let shown = shown_root.join(rel);
-        match read_capped(&root.join(rel)) {
+        let parsed = match read_capped(&root.join(rel)) {
             Ok(bytes) => article::parse(&shown, stem(rel), &bytes),
             Err(problem) => article::Parsed {
                 article: None,
                 removed: false,
                 diagnostics: vec![Diagnostic::new(shown, 1, 1, "", problem)],
             },
-        }
+        };
+        done.fetch_add(1, Ordering::Relaxed);
+        parsed
     };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(8);
-    if workers < 2 || files.len() < 2 * BATCH {
-        return files.iter().map(parse_one).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    // Threads take batches until none are left; each comes back with its start index, and
-    // sorting by it restores the order of `files`.
-    let run_batch = || {
-        let start = next.fetch_add(BATCH, Ordering::Relaxed);
-        (start < files.len()).then(|| {
-            let batch = &files[start..(start + BATCH).min(files.len())];
-            let parsed: Vec<_> = batch.iter().map(parse_one).collect();
-            done.fetch_add(batch.len(), Ordering::Relaxed);
-            (start, parsed)
-        })
-    };
-    let mut batches = std::thread::scope(|scope| {
-        let handles: Vec<_> = (1..workers)
-            .map(|_| scope.spawn(|| std::iter::from_fn(run_batch).collect::<Vec<_>>()))
-            .collect();
-        let mut batches = Vec::new();
-        let mut reported = Instant::now();
-        while let Some(batch) = run_batch() {
-            batches.push(batch);
-            if reported.elapsed() >= PROGRESS_EVERY {
-                progress(done.load(Ordering::Relaxed), files.len());
-                reported = Instant::now();
+    std::thread::scope(|scope| {
+        let (sender, receiver) = mpsc::channel();
+        scope.spawn(move || {
+            let parsed: Vec<_> = files.par_iter().map(parse_one).collect();
+            // The receiver waits until this arrives or the sender is dropped.
+            sender.send(parsed).ok();
+        });
+        loop {
+            match receiver.recv_timeout(PROGRESS_EVERY) {
+                Ok(parsed) => return parsed,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    progress(done.load(Ordering::Relaxed), files.len());
+                }
+                // The helper dropped its sender without sending: a parser panicked, and the
+                // scope re-raises that panic when it joins the thread.
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Vec::new(),
             }
         }
-        for handle in handles {
-            batches.extend(handle.join().expect("a parser thread panicked"));
-        }
-        batches
-    });
-    batches.sort_unstable_by_key(|(start, _)| *start);
-    batches.into_iter().flat_map(|(_, parsed)| parsed).collect()
+    })
 }
 
 /// Reads a file unless it is larger than [`MAX_FILE`], without reading more than that.
