@@ -82,12 +82,19 @@ fn check(meant: &Article, text: &str) -> Result<(), String> {
         ("type", read.kind.unwrap_or_default(), meant.kind.to_owned()),
         (
             "quality",
-            format!("{:?}", read.quality.map(broadsheet_core::model::Score::get)),
+            format!(
+                "{:?}",
+                read.quality
+                    .map(broadsheet_core::model::article::Score::get)
+            ),
             score(meant.quality),
         ),
         (
             "heat",
-            format!("{:?}", read.heat.map(broadsheet_core::model::Score::get)),
+            format!(
+                "{:?}",
+                read.heat.map(broadsheet_core::model::article::Score::get)
+            ),
             score(meant.heat),
         ),
         (
