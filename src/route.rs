@@ -1,4 +1,5 @@
-//! The route adapter: the page and explore view named by `location.hash`, as a Yew reducer.
+//! The route adapter: the page and explore view named by `location.hash`, as a Yew reducer
+//! over `broadsheet_core::view::nav`.
 //!
 //! The hash is the source of truth. What a hash means is `broadsheet_core::view::route`'s answer
 //! and how a view changes is `ViewState::apply`; this module only wires them to the browser: it
@@ -6,19 +7,18 @@
 //! view (a new history entry or the same one, as `broadsheet_core::view::history` decides), and
 //! keeps each history entry's scroll position so Back and Forward return to where the reader was.
 
-use broadsheet_core::view::history::{Edit, Step, Trail};
+use broadsheet_core::view::history::{Edit, Step};
+use broadsheet_core::view::nav::{Nav, NavAction};
 use broadsheet_core::view::route::Route;
-use broadsheet_core::view::state::Action;
 use gloo::events::EventListener;
 use gloo::utils::{history, window};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::ops::Deref;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::ScrollRestoration;
 use yew::prelude::*;
-
-use broadsheet_core::view::state::PAGE_ROWS;
 
 /// How many history entries' scroll positions are remembered.
 const REMEMBERED_VIEWS: usize = 100;
@@ -27,161 +27,30 @@ const REMEMBERED_VIEWS: usize = 100;
 /// is a step in the history.
 pub type Write = Edit;
 
-/// What the app shows, and how it got there.
+/// The navigation state, as Yew's reducer holds it: `broadsheet_core::view::nav`'s [`Nav`],
+/// told where the page is scrolled when a change comes.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Nav {
-    /// The page shown.
-    pub route: Route,
-    /// What the link that opened this page had that was ignored.
-    pub notices: Rc<[String]>,
-    /// The hash of the last explore view, graph or story shown: where an article's "Back to
-    /// results" goes.
-    pub last_results: AttrValue,
-    /// How many result rows the list shows.
-    pub rows: usize,
-    /// How many changes so far asked for a new history entry. Several changes can reach one
-    /// render (keystrokes typed faster than the page draws): the render pushes an entry when
-    /// this grew since the last, so the first keystroke's push is not lost to the next one's
-    /// replace.
-    pushes: u64,
-    /// Whether the reader is in the middle of typing, to coalesce keystrokes into one entry.
-    trail: Trail,
-    /// Where the page was scrolled when the last change that pushes a new entry was made: the
-    /// position of the entry it leaves (read before the new view renders and perhaps shortens
-    /// the page).
-    left_at: f64,
-}
+pub struct NavState(Nav);
 
-/// A change to [`Nav`].
-#[derive(Debug)]
-pub enum NavAction {
-    /// The address bar changed (a link, Back or Forward, an edit): read it. `rows` is how many
-    /// rows the list showed when the reader last left this view.
-    Load {
-        /// `location.hash`.
-        hash: String,
-        /// Rows to show, when this view was shown before.
-        rows: Option<usize>,
-    },
-    /// Change the explore view.
-    View(Action, Write),
-    /// Show another page of results.
-    MoreRows,
-    /// Select a node of the graph view by its key, or nothing. The selection replaces the
-    /// history entry: clicking around a picture is not a trail of pages to go Back through.
-    Select(Option<String>),
-    /// Show the page shown under another address that names the same page (a story opened by
-    /// one of its articles' ids, written with its own key). The history entry is rewritten in
-    /// place.
-    Rename(Route),
-    /// Hide the notices.
-    Dismiss,
-}
+impl Deref for NavState {
+    type Target = Nav;
 
-impl Nav {
-    fn load(hash: &str, rows: Option<usize>, last_results: AttrValue, pushes: u64) -> Self {
-        let parsed = Route::parse(hash);
-        let last_results = match &parsed.route {
-            Route::Explore(_) | Route::Graph(..) | Route::Story(..) => {
-                AttrValue::from(parsed.route.to_hash())
-            }
-            Route::Article(_) | Route::Embed(..) | Route::Saved => last_results,
-        };
-        Self {
-            route: parsed.route,
-            notices: parsed.notices.into(),
-            last_results,
-            rows: rows.unwrap_or(PAGE_ROWS),
-            pushes,
-            trail: Trail::default(),
-            left_at: 0.0,
-        }
+    fn deref(&self) -> &Nav {
+        &self.0
     }
 }
 
-impl Reducible for Nav {
+impl Reducible for NavState {
     type Action = NavAction;
 
     /// Returns `self` itself when nothing changes, so Yew skips the render.
     fn reduce(self: Rc<Self>, action: NavAction) -> Rc<Self> {
-        match action {
-            NavAction::Load { hash, rows } => {
-                let next = Self::load(&hash, rows, self.last_results.clone(), self.pushes);
-                if next.route == self.route && next.notices.is_empty() {
-                    self
-                } else {
-                    Rc::new(next)
-                }
-            }
-            NavAction::View(action, edit) => {
-                let (route, edit, last_results) = match &self.route {
-                    Route::Explore(state) => {
-                        let route = Route::Explore(state.apply(action));
-                        let last_results = AttrValue::from(route.to_hash());
-                        (route, edit, last_results)
-                    }
-                    // The widget's view changes like the app's, but always in place: entries
-                    // pushed inside a frame would land in the host page's history.
-                    Route::Embed(state, options) => (
-                        Route::Embed(state.apply(action), options.clone()),
-                        Edit::InPlace,
-                        self.last_results.clone(),
-                    ),
-                    Route::Article(_) | Route::Graph(..) | Route::Story(..) | Route::Saved => {
-                        return self
-                    }
-                };
-                if route == self.route {
-                    return self;
-                }
-                let (trail, step) = self.trail.step(edit);
-                let (pushes, left_at) = match step {
-                    Step::Push => (self.pushes + 1, window().scroll_y().unwrap_or_default()),
-                    Step::Replace => (self.pushes, self.left_at),
-                };
-                Rc::new(Self {
-                    last_results,
-                    route,
-                    notices: Rc::clone(&self.notices),
-                    rows: PAGE_ROWS,
-                    pushes,
-                    trail,
-                    left_at,
-                })
-            }
-            NavAction::Select(key) => {
-                let Route::Graph(state, node) = &self.route else {
-                    return self;
-                };
-                if *node == key {
-                    return self;
-                }
-                let route = Route::Graph(state.clone(), key);
-                Rc::new(Self {
-                    last_results: AttrValue::from(route.to_hash()),
-                    route,
-                    ..(*self).clone()
-                })
-            }
-            NavAction::Rename(route) => {
-                if route == self.route {
-                    return self;
-                }
-                Rc::new(Self {
-                    last_results: AttrValue::from(route.to_hash()),
-                    route,
-                    ..(*self).clone()
-                })
-            }
-            NavAction::MoreRows => Rc::new(Self {
-                rows: self.rows.saturating_add(PAGE_ROWS),
-                ..(*self).clone()
-            }),
-            NavAction::Dismiss if self.notices.is_empty() => self,
-            NavAction::Dismiss => Rc::new(Self {
-                notices: Rc::from([]),
-                ..(*self).clone()
-            }),
+        match self
+            .0
+            .apply(action, window().scroll_y().unwrap_or_default())
+        {
+            Some(next) => Rc::new(Self(next)),
+            None => self,
         }
     }
 }
@@ -294,8 +163,8 @@ fn new_entry_id() -> f64 {
 /// The navigation state, re-rendering the caller on every change. Dispatch [`NavAction`]s to
 /// change the view; the hook writes the hash and restores scroll positions.
 #[hook]
-pub fn use_route() -> UseReducerHandle<Nav> {
-    let nav = use_reducer(|| Nav::load(&current_hash(), None, AttrValue::Static("#/"), 0));
+pub fn use_route() -> UseReducerHandle<NavState> {
+    let nav = use_reducer(|| NavState(Nav::load(&current_hash(), None, "#/", 0)));
     let memory = use_memo((), |()| {
         let memory = Memory::default();
         memory.shown.replace(nav.route.to_hash());
@@ -332,7 +201,7 @@ pub fn use_route() -> UseReducerHandle<Nav> {
     }
     {
         let memory = Rc::clone(&memory);
-        let (pushes, left_at) = (nav.pushes, nav.left_at);
+        let (pushes, left_at) = (nav.pushes(), nav.left_at());
         use_effect_with((nav.route.clone(), nav.rows), move |(route, rows)| {
             let write = if memory.pushes.replace(pushes) == pushes {
                 Step::Replace

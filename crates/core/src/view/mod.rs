@@ -8,6 +8,7 @@ pub mod export;
 pub mod fragment;
 pub mod group;
 pub mod history;
+pub mod nav;
 pub mod route;
 pub mod saved;
 pub mod state;
