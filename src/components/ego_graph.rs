@@ -7,7 +7,7 @@ use crate::components::swatch::Swatch;
 use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use crate::node_text::describe;
 use crate::palette::colour;
-use broadsheet_core::graph::layout::Layout;
+use broadsheet_core::graph::layout::settle;
 use broadsheet_core::graph::picture::{
     ego_looks, node_key, node_provider, Look, Shown, MAX_RADIUS,
 };
@@ -54,22 +54,19 @@ impl Drawing {
     fn new(shown: &dyn Shown, article: u32, cap: usize) -> Self {
         let sub = shown.stories().ego(article, DEPTH, cap);
         let looks = ego_looks(shown, &sub);
-        let mut layout = Layout::new(sub.nodes.len(), &sub.edges, SEED);
-        for _ in 0..MAX_TICKS {
-            if layout.is_converged() {
-                break;
-            }
-            layout.step();
-        }
-        let pad = MAX_RADIUS + 6.0;
-        let [x0, y0, x1, y1] = layout.bounds().unwrap_or([0.0; 4]);
         // A lone article still gets a small square rather than a zero-sized box.
-        let (w, h) = ((x1 - x0).max(60.0), (y1 - y0).max(60.0));
-        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-        let (w, h) = (w + 2.0 * pad, h + 2.0 * pad);
-        let view_box = format!("{:.1} {:.1} {w:.1} {h:.1}", cx - w / 2.0, cy - h / 2.0);
+        let settled = settle(
+            sub.nodes.len(),
+            &sub.edges,
+            SEED,
+            MAX_TICKS,
+            MAX_RADIUS + 6.0,
+            60.0,
+        );
+        let [x, y, w, h] = settled.view_box;
+        let view_box = format!("{x:.1} {y:.1} {w:.1} {h:.1}");
         Self {
-            positions: layout.positions().to_vec(),
+            positions: settled.positions,
             sub,
             looks,
             view_box,

@@ -553,9 +553,81 @@ impl Layout {
     }
 }
 
+/// A small graph laid out to rest at once, and the box to draw it in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settled {
+    /// Each node's position.
+    pub positions: Vec<[f64; 2]>,
+    /// The box around them, as `[x, y, width, height]` (an SVG `viewBox`).
+    pub view_box: [f64; 4],
+}
+
+/// Lays out a graph small enough to settle before it is drawn (the article page's ego graph):
+/// steps until converged or `max_ticks`, then frames the nodes with `pad` on every side, each
+/// side at least `min_side` before padding so a lone node still gets a square.
+#[must_use]
+pub fn settle(
+    nodes: usize,
+    edges: &[[u32; 2]],
+    seed: u64,
+    max_ticks: usize,
+    pad: f64,
+    min_side: f64,
+) -> Settled {
+    let mut layout = Layout::new(nodes, edges, seed);
+    for _ in 0..max_ticks {
+        if layout.is_converged() {
+            break;
+        }
+        layout.step();
+    }
+    let [x0, y0, x1, y1] = layout.bounds().unwrap_or([0.0; 4]);
+    let (w, h) = ((x1 - x0).max(min_side), (y1 - y0).max(min_side));
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let (w, h) = (w + 2.0 * pad, h + 2.0 * pad);
+    Settled {
+        positions: layout.positions().to_vec(),
+        view_box: [cx - w / 2.0, cy - h / 2.0, w, h],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settle_frames_every_node_with_its_padding() {
+        let star: Vec<[u32; 2]> = (1..8).map(|i| [0, i]).collect();
+        let cases: [(usize, &[[u32; 2]]); 3] = [(1, &[]), (2, &[[0, 1]]), (8, &star)];
+        for (nodes, edges) in cases {
+            let settled = settle(nodes, edges, 1, 600, 10.0, 60.0);
+            assert_eq!(settled.positions.len(), nodes);
+            let [x, y, w, h] = settled.view_box;
+            assert!(
+                w >= 80.0 && h >= 80.0,
+                "at least the minimum plus padding: {w} × {h}"
+            );
+            for p in &settled.positions {
+                assert!(
+                    p[0] >= x + 10.0 - 1e-9 && p[0] <= x + w - 10.0 + 1e-9,
+                    "{p:?} in {:?}",
+                    settled.view_box
+                );
+                assert!(
+                    p[1] >= y + 10.0 - 1e-9 && p[1] <= y + h - 10.0 + 1e-9,
+                    "{p:?} in {:?}",
+                    settled.view_box
+                );
+            }
+            assert_eq!(
+                settle(nodes, edges, 1, 600, 10.0, 60.0),
+                settled,
+                "the same picture every time"
+            );
+        }
+        let lone = settle(1, &[], 1, 600, 10.0, 60.0);
+        assert_eq!([lone.view_box[2], lone.view_box[3]], [80.0, 80.0]);
+    }
 
     /// Stars of five (a hub and four leaves), each hub linked to the next: the shape of stories
     /// with a few outside links, joined into one component.
