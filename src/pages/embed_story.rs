@@ -8,11 +8,11 @@ use crate::components::notice::Notice;
 use crate::components::search_box::SearchBox;
 use crate::dates::{local, DateStyle};
 use crate::hooks::{use_document_title, use_report_height};
-use crate::library::{loading, use_files};
+use crate::library::loading;
 use crate::location::Deployment;
 use crate::numbers::digits;
 use crate::pages::embed::EmbedPageProps;
-use crate::pages::story::{resolve, story_timeline, Found};
+use crate::pages::story::{use_story, Found};
 use crate::route::Write;
 use broadsheet_core::graph::picture::node_key;
 use broadsheet_core::graph::story::Report;
@@ -29,21 +29,8 @@ use yew::prelude::*;
 pub fn EmbedStory(props: &EmbedPageProps) -> Html {
     let library = &props.library;
     let id = props.options.story().unwrap_or_default().to_owned();
-    let found = resolve(library, &id, &props.state, None);
-    let (ready, files) = match &found {
-        Found::Waiting(files) => (None, files.clone()),
-        Found::Unknown => (None, Vec::new()),
-        Found::Story { story, key } => (Some((*story, *key)), Vec::new()),
-    };
-    use_files(library, files);
-    let line = {
-        let library = library.clone();
-        use_memo((props.state.clone(), ready), move |(state, ready)| {
-            let (story, _) = (*ready)?;
-            let stories = library.stories()?;
-            Some(Rc::new(story_timeline(&library, stories, state, story)))
-        })
-    };
+    let shown = use_story(library, &id, &props.state, None);
+    let (found, ready, line) = (shown.found, shown.ready, shown.line);
     let deployment = use_memo((), |()| Deployment::current());
     let root = use_node_ref();
     use_report_height(root.clone());

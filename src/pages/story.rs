@@ -62,7 +62,7 @@ pub(crate) enum Found {
 /// search shards at once, then every article of the story (each one's text and its related
 /// entries) at once: two round trips. `known` is an id whose number the page already knows
 /// (the story's key, after the page renamed itself to it), which needs no id shard.
-pub(crate) fn resolve(
+fn resolve(
     library: &SharedLibrary,
     id: &str,
     state: &ViewState,
@@ -106,31 +106,13 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
     // The story's key and its number, once resolved: the page renames itself to the key, and
     // must not go back to loading to look up the id it just wrote.
     let known = use_mut_ref(|| None::<(String, u32)>);
-    let found = resolve(library, &props.id, &props.state, known.borrow().as_ref());
-    if let Found::Story { key, .. } = found {
+    let shown = use_story(library, &props.id, &props.state, known.borrow().clone());
+    let (found, ready, line) = (shown.found, shown.ready, shown.line);
+    if let Some((_, key)) = ready {
         if let Some(article) = library.article(key) {
             *known.borrow_mut() = Some((article.id.to_string(), key));
         }
     }
-    let (ready, files) = match &found {
-        Found::Waiting(files) => (None, files.clone()),
-        Found::Unknown => (None, Vec::new()),
-        Found::Story { story, key } => (Some((*story, *key)), Vec::new()),
-    };
-    use_files(library, files);
-    let line = {
-        let library = library.clone();
-        use_memo(
-            (props.state.clone(), ready),
-            move |(state, ready)| -> Option<Rc<Timeline>> {
-                let (story, _) = (*ready)?;
-                let stories = library.stories()?;
-                Some(Rc::new(measure(TIMELINE_MEASURE, || {
-                    story_timeline(&library, stories, state, story)
-                })))
-            },
-        )
-    };
     let canonical = ready
         .and_then(|(_, key)| library.article(key))
         .map(|article| Route::Story(article.id.to_string(), props.state.clone()));
@@ -207,9 +189,52 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
     }
 }
 
+/// What a story link shows: what it resolved to, the story and its key article's number once
+/// read, and the timeline the view keeps of it.
+pub(crate) struct ShownStory {
+    /// What the link resolved to so far.
+    pub found: Found,
+    /// The story and its key article's number, once every file it needs is read.
+    pub ready: Option<(u32, u32)>,
+    /// The reports the view keeps, once ready.
+    pub line: Rc<Option<Rc<Timeline>>>,
+}
+
+/// Resolves `id` (see [`resolve`]), asks for the files still missing, and builds the story's
+/// timeline for `state` once they are here.
+#[hook]
+pub(crate) fn use_story(
+    library: &SharedLibrary,
+    id: &str,
+    state: &ViewState,
+    known: Option<(String, u32)>,
+) -> ShownStory {
+    let found = resolve(library, id, state, known.as_ref());
+    let (ready, files) = match &found {
+        Found::Waiting(files) => (None, files.clone()),
+        Found::Unknown => (None, Vec::new()),
+        Found::Story { story, key } => (Some((*story, *key)), Vec::new()),
+    };
+    use_files(library, files);
+    let line = {
+        let library = library.clone();
+        use_memo(
+            (state.clone(), ready),
+            move |(state, ready)| -> Option<Rc<Timeline>> {
+                let (story, _) = (*ready)?;
+                let stories = library.stories()?;
+                Some(Rc::new(measure(TIMELINE_MEASURE, || {
+                    story_timeline(&library, stories, state, story)
+                })))
+            },
+        )
+    };
+    ShownStory { found, ready, line }
+}
+
 /// The reports of `story` that the view keeps, in the order they came. Its articles must be
 /// read (see [`resolve`]).
-pub(crate) fn story_timeline(
+fn story_timeline(
     library: &SharedLibrary,
     stories: &Stories,
     state: &ViewState,
