@@ -1,0 +1,228 @@
+// Broadsheet against Pagefind and MiniSearch on the same articles (issue 15), for
+// scripts/measure-peers, in one headless Chromium:
+//
+//   node e2e/peers-bench.mjs BROADSHEET_DIST PAGEFIND_SITE [MINISEARCH_SITE] [--rounds 3] [--json FILE]
+//
+// The peer sites come from bench/peers/sites.mjs (and Pagefind's indexer). Every page behaves
+// alike for what is timed: `#/?q=words` is a search link, `[data-testid="result-count"]` the
+// count, `article.card` a result, `[data-testid="search"]` the search box. Each load is in a new
+// browser context (empty cache, no service worker) and the systems take turns, query by query,
+// so that whatever else the machine does falls on all of them alike; every query is measured
+// once per round (3 by default) and each number is the median (or p95) over all rounds.
+//
+// - cold search link: from navigation to the count and the first result cards of the query in
+//   the DOM; the bytes are every file of the site's own origin whose response ended by then
+//   (Resource Timing of the page and of its workers: Pagefind fetches from a web worker), so
+//   whatever the page prefetched and had by then counts too; brotli 11, computed here from the
+//   files on disk (the test server does not compress; Pagefind's index files are already gzip).
+// - the same with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate) from before navigation.
+// - keystrokes: a page opened with no query, once idle, gets each query typed with real key
+//   events, one key at a time; each key is timed from its keydown to the results of the text
+//   typed so far in the DOM, and the next key is pressed only then.
+//
+// "Results of the text so far in the DOM" is read from the page: the peer pages set
+// `#results[data-query]` with the results they render; Broadsheet's document title names the
+// search its results show ("Search: q – Broadsheet") and `#results` is aria-busy while it
+// still shows another view's results. A MutationObserver checks after every change, so the
+// time is taken inside the page, without polling delay, when the task that rendered ends.
+// Prints the markdown table; --json writes every measurement.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { launchBrowser, serveDir, TIMEOUT_MS } from './harness.mjs';
+import { sizesOf } from './measure-report.mjs';
+
+/**
+ * Single words, so that every keystroke changes the query. All occur in generated articles:
+ * their counts, per system, are in the --json output.
+ */
+const QUERIES = ['election', 'council', 'energy', 'transit', 'housing', 'budget', 'hospital'];
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : undefined;
+};
+const jsonFile = option('--json');
+const rounds = Number(option('--rounds') ?? 3);
+const [broadsheetDist, pagefindSite, miniSearchSite] = args;
+if (!broadsheetDist || !pagefindSite || !(rounds >= 1)) {
+  console.error('usage: node e2e/peers-bench.mjs BROADSHEET_DIST PAGEFIND_SITE [MINISEARCH_SITE] [--rounds N] [--json FILE]');
+  process.exit(2);
+}
+
+// Whether the results of query `q` are in the DOM, as the body of a function of `q` evaluated
+// in the page.
+const PEER_SHOWN = `return document.querySelector('#results')?.dataset.query === q;`;
+const BROADSHEET_SHOWN = `
+  return document.title === (q === '' ? 'Broadsheet' : 'Search: ' + q + ' \u2013 Broadsheet') &&
+    document.querySelector('[data-testid="result-count"]') !== null &&
+    document.querySelector('#results[aria-busy]') === null;`;
+
+const systems = [
+  { key: 'pagefind', name: 'Pagefind', dir: pagefindSite, shown: PEER_SHOWN },
+  { key: 'broadsheet', name: 'Broadsheet', dir: broadsheetDist, shown: BROADSHEET_SHOWN },
+  ...(miniSearchSite ? [{ key: 'minisearch', name: 'MiniSearch', dir: miniSearchSite, shown: PEER_SHOWN }] : []),
+];
+
+// Runs before the page's scripts: `__want` is the query whose results are awaited (the search
+// link's, until the benchmark sets another), `__from` when the wait started (navigation start, 0,
+// or a keydown), `__shownAt` when those results and at least one card were in the DOM.
+const init = (shown) => `
+  const shown = (q) => { ${shown} };
+  performance.setResourceTimingBufferSize(100000);
+  window.__want = new URLSearchParams(location.hash.replace(/^#\\/?\\??/, '')).get('q') ?? '';
+  window.__from = 0;
+  window.__shownAt = undefined;
+  const check = () => {
+    if (window.__shownAt === undefined && window.__from !== undefined && shown(window.__want) &&
+        (window.__want === '' || document.querySelector('article.card') !== null)) {
+      window.__shownAt = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, {
+    childList: true, subtree: true, characterData: true, attributes: true,
+  });
+`;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+/**
+ * A page in a new context of `browser` with `system`'s init script. Off-site requests (Broadsheet's
+ * article images) are answered empty at once: the machine has no network.
+ */
+async function open(browser, system, server) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const origin = new URL(server.url).origin;
+  await context.route(
+    (url) => url.origin !== origin && (url.protocol === 'http:' || url.protocol === 'https:'),
+    (route) => route.fulfill({ status: 204, body: '' }),
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS * 3);
+  await page.addInitScript(init(system.shown));
+  return { context, page };
+}
+
+// The site's own files a page or worker has fetched (status 200): path and when the response
+// ended, on the page's clock (each worker has its own time origin). Pagefind searches in a web
+// worker, whose fetches are only in the worker's timeline.
+const ENTRIES = ({ origin, timeline }) =>
+  [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+    .filter((e) => e.name.startsWith(origin) && e.responseStatus === 200)
+    .map((e) => ({ path: decodeURIComponent(new URL(e.name).pathname), end: e.responseEnd + performance.timeOrigin - timeline }));
+
+async function fetchedFiles(page, origin) {
+  const timeline = await page.evaluate(() => performance.timeOrigin);
+  const lists = [page, ...page.workers()].map((where) => where.evaluate(ENTRIES, { origin, timeline }));
+  return (await Promise.all(lists)).flat();
+}
+
+/** Brotli 11 bytes of the files served from `dir` at `paths`. */
+async function brotli(dir, paths) {
+  let sum = 0;
+  for (const path of paths) {
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    sum += sizesOf(await readFile(file)).brotli;
+  }
+  return sum;
+}
+
+/** Opens the search link of `q`: ms from navigation to its results, the bytes fetched by then, the count. */
+async function coldLink(browser, system, server, q, throttle) {
+  const { context, page } = await open(browser, system, server);
+  try {
+    if (throttle) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
+    await page.goto(`${server.url}#/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => window.__shownAt !== undefined);
+    const ms = await page.evaluate(() => window.__shownAt);
+    const count = Number((await page.locator('[data-testid="result-count"]').textContent()).replace(/\D/g, ''));
+    const fetched = await fetchedFiles(page, new URL(server.url).origin);
+    const files = [...new Set(fetched.filter((f) => f.end <= ms).map((f) => f.path))].sort();
+    return { ms, bytes: await brotli(system.dir, files), count, files };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Types `q` key by key into a page opened without a query: ms from each keydown to its results. */
+async function typing(browser, system, server, q) {
+  const { context, page } = await open(browser, system, server);
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__shownAt !== undefined);
+    await page.waitForLoadState('networkidle');
+    const search = page.locator('[data-testid="search"]');
+    await search.focus();
+    const times = [];
+    for (let i = 1; i <= q.length; i += 1) {
+      await page.evaluate((want) => {
+        window.__want = want;
+        window.__from = undefined;
+        window.__shownAt = undefined;
+        document.addEventListener('keydown', () => { window.__from = performance.now(); }, { capture: true, once: true });
+      }, q.slice(0, i));
+      await page.keyboard.press(q[i - 1]);
+      await page.waitForFunction(() => window.__shownAt !== undefined);
+      times.push(await page.evaluate(() => window.__shownAt - window.__from));
+    }
+    return times;
+  } finally {
+    await context.close();
+  }
+}
+
+const servers = Object.fromEntries(await Promise.all(systems.map(async (s) => [s.key, await serveDir(s.dir)])));
+const browser = await launchBrowser();
+const results = Object.fromEntries(systems.map((s) => [s.key, { cold: [], throttled: [], keys: [] }]));
+try {
+  for (let i = 0; i < rounds * QUERIES.length; i += 1) {
+    const q = QUERIES[i % QUERIES.length];
+    // Each query starts with the next system, so none is always first after another's load.
+    const turn = systems.map((_, j) => systems[(i + j) % systems.length]);
+    for (const s of turn) results[s.key].cold.push({ q, ...(await coldLink(browser, s, servers[s.key], q)) });
+    for (const s of turn) results[s.key].throttled.push({ q, ...(await coldLink(browser, s, servers[s.key], q, 4)) });
+    for (const s of turn) results[s.key].keys.push({ q, ms: await typing(browser, s, servers[s.key], q) });
+    console.error(`round ${Math.floor(i / QUERIES.length) + 1} ${q}: ${systems.map((s) => `${s.key} ${results[s.key].cold.at(-1).count}`).join(', ')} results`);
+  }
+} finally {
+  await browser.close();
+  await Promise.all(Object.values(servers).map((s) => s.close()));
+}
+
+const summary = Object.fromEntries(
+  systems.map((s) => {
+    const r = results[s.key];
+    const keys = r.keys.flatMap((k) => k.ms);
+    return [s.key, {
+      bytes: median(r.cold.map((c) => c.bytes)),
+      cold_ms: median(r.cold.map((c) => c.ms)),
+      keys_median_ms: median(keys),
+      keys_p95_ms: percentile(keys, 95),
+      throttled_ms: median(r.throttled.map((c) => c.ms)),
+    }];
+  }),
+);
+if (jsonFile) await writeFile(jsonFile, JSON.stringify({ queries: QUERIES, rounds, summary, results }, null, 1));
+
+const kB = (b) => `${(b / 1000).toFixed(1)} kB`;
+const ms = (x) => `${Math.round(x)} ms`;
+// Broadsheet's number over Pagefind's: above 1, Broadsheet takes more.
+const ratio = (get) => `${(get(summary.broadsheet) / get(summary.pagefind)).toFixed(2)}×`;
+const rows = [
+  ['bytes until the first search\'s results (brotli 11, median)', (x) => kB(x.bytes), (x) => x.bytes],
+  ['cold search link, time until the count and first results shown (median)', (x) => ms(x.cold_ms), (x) => x.cold_ms],
+  ['keystrokes: typing a query key by key, per-keystroke time to results (median, p95)', (x) => `${ms(x.keys_median_ms)}, ${ms(x.keys_p95_ms)}`, (x) => x.keys_median_ms],
+  ['cold search link with the CPU slowed 4× (median)', (x) => ms(x.throttled_ms), (x) => x.throttled_ms],
+];
+const names = systems.map((s) => s.name);
+console.log(`| measure | ${names.join(' | ')} | Broadsheet / Pagefind |`);
+console.log(`| --- | ${names.map(() => '---').join(' | ')} | --- |`);
+for (const [label, show, value] of rows) {
+  console.log(`| ${label} | ${systems.map((s) => show(summary[s.key])).join(' | ')} | ${ratio(value)} |`);
+}
