@@ -1,6 +1,8 @@
-//! Text leaves: instants and calendar days, the http/https allowlist, percent-encoding, search's
-//! word folding and story-identity URL keys. text/ may use nothing else in this crate.
+//! Text leaves: instants and calendar days, the http/https allowlist, percent-encoding, markup
+//! escaping, search's word folding and story-identity URL keys. text/ may use nothing else in
+//! this crate.
 
+pub mod escape;
 pub mod normal_url;
 pub mod percent;
 pub mod time;

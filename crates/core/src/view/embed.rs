@@ -8,6 +8,7 @@
 //! defaults left out, facets in [`Facet::ALL`] order), like the view's own codec.
 
 use crate::index::facet::Facet;
+use crate::text::escape::markup;
 use crate::text::percent;
 use crate::text::url::MAX_URL_LEN;
 use crate::view::fragment;
@@ -280,22 +281,6 @@ pub fn query(state: &ViewState, options: &EmbedOptions) -> String {
     }
 }
 
-/// `text` escaped for an HTML attribute value in double quotes (or for element text).
-fn attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The script form of an embed snippet: `base` is the deployment's address (its folder, ending
 /// in `/`), `view_query` the widget's query string (see [`query`]). Every value is escaped, so
 /// the snippet is well-formed HTML whatever it holds.
@@ -311,8 +296,8 @@ fn attribute(text: &str) -> String {
 pub fn script_snippet(base: &str, view_query: &str) -> String {
     format!(
         "<script src=\"{}embed.js\" data-view=\"{}\" async></script>",
-        attribute(base),
-        attribute(view_query)
+        markup(base),
+        markup(view_query)
     )
 }
 
@@ -333,7 +318,7 @@ pub fn iframe_snippet(base: &str, view_query: &str) -> String {
          loading=\"lazy\" referrerpolicy=\"no-referrer\" \
          sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" \
          style=\"border:0\"></iframe>",
-        attribute(&widget_url(base, view_query))
+        markup(&widget_url(base, view_query))
     )
 }
 

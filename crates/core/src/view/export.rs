@@ -9,6 +9,7 @@
 
 use crate::index::catalog::Catalog;
 use crate::model::article::{Article, Image, Provider, Related, Score};
+use crate::text::escape::xml;
 use crate::text::url::safe_href;
 use crate::view::display::{filter_label, value_label};
 use crate::view::state::{ActiveFilter, ViewState};
@@ -449,30 +450,6 @@ pub fn json<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
         .expect("the export holds only strings, numbers and booleans, written to memory");
     out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
-}
-
-/// Whether XML 1.0 allows `c` at all, escaped or not: tab, line feed and carriage return among
-/// the controls, and no U+FFFE or U+FFFF (Rust strings hold no surrogates). The C1 controls,
-/// allowed but discouraged, are left out too.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r') || !(c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-}
-
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|&c| is_xml_char(c)) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // A raw carriage return would be read back as a line feed.
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The articles as an Atom feed. `title` names the view; `self_link` is the view's address (an
