@@ -2,7 +2,8 @@
 //! animation frame, drawn to SVG or a canvas, and the pointer gestures that zoom, pan, drag and
 //! select, the hubs' labels (placed so they never overlap), and the arrow keys that step the
 //! selection from node to node. It lives outside Yew's render cycle because it changes 60 times a second: Yew draws
-//! the surface once per scene and this module moves what is on it.
+//! the surface once per scene and this module moves what is on it. Which gesture the pointers
+//! make is decided by [`Gestures`]; this module does what each step asks.
 //!
 //! Frames do at most [`BUDGET_MS`] of layout work on average, so the page keeps answering input
 //! while the layout settles: a frame runs ticks until the budget is spent, and when one tick
@@ -12,6 +13,7 @@
 use crate::library::SharedLibrary;
 use crate::node_text::describe;
 use crate::palette::colour;
+use broadsheet_core::graph::gesture::{Device, Effect, Gestures};
 use broadsheet_core::graph::labels::{keep_labels, label_box, step};
 use broadsheet_core::graph::layout::Layout;
 use broadsheet_core::graph::picture::{hit, Look, Reach, Viewport, COLOURS};
@@ -36,8 +38,6 @@ pub const BUDGET_MS: f64 = 8.0;
 const SEED: u64 = 7;
 /// Pixels of free space around the graph when it is fitted to the drawing.
 const FIT_MARGIN: f64 = 24.0;
-/// How far (in CSS pixels) a press may move and still count as a click.
-const CLICK_SLOP: f64 = 4.0;
 /// How far beyond its circle (in CSS pixels) a node still catches the pointer.
 const HIT_SLOP: f64 = 4.0;
 /// The least distance (in CSS pixels) from its centre at which a node catches the pointer: a
@@ -106,33 +106,6 @@ pub enum Surface {
     },
 }
 
-/// What the reader's pointers are doing.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Gesture {
-    Idle,
-    /// A pointer went down (on a node or not) and has not moved far yet.
-    Press {
-        pointer: i32,
-        node: Option<usize>,
-        start: [f64; 2],
-    },
-    /// A node follows the pointer.
-    Drag {
-        pointer: i32,
-        node: usize,
-    },
-    /// The picture follows the pointer.
-    Pan {
-        pointer: i32,
-        last: [f64; 2],
-    },
-    /// Two pointers zoom and pan.
-    Pinch {
-        distance: f64,
-        middle: [f64; 2],
-    },
-}
-
 /// What a gesture asks of the page, emitted once the engine is no longer borrowed.
 #[derive(Clone, Copy)]
 enum Outcome {
@@ -155,8 +128,7 @@ pub struct Engine {
     size: [f64; 2],
     hover: Option<usize>,
     selected: Option<usize>,
-    gesture: Gesture,
-    pointers: Vec<(i32, [f64; 2])>,
+    gestures: Gestures,
     /// Per colour, the inside and the outside nodes: the canvas fills and strokes each group
     /// with one path.
     by_colour: Vec<(Vec<u32>, Vec<u32>)>,
@@ -227,8 +199,7 @@ impl Running {
                 size: [0.0; 2],
                 hover: None,
                 selected: None,
-                gesture: Gesture::Idle,
-                pointers: Vec::new(),
+                gestures: Gestures::default(),
                 by_colour,
                 frame: None,
                 moved: true,
@@ -345,7 +316,7 @@ fn listen(engine: &Rc<RefCell<Engine>>, stage: &HtmlElement) -> Vec<EventListene
         on("pointerdown", Engine::pointer_down),
         on("pointermove", Engine::pointer_move),
         on("pointerup", Engine::pointer_up),
-        on("pointercancel", Engine::pointer_up),
+        on("pointercancel", Engine::pointer_cancel),
         on("pointerleave", Engine::pointer_leave),
         wheel,
         double,
@@ -482,127 +453,81 @@ impl Engine {
     }
 
     fn pointer_down(&mut self, event: &PointerEvent) -> Outcome {
-        if event.button() != 0 && event.pointer_type() == "mouse" {
-            return Outcome::Nothing;
-        }
         let at = self.local(event.client_x(), event.client_y());
-        let id = event.pointer_id();
-        self.pointers.retain(|(p, _)| *p != id);
-        self.pointers.push((id, at));
-        // Keep receiving this pointer's moves when it leaves the drawing mid-drag.
-        if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            target.set_pointer_capture(id).ok();
-        }
-        event.prevent_default();
-        if let [(_, a), (_, b)] = self.pointers[..] {
-            self.end_drag();
-            self.gesture = Gesture::Pinch {
-                distance: distance(a, b),
-                middle: middle(a, b),
-            };
-        } else if self.pointers.len() == 1 {
-            self.gesture = Gesture::Press {
-                pointer: id,
-                node: self.node_at(at),
-                start: at,
-            };
-        }
-        Outcome::Nothing
+        let node = self.node_at(at);
+        let effect =
+            self.gestures
+                .down(event.pointer_id(), device(event), event.button(), at, node);
+        self.apply(effect, event)
     }
 
     fn pointer_move(&mut self, event: &PointerEvent) -> Outcome {
         let at = self.local(event.client_x(), event.client_y());
-        let id = event.pointer_id();
-        if let Some(slot) = self.pointers.iter_mut().find(|(p, _)| *p == id) {
-            slot.1 = at;
-        }
-        match self.gesture {
-            Gesture::Idle => {
-                let over = self.node_at(at);
-                self.hover_on(over, at);
-            }
-            Gesture::Press {
-                pointer,
-                node,
-                start,
-            } if pointer == id && distance(start, at) > CLICK_SLOP => {
-                self.gesture = match node {
-                    Some(node) => Gesture::Drag { pointer, node },
-                    None => Gesture::Pan {
-                        pointer,
-                        last: start,
-                    },
-                };
-                return self.pointer_move(event);
-            }
-            Gesture::Drag { pointer, node } if pointer == id => {
-                let [x, y] = self.viewport.to_layout(at);
-                self.layout.pin(node, x, y);
-                self.moved = true;
-                self.hover_on(Some(node), at);
-                self.schedule();
-            }
-            Gesture::Pan { pointer, last } if pointer == id => {
-                self.viewport = self.viewport.pan(at[0] - last[0], at[1] - last[1]);
-                self.auto_fit = false;
-                self.gesture = Gesture::Pan { pointer, last: at };
-                self.schedule();
-            }
-            Gesture::Pinch {
-                distance: before,
-                middle: was,
-            } => {
-                if let [(_, a), (_, b)] = self.pointers[..] {
-                    let (now, mid) = (distance(a, b), middle(a, b));
-                    let factor = if before > 0.0 { now / before } else { 1.0 };
-                    self.viewport = self
-                        .viewport
-                        .zoom_at(factor, mid)
-                        .pan(mid[0] - was[0], mid[1] - was[1]);
-                    self.auto_fit = false;
-                    self.gesture = Gesture::Pinch {
-                        distance: now,
-                        middle: mid,
-                    };
-                    self.schedule();
-                }
-            }
-            _ => {}
-        }
-        Outcome::Nothing
+        let effect = self.gestures.moved(event.pointer_id(), at);
+        self.apply(effect, event)
     }
 
     fn pointer_up(&mut self, event: &PointerEvent) -> Outcome {
-        let id = event.pointer_id();
-        self.pointers.retain(|(p, _)| *p != id);
-        let outcome = match self.gesture {
-            Gesture::Press { pointer, node, .. }
-                if pointer == id && event.type_() == "pointerup" =>
-            {
-                Outcome::Select(node)
-            }
-            _ => Outcome::Nothing,
-        };
-        self.end_drag();
-        self.gesture = Gesture::Idle;
-        outcome
+        let effect = self.gestures.up(event.pointer_id());
+        self.apply(effect, event)
+    }
+
+    fn pointer_cancel(&mut self, event: &PointerEvent) -> Outcome {
+        let effect = self.gestures.cancel(event.pointer_id());
+        self.apply(effect, event)
     }
 
     fn pointer_leave(&mut self, event: &PointerEvent) -> Outcome {
-        // A captured pointer leaves the drawing mid-gesture and comes back: only a free
-        // pointer's leaving ends the hover.
-        if self.gesture == Gesture::Idle && event.pointer_type() == "mouse" {
-            self.hover_on(None, [0.0; 2]);
+        let effect = self.gestures.leave(device(event));
+        self.apply(effect, event)
+    }
+
+    /// Does what a step of a gesture asks of the drawing, the layout and the viewport.
+    fn apply(&mut self, effect: Effect, event: &PointerEvent) -> Outcome {
+        match effect {
+            Effect::Nothing => {}
+            Effect::Capture { release } => {
+                // Keep receiving this pointer's moves when it leaves the drawing mid-drag.
+                if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                    target.set_pointer_capture(event.pointer_id()).ok();
+                }
+                event.prevent_default();
+                if let Some(node) = release {
+                    self.release(node);
+                }
+            }
+            Effect::Hover(at) => {
+                let over = self.node_at(at);
+                self.hover_on(over, at);
+            }
+            Effect::Unhover => self.hover_on(None, [0.0; 2]),
+            Effect::Drag { node, to } => {
+                let [x, y] = self.viewport.to_layout(to);
+                self.layout.pin(node, x, y);
+                self.moved = true;
+                self.hover_on(Some(node), to);
+                self.schedule();
+            }
+            Effect::Pan([dx, dy]) => {
+                self.viewport = self.viewport.pan(dx, dy);
+                self.auto_fit = false;
+                self.schedule();
+            }
+            Effect::Pinch { factor, around, by } => {
+                self.viewport = self.viewport.zoom_at(factor, around).pan(by[0], by[1]);
+                self.auto_fit = false;
+                self.schedule();
+            }
+            Effect::Release(node) => self.release(node),
+            Effect::Select(node) => return Outcome::Select(node),
         }
         Outcome::Nothing
     }
 
-    fn end_drag(&mut self) {
-        if let Gesture::Drag { node, .. } = self.gesture {
-            // Let go, the node settles among its neighbours instead of staying nailed down.
-            self.layout.unpin(node);
-            self.schedule();
-        }
+    /// Lets a dragged node go.
+    fn release(&mut self, node: usize) {
+        self.layout.unpin(node);
+        self.schedule();
     }
 
     fn wheel(&mut self, event: &web_sys::WheelEvent) {
@@ -1012,10 +937,11 @@ fn mark_near(circles: &[Element], scene: &Scene, node: Option<usize>, on: bool) 
     }
 }
 
-fn distance(a: [f64; 2], b: [f64; 2]) -> f64 {
-    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
-}
-
-fn middle(a: [f64; 2], b: [f64; 2]) -> [f64; 2] {
-    [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]
+/// The kind of pointer `event` comes from.
+fn device(event: &PointerEvent) -> Device {
+    if event.pointer_type() == "mouse" {
+        Device::Mouse
+    } else {
+        Device::Touch
+    }
 }
