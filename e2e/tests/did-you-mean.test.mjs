@@ -99,6 +99,8 @@ for (const { name, app, typo } of [
       await page.locator('[data-testid="result-count"]').waitFor();
       await type(page, `${typo}~`);
       await page.waitForFunction((t) => location.hash === `#/?q=${t}~`, typo);
+      // The cards of a prefix typed on the way stay until the fuzzy word's files are read.
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
       await page.locator('article.card').first().waitFor();
       assert.ok((await resultCount(page)) > 0, `${typo}~ finds articles`);
       assert.equal(await page.locator(OFFERS).count(), 0, 'and needs no offers');
