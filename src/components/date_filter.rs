@@ -44,13 +44,13 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
         .zip(&spans)
         .map(|(bar, span)| bar_label(&day_range_label(*span), bar.count, &digits))
         .collect();
-    let first = spans.first().and_then(|s| s.from);
-    let last = spans.last().and_then(|s| s.to);
+    let first = spans.first().and_then(|s| s.min);
+    let last = spans.last().and_then(|s| s.max);
     let selected = (!range.is_open())
         .then(|| {
             let inside = |s: &DayRange| {
-                s.to.is_none_or(|t| range.from.is_none_or(|f| t >= f))
-                    && s.from.is_none_or(|f| range.to.is_none_or(|t| f <= t))
+                s.max.is_none_or(|t| range.min.is_none_or(|f| t >= f))
+                    && s.min.is_none_or(|f| range.max.is_none_or(|t| f <= t))
             };
             let a = spans.iter().position(inside)?;
             let b = spans.iter().rposition(inside)?;
@@ -60,8 +60,8 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
     let on_select = {
         let on_change = props.on_change.clone();
         Callback::from(move |(a, b): (usize, usize)| {
-            let from = spans.get(a).and_then(|s| s.from);
-            let to = spans.get(b).and_then(|s| s.to);
+            let from = spans.get(a).and_then(|s| s.min);
+            let to = spans.get(b).and_then(|s| s.max);
             on_change.emit(DayRange::new(from, to));
         })
     };
@@ -72,8 +72,8 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
                 return;
             };
             on_change.emit(match end {
-                "from" => DayRange::new(day, range.to),
-                _ => DayRange::new(range.from, day),
+                "from" => DayRange::new(day, range.max),
+                _ => DayRange::new(range.min, day),
             });
         });
         html! {
@@ -102,8 +102,8 @@ pub fn DateFilter(props: &DateFilterProps) -> Html {
                 />
             }
             <div class="range-fields">
-                { field("from", "From", range.from) }
-                { field("to", "To", range.to) }
+                { field("from", "From", range.min) }
+                { field("to", "To", range.max) }
             </div>
             <div class="presets" role="group" aria-label="Time presets">
                 { for Preset::ALL.into_iter().map(|preset| {

@@ -431,7 +431,7 @@ pub fn value_label(catalog: &Catalog, facet: Facet, key: &str) -> String {
 /// ```
 #[must_use]
 pub fn day_range_label(range: DayRange) -> String {
-    match (range.from, range.to) {
+    match (range.min, range.max) {
         (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => format!("{a} to {b}"),
         (Some(a), None) => format!("from {a}"),
@@ -667,11 +667,11 @@ mod tests {
     fn bars_cover_whole_days() {
         let range = bar_days(19_723.0, 19_730.0);
         assert_eq!(
-            range.from.map(|d| d.to_string()).as_deref(),
+            range.min.map(|d| d.to_string()).as_deref(),
             Some("2024-01-01")
         );
         assert_eq!(
-            range.to.map(|d| d.to_string()).as_deref(),
+            range.max.map(|d| d.to_string()).as_deref(),
             Some("2024-01-07")
         );
         assert_eq!(

@@ -148,10 +148,12 @@ pub fn explore(collection: &impl Collection, state: &ViewState) -> Results {
         if !searched
             || !dates.contains(Day::of(catalog.published(number)))
             || catalog.published(number).unix() < since
-            || !state.heat().contains(catalog.heat(number).map(Score::get))
+            || !state
+                .heat()
+                .contains_known(catalog.heat(number).map(Score::get))
             || !state
                 .quality()
-                .contains(catalog.quality(number).map(Score::get))
+                .contains_known(catalog.quality(number).map(Score::get))
             || !coverage.contains(catalog.coverage(number))
         {
             continue;

@@ -305,10 +305,10 @@ pub fn encode(state: &ViewState) -> String {
         parts.push(v);
     }
     let dates = state.dates();
-    if let Some(from) = dates.from {
+    if let Some(from) = dates.min {
         parts.push(format!("from={from}"));
     }
-    if let Some(to) = dates.to {
+    if let Some(to) = dates.max {
         parts.push(format!("to={to}"));
     }
     if let Some(preset) = state.preset() {

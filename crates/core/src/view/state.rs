@@ -44,91 +44,49 @@ fn in_order<T: PartialOrd>(low: Option<T>, high: Option<T>) -> (Option<T>, Optio
     }
 }
 
-/// Whether `value` lies between the optional ends (inclusive; an open end bounds nothing).
-fn within<T: PartialOrd>(value: &T, low: Option<&T>, high: Option<&T>) -> bool {
-    low.is_none_or(|l| value >= l) && high.is_none_or(|h| value <= h)
+/// A value a [`Span`] can hold, and which values it keeps: every day and count, and scores
+/// (the `f64` ends of heat and quality) that are finite and within `0..=MAX_SCORE`.
+pub trait Endpoint: PartialOrd + Copy {
+    /// Whether a range keeps this end (one it does not is dropped, leaving that end open).
+    fn is_valid(self) -> bool {
+        true
+    }
 }
 
-/// An inclusive range of heat or quality; either end may be open.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Bounds {
+impl Endpoint for Day {}
+
+impl Endpoint for u32 {}
+
+impl Endpoint for f64 {
+    fn is_valid(self) -> bool {
+        self.is_finite() && (0.0..=MAX_SCORE).contains(&self)
+    }
+}
+
+/// An inclusive range with either end open: of days, counts or scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span<T> {
     /// Lowest value kept.
-    pub min: Option<f64>,
+    pub min: Option<T>,
     /// Highest value kept.
-    pub max: Option<f64>,
+    pub max: Option<T>,
 }
 
-impl Bounds {
-    /// Canonical bounds: values finite and within 0..=MAX_SCORE (others dropped), ends in order.
-    #[must_use]
-    pub fn new(min: Option<f64>, max: Option<f64>) -> Self {
-        let ok = |v: Option<f64>| v.filter(|x| x.is_finite() && (0.0..=MAX_SCORE).contains(x));
-        let (min, max) = in_order(ok(min), ok(max));
-        Self { min, max }
-    }
-
-    /// True when neither end is set.
-    #[must_use]
-    pub fn is_open(&self) -> bool {
-        self.min.is_none() && self.max.is_none()
-    }
-
-    /// Whether a (possibly unknown) value is inside. Unknown values are outside any range with
-    /// a bound.
-    #[must_use]
-    pub fn contains(&self, value: Option<f64>) -> bool {
-        if self.is_open() {
-            return true;
+impl<T> Default for Span<T> {
+    fn default() -> Self {
+        Self {
+            min: None,
+            max: None,
         }
-        value.is_some_and(|v| within(&v, self.min.as_ref(), self.max.as_ref()))
     }
 }
 
-/// An inclusive range of UTC days; either end may be open.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DayRange {
-    /// First day kept.
-    pub from: Option<Day>,
-    /// Last day kept.
-    pub to: Option<Day>,
-}
-
-impl DayRange {
-    /// A range with its ends in order.
+impl<T: Endpoint> Span<T> {
+    /// The canonical range: ends the type does not keep dropped (see [`Endpoint`]), ends in
+    /// order.
     #[must_use]
-    pub fn new(from: Option<Day>, to: Option<Day>) -> Self {
-        let (from, to) = in_order(from, to);
-        Self { from, to }
-    }
-
-    /// True when neither end is set.
-    #[must_use]
-    pub fn is_open(&self) -> bool {
-        self.from.is_none() && self.to.is_none()
-    }
-
-    /// Whether the day is inside.
-    #[must_use]
-    pub fn contains(&self, day: Day) -> bool {
-        within(&day, self.from.as_ref(), self.to.as_ref())
-    }
-}
-
-/// An inclusive range of whole counts, such as how many outlets covered a story; either end
-/// may be open.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct CountRange {
-    /// Lowest count kept.
-    pub min: Option<u32>,
-    /// Highest count kept.
-    pub max: Option<u32>,
-}
-
-impl CountRange {
-    /// A range with its ends in order.
-    #[must_use]
-    pub fn new(min: Option<u32>, max: Option<u32>) -> Self {
-        let (min, max) = in_order(min, max);
+    pub fn new(min: Option<T>, max: Option<T>) -> Self {
+        let (min, max) = in_order(min.filter(|v| v.is_valid()), max.filter(|v| v.is_valid()));
         Self { min, max }
     }
 
@@ -138,12 +96,28 @@ impl CountRange {
         self.min.is_none() && self.max.is_none()
     }
 
-    /// Whether the count is inside.
+    /// Whether `value` is inside (an open end bounds nothing).
     #[must_use]
-    pub fn contains(&self, count: u32) -> bool {
-        within(&count, self.min.as_ref(), self.max.as_ref())
+    pub fn contains(&self, value: T) -> bool {
+        self.min.is_none_or(|l| value >= l) && self.max.is_none_or(|h| value <= h)
+    }
+
+    /// Whether a value that may be unknown is inside: an unknown value is outside any range
+    /// with a bound.
+    #[must_use]
+    pub fn contains_known(&self, value: Option<T>) -> bool {
+        self.is_open() || value.is_some_and(|v| self.contains(v))
     }
 }
+
+/// An inclusive range of heat or quality.
+pub type Bounds = Span<f64>;
+
+/// An inclusive range of UTC days.
+pub type DayRange = Span<Day>;
+
+/// An inclusive range of whole counts, such as how many outlets covered a story.
+pub type CountRange = Span<u32>;
 
 /// What the list is ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -550,7 +524,7 @@ impl ViewState {
                 next.facets.remove(&facet);
             }
             Action::SetDates(range) => {
-                next.dates = DayRange::new(range.from, range.to);
+                next.dates = DayRange::new(range.min, range.max);
                 if !next.dates.is_open() {
                     next.preset = None;
                 }
@@ -746,10 +720,10 @@ mod tests {
         assert!(s.quality().is_open());
         let d = |t| Day::parse(t);
         let s = s.apply(Action::SetDates(DayRange {
-            from: d("2024-05-01"),
-            to: d("2024-01-01"),
+            min: d("2024-05-01"),
+            max: d("2024-01-01"),
         }));
-        assert_eq!(s.dates().from, d("2024-01-01"));
+        assert_eq!(s.dates().min, d("2024-01-01"));
         assert_eq!(s.filter_count(), 2);
         assert_eq!(s.apply(Action::ClearFilters).filter_count(), 0);
     }
@@ -768,13 +742,40 @@ mod tests {
     }
 
     #[test]
+    fn one_span_for_days_counts_and_scores() {
+        let day = |t: &str| Day::parse(t).expect("a day");
+        let days = DayRange::new(Some(day("2024-03-01")), Some(day("2024-01-01")));
+        assert_eq!(
+            (days.min, days.max),
+            (Some(day("2024-01-01")), Some(day("2024-03-01"))),
+            "in order"
+        );
+        assert!(days.contains(day("2024-02-29")) && !days.contains(day("2024-03-02")));
+        let counts = CountRange::new(Some(5), Some(2));
+        assert_eq!((counts.min, counts.max), (Some(2), Some(5)));
+        assert!(counts.contains(2) && counts.contains(5) && !counts.contains(6));
+        // Scores keep only finite values within 0..=MAX_SCORE; a dropped end is open.
+        let cases = [
+            (Some(-1.0), Some(50.0), (None, Some(50.0))),
+            (Some(f64::NAN), Some(f64::INFINITY), (None, None)),
+            (Some(90.0), Some(10.0), (Some(10.0), Some(90.0))),
+            (Some(MAX_SCORE + 1.0), None, (None, None)),
+        ];
+        for (min, max, want) in cases {
+            let b = Bounds::new(min, max);
+            assert_eq!((b.min, b.max), want, "{min:?}..{max:?}");
+        }
+        assert!(Bounds::new(None, None).is_open() && DayRange::default().is_open());
+    }
+
+    #[test]
     fn unknown_values_are_outside_bounded_ranges() {
         let open = Bounds::default();
-        assert!(open.contains(None));
+        assert!(open.contains_known(None));
         let b = Bounds::new(Some(50.0), None);
-        assert!(b.contains(Some(50.0)));
-        assert!(!b.contains(Some(49.0)));
-        assert!(!b.contains(None));
+        assert!(b.contains_known(Some(50.0)));
+        assert!(!b.contains_known(Some(49.0)));
+        assert!(!b.contains_known(None));
     }
 
     #[test]
