@@ -18,7 +18,7 @@ use broadsheet_core::graph::picture::node_key;
 use broadsheet_core::graph::story::Report;
 use broadsheet_core::index::stories::Node;
 use broadsheet_core::text::url::safe_href;
-use broadsheet_core::view::display::{delay_label, story_reports_label, story_span_label};
+use broadsheet_core::view::display::{story_reports_label, story_span_label};
 use broadsheet_core::view::route::Route;
 use broadsheet_core::view::state::Action;
 use std::rc::Rc;
@@ -67,21 +67,10 @@ pub fn EmbedStory(props: &EmbedPageProps) -> Html {
     };
 
     let digits = digits();
-    let first = line.first().and_then(|r| r.at);
     let item = |report: &Report| -> Option<Html> {
         let key = node_key(&graphed, report.node)?;
-        let outlet = report
-            .outlet
-            .and_then(|i| line.outlets.get(i))
-            .map(|o| o.name.clone())
-            .unwrap_or_default();
-        let when = report.at.map(|at| {
-            let after = match first {
-                Some(first) if Some(report) != line.first() => {
-                    delay_label(at.unix() - first.unix())
-                }
-                _ => "first report".to_owned(),
-            };
+        let outlet = line.outlet_name(report).unwrap_or_default().to_owned();
+        let when = line.when(report).map(|(at, after)| {
             html! {
                 <>
                     <span class="sep" aria-hidden="true">{ " · " }</span>

@@ -19,9 +19,7 @@ use broadsheet_core::graph::picture::node_key;
 use broadsheet_core::graph::story::{key_article, shown_articles, timeline, Report, Timeline};
 use broadsheet_core::index::search::Query;
 use broadsheet_core::index::stories::{Node, Stories};
-use broadsheet_core::view::display::{
-    delay_label, filter_label, story_reports_label, story_span_label,
-};
+use broadsheet_core::view::display::{filter_label, story_reports_label, story_span_label};
 use broadsheet_core::view::explore::explore;
 use broadsheet_core::view::route::Route;
 use broadsheet_core::view::state::ViewState;
@@ -281,22 +279,13 @@ fn outlet_strip(line: &Timeline) -> Html {
 
 /// The reports by day, each with when it came after the first.
 fn timeline_list(library: &SharedLibrary, line: &Timeline) -> Html {
-    let first = line.first().and_then(|r| r.at);
     let Some(graphed) = library.graphed() else {
         return Html::default();
     };
     let item = |report: &Report| -> Option<Html> {
         let key = node_key(&graphed, report.node)?;
-        let outlet = report
-            .outlet
-            .and_then(|i| line.outlets.get(i))
-            .map(|o| o.name.clone());
-        let when = match (report.at, first) {
-            (Some(at), _) if Some(report) == line.first() => Some((at, "first report".to_owned())),
-            (Some(at), Some(first)) => Some((at, delay_label(at.unix() - first.unix()))),
-            _ => None,
-        };
-        let when = when.map(|(at, after)| {
+        let outlet = line.outlet_name(report).map(str::to_owned);
+        let when = line.when(report).map(|(at, after)| {
             html! {
                 <p class="timeline-when">
                     <time datetime={at.to_string()} title={at.to_string()}>{ local(at, DateStyle::Time) }</time>

@@ -10,6 +10,7 @@
 use crate::index::stories::{outlet_key, Node, Stories};
 use crate::model::article::{Article, Provider};
 use crate::text::time::Timestamp;
+use crate::view::display::delay_label;
 use std::collections::HashMap;
 
 /// The article whose id is a story's key in links: its earliest article (articles are numbered
@@ -117,6 +118,25 @@ impl Timeline {
             .iter()
             .flat_map(|d| &d.reports)
             .chain(&self.undated)
+    }
+
+    /// The name of `report`'s outlet, when its source names one.
+    #[must_use]
+    pub fn outlet_name(&self, report: &Report) -> Option<&str> {
+        let outlet = self.outlets.get(report.outlet?)?;
+        Some(&outlet.name)
+    }
+
+    /// When `report` came and how long after the first: "first report" for the one that
+    /// broke the story, "5 h 15 min later" for the rest; `None` when it gives no date.
+    #[must_use]
+    pub fn when(&self, report: &Report) -> Option<(Timestamp, String)> {
+        let at = report.at?;
+        let after = match self.first().and_then(|f| f.at) {
+            Some(first) if Some(report) != self.first() => delay_label(at.unix() - first.unix()),
+            _ => "first report".to_owned(),
+        };
+        Some((at, after))
     }
 }
 
@@ -374,6 +394,21 @@ mod tests {
         assert_eq!(line.first().map(|r| r.node), Some(0));
         assert_eq!((line.articles, line.elsewhere, line.span_days), (3, 2, 3));
         assert_eq!(line.reports().count(), 5);
+        let whens: Vec<Option<String>> = line
+            .reports()
+            .map(|r| line.when(r).map(|(_, after)| after))
+            .collect();
+        assert_eq!(whens[0].as_deref(), Some("first report"));
+        assert!(
+            whens[1..4]
+                .iter()
+                .all(|w| w.as_deref().is_some_and(|w| w.ends_with("later"))),
+            "{whens:?}"
+        );
+        assert_eq!(whens[4], None, "an undated report");
+        assert!(line
+            .reports()
+            .all(|r| line.outlet_name(r) == r.outlet.map(|i| line.outlets[i].name.as_str())));
     }
 
     #[test]
