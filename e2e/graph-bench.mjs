@@ -13,7 +13,7 @@
 //
 // Views are picked by publication date: `#/graph?from=<day>` for the day whose view has the
 // node count closest to the target (found by bisection), so any corpus big enough works.
-import { launchBrowser, serveDir, TIMEOUT_MS } from './harness.mjs';
+import { launchBrowser, median, serveDir, TIMEOUT_MS } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith('--'));
@@ -39,7 +39,6 @@ const PROBES = `
   requestAnimationFrame(count);
 `;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const DAY = 86_400_000;
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 

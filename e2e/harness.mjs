@@ -165,6 +165,9 @@ export async function withPage(browser, fn, { expected } = {}) {
   assert.deepEqual(offsite.other, [], 'the page tried to fetch something off-site');
 }
 
+/** The middle value of `xs` (the upper one of an even count): what the benchmarks report. */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
  * The number a count label starts with, written with the locale's group separators ("10,000
  * articles", "10.000 articles", "10 000 articles"), or NaN.

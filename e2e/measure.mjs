@@ -22,7 +22,7 @@
 //   cross-origin isolation, which the test server does not set up.)
 //
 //   node e2e/measure.mjs DIST [--loads 5] [--query "market"] [--rounds 3]
-import { launchBrowser, serveDir, TIMEOUT_MS } from './harness.mjs';
+import { launchBrowser, median, serveDir, TIMEOUT_MS } from './harness.mjs';
 import { totals } from './measure-report.mjs';
 
 const args = process.argv.slice(2);
@@ -71,7 +71,6 @@ const INIT = `
   wrap('instantiateStreaming');
 `;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const mb = (bytes) => Math.round(bytes / 1e5) / 10;
 

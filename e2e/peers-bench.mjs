@@ -29,7 +29,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { launchBrowser, serveDir, TIMEOUT_MS } from './harness.mjs';
+import { launchBrowser, median, serveDir, TIMEOUT_MS } from './harness.mjs';
 import { sizesOf } from './measure-report.mjs';
 
 /**
@@ -85,7 +85,6 @@ const init = (shown) => `
   });
 `;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 

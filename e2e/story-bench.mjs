@@ -12,7 +12,7 @@
 //   - cold: a new tab navigates to `#/story/ID`; measured from navigation start to the
 //     timeline's first paint, the app's own start (wasm, entry file) included.
 // Prints one JSON object: per measure the runs and their median, and the story's size.
-import { launchBrowser, serveDir } from './harness.mjs';
+import { launchBrowser, median, serveDir } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const [dist, given] = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
@@ -35,7 +35,6 @@ function watch() {
 
 const server = await serveDir(dist);
 const browser = await launchBrowser();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The first article of the view with the highest coverage, by bisection on `k`. */
 async function widest() {

@@ -5,7 +5,7 @@
 // with service workers blocked, for comparison.
 //
 //   node e2e/sw-bench.mjs DIST '#/graph?q=council' [--runs 3] [--no-worker]
-import { launchBrowser, serveDir } from './harness.mjs';
+import { launchBrowser, median, serveDir } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const [dist, hash] = args.filter((a) => !a.startsWith('--'));
@@ -19,7 +19,6 @@ if (!dist || !hash) {
 
 const server = await serveDir(dist);
 const browser = await launchBrowser();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   const times = [];
   let held = 0;
