@@ -82,15 +82,17 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     };
     let link = props.deployment.link(&route.to_hash());
     let widget_query = embed::query(&props.state, &(*options).clone().with_story(story.clone()));
-    let (title, opens) = if story.is_some() {
+    let (title, opens, link_label) = if story.is_some() {
         (
             "Share this story",
             "Opens this story with the same filters.",
+            "Link to this story",
         )
     } else {
         (
             "Share this view",
             "Opens these results with the same search, filters and order.",
+            "Link to this view",
         )
     };
     let embed_part = match &props.deployment.folder {
@@ -173,7 +175,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 <input
                     class="snippet"
                     data-testid="share-link"
-                    aria-label={if story.is_some() { "Link to this story" } else { "Link to this view" }}
+                    aria-label={link_label}
                     readonly=true
                     ref={link_field.clone()}
                     value={link.clone()}
