@@ -382,25 +382,10 @@ fn suggest(key: &str, known: &[&'static str]) -> Option<&'static str> {
     let key = key.to_lowercase();
     known
         .iter()
-        .map(|k| (edit_distance(&key, &k.to_lowercase()), *k))
+        .map(|k| (strsim::levenshtein(&key, &k.to_lowercase()), *k))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 fn build_article(
