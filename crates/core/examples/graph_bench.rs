@@ -13,9 +13,9 @@
 #![allow(clippy::print_stdout, reason = "a benchmark's output is its report")]
 
 use broadsheet_core::graph::layout::Layout;
-use broadsheet_core::graph::rng::Rng;
 use broadsheet_core::index::stories::Stories;
 use broadsheet_core::model::article::{Article, ArticleId, Provider, Related};
+use broadsheet_core::rng::Rng;
 use broadsheet_core::text::time::Timestamp;
 use broadsheet_core::text::url::HttpUrl;
 use std::time::{Duration, Instant};
@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 /// A chance of `percent` in 100, from the seeded generator, so every run benchmarks the same
 /// articles.
 fn chance(rng: &mut Rng, percent: usize) -> bool {
-    rng.below(100) < percent
+    rng.index(100) < percent
 }
 
 fn url(text: &str) -> HttpUrl {
@@ -55,7 +55,7 @@ fn entry(title: &str, link: &str, domain: &str) -> Related {
 
 /// A URL of `domain`/`path` in one of the spellings feeds use for the same page.
 fn spelling(rng: &mut Rng, domain: &str, path: &str) -> String {
-    match rng.below(6) {
+    match rng.index(6) {
         0 => format!("http://{domain}/{path}"),
         1 => format!("https://www.{domain}/{path}/"),
         2 => format!("https://{domain}/{path}?utm_source=feed&utm_medium=rss"),
@@ -72,17 +72,17 @@ fn generate(count: usize, seed: u64) -> Vec<Article> {
     let mut articles: Vec<Article> = Vec::with_capacity(count);
     let mut story = 0;
     while articles.len() < count {
-        let size = (1 + rng.below(8)).min(count - articles.len());
+        let size = (1 + rng.index(8)).min(count - articles.len());
         let first = articles.len();
         let members: Vec<(String, String)> = (0..size)
             .map(|k| {
-                let domain = outlets[rng.below(outlets.len())].clone();
+                let domain = outlets[rng.index(outlets.len())].clone();
                 (domain, format!("news/{story}/{k}"))
             })
             .collect();
-        let outside: Vec<(String, String)> = (0..rng.below(4))
+        let outside: Vec<(String, String)> = (0..rng.index(4))
             .map(|k| {
-                let domain = outside_outlets[rng.below(outside_outlets.len())].clone();
+                let domain = outside_outlets[rng.index(outside_outlets.len())].clone();
                 (domain, format!("world/{story}-{k}"))
             })
             .collect();

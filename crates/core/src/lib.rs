@@ -7,7 +7,8 @@
 //! [`data::library::Library`].
 //!
 //! The folders are layers, each using only those listed before it: [`text`], [`model`],
-//! [`index`], [`view`], [`data`], [`graph`] (tests may build a bundle anywhere).
+//! [`index`], [`view`], [`data`], [`graph`] (tests may build a bundle anywhere). [`rng`], the
+//! seeded randomness, is a leaf any of them may use.
 //!
 //! ```
 //! use broadsheet_core::{data::bundle::Bundle, data::pack::Options, text::url::safe_href};
@@ -22,6 +23,7 @@ pub mod data;
 pub mod graph;
 pub mod index;
 pub mod model;
+pub mod rng;
 pub mod text;
 pub mod view;
 

@@ -7,7 +7,7 @@
 //! `webUrl` and quality without keeping 100,000 articles in memory.
 
 use crate::article::{Article, Image, Published, Related, Score};
-use crate::rng::{Rng, Zipf};
+use crate::rng::{heavy_tail, Rng, Zipf};
 use crate::text::{base64, capitalize, days_from_civil, slug, DAY};
 use crate::words::{
     Outlet, Verb, ACTORS, CONCERNS, COUNT_WORDS, GROUPS, HEADINGS, IMAGE_SIZES, MONTHS,
@@ -183,7 +183,7 @@ impl Corpus {
                 1
             } else {
                 // Heavy tail: most shared stories have 2–4 articles, a few have dozens.
-                2 + (rng.heavy_tail(1.5) as usize).min(profile.max_story.saturating_sub(2))
+                2 + (heavy_tail(&mut rng, 1.5) as usize).min(profile.max_story.saturating_sub(2))
             };
             let size = size.min(profile.count - total);
             sizes.push(size);
@@ -433,10 +433,10 @@ impl Corpus {
         // Shared stories draw more readers, so their heat is scaled up a little.
         let boost = 1.0 + (story.size.min(21) - 1) as f64 / 5.0;
         let heat = score(&mut r, 333, |r| {
-            (r.heavy_tail(15.0) * boost).min(5_000.0) as u32
+            (heavy_tail(r, 15.0) * boost).min(5_000.0) as u32
         });
         let quality = score(&mut r, 250, |r| {
-            (5.0 + r.below(50) as f64 + r.heavy_tail(12.0)).min(2_000.0) as u32
+            (5.0 + r.below(50) as f64 + heavy_tail(r, 12.0)).min(2_000.0) as u32
         });
 
         let (published, removed) = if sample {

@@ -11,7 +11,7 @@
 //! beyond IEEE `+ - × ÷ √`, and the only randomness is a generator seeded by the caller, so a
 //! seed and a graph give bit-identical positions natively and in WebAssembly.
 
-use crate::graph::rng::Rng;
+use crate::rng::Rng;
 
 /// Above this many nodes, repulsion uses the Barnes–Hut approximation; at or below, it is exact.
 pub const BARNES_HUT_ABOVE: usize = 300;

@@ -5,5 +5,4 @@ pub mod gesture;
 pub mod labels;
 pub mod layout;
 pub mod picture;
-pub mod rng;
 pub mod story;
