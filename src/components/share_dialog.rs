@@ -36,7 +36,7 @@ pub struct ShareDialogProps {
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let dialog = use_node_ref();
     let options = use_state_eq(EmbedOptions::default);
-    let (link_field, script_field, iframe_field) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let link_field = use_node_ref();
     {
         let dialog = dialog.clone();
         use_effect_with((), move |()| {
@@ -107,30 +107,22 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                         on_change={options.setter().to_callback()}
                         facets={story.is_none()}
                     />
-                    <label class="share-label" for="embed-script">{ "Script: grows to fit its content" }</label>
-                    <textarea
+                    <SnippetField
                         id="embed-script"
-                        class="snippet"
-                        data-testid="embed-script"
-                        readonly=true
-                        rows="3"
-                        spellcheck="false"
-                        ref={script_field.clone()}
-                        value={script.clone()}
+                        label="Script: grows to fit its content"
+                        rows={3}
+                        text={script}
+                        copy_label="Copy script"
+                        copy_testid="copy-script"
                     />
-                    <CopyButton text={script} field={script_field} label="Copy script" testid="copy-script" />
-                    <label class="share-label" for="embed-iframe">{ "Plain iframe: for sites that allow no scripts; fixed height" }</label>
-                    <textarea
+                    <SnippetField
                         id="embed-iframe"
-                        class="snippet"
-                        data-testid="embed-iframe"
-                        readonly=true
-                        rows="4"
-                        spellcheck="false"
-                        ref={iframe_field.clone()}
-                        value={iframe.clone()}
+                        label="Plain iframe: for sites that allow no scripts; fixed height"
+                        rows={4}
+                        text={iframe}
+                        copy_label="Copy iframe"
+                        copy_testid="copy-iframe"
                     />
-                    <CopyButton text={iframe} field={iframe_field} label="Copy iframe" testid="copy-iframe" />
                     <h3 class="share-subtitle">{ "Preview" }</h3>
                     if safe_href(&preview).is_some() {
                         // A picture of the widget, not a second copy to use: inert, its links
@@ -187,6 +179,41 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 { embed_part }
             </section>
         </dialog>
+    }
+}
+
+/// Props of [`SnippetField`].
+#[derive(Properties, PartialEq)]
+struct SnippetFieldProps {
+    /// The textarea's id, which is also its `data-testid`.
+    id: AttrValue,
+    /// What the snippet is for, above it.
+    label: AttrValue,
+    rows: u32,
+    text: AttrValue,
+    copy_label: AttrValue,
+    copy_testid: AttrValue,
+}
+
+/// One embed snippet: its label, the read-only text and a Copy button.
+#[component]
+fn SnippetField(props: &SnippetFieldProps) -> Html {
+    let field = use_node_ref();
+    html! {
+        <>
+            <label class="share-label" for={props.id.clone()}>{ props.label.clone() }</label>
+            <textarea
+                id={props.id.clone()}
+                class="snippet"
+                data-testid={props.id.clone()}
+                readonly=true
+                rows={props.rows.to_string()}
+                spellcheck="false"
+                ref={field.clone()}
+                value={props.text.clone()}
+            />
+            <CopyButton text={props.text.clone()} {field} label={props.copy_label.clone()} testid={props.copy_testid.clone()} />
+        </>
     }
 }
 
