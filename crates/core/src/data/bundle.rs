@@ -9,6 +9,7 @@ use crate::index::facet::Facets;
 use crate::index::search::{self, Query, SearchIndex, Sources};
 use crate::index::stories::Stories;
 use crate::model::article::Article;
+use crate::to_u32;
 use crate::view::explore::Collection;
 
 /// Articles in publication order, and what was computed from them.
@@ -36,7 +37,7 @@ impl Bundle {
     #[must_use]
     pub fn new(mut articles: Vec<Article>) -> Self {
         articles.sort_by(|a, b| a.published_at.cmp(&b.published_at).then(a.id.cmp(&b.id)));
-        let n = u32::try_from(articles.len()).expect("fewer than 2^32 articles");
+        let n = to_u32(articles.len());
         let mut by_id: Vec<u32> = (0..n).collect();
         by_id.sort_by(|&a, &b| articles[a as usize].id.cmp(&articles[b as usize].id));
         assert!(

@@ -42,6 +42,7 @@ use crate::index::catalog::Catalog;
 use crate::index::search::SearchIndex;
 use crate::index::suggest::Vocabulary;
 use crate::model::article::{Article, Card};
+use crate::to_u32;
 use serde::{Deserialize, Serialize};
 
 /// The version of the files' format, bumped whenever what a file holds changes: an app reads
@@ -448,8 +449,7 @@ impl Bundle {
         let mut word_bytes = 0;
         for (s, &start) in starts.iter().enumerate() {
             let end = starts.get(s + 1).copied().unwrap_or(n);
-            let range = u32::try_from(start).expect("fewer than 2^32 articles")
-                ..u32::try_from(end).expect("fewer than 2^32 articles");
+            let range = to_u32(start)..to_u32(end);
             let part = Shard::Part(Part {
                 catalog: self.catalog().part(start..end),
                 card_hashes: card_hashes[shards_from(start..end, options.cards)].to_vec(),
@@ -505,9 +505,7 @@ impl Bundle {
             shards.push((ShardId::Vocabulary(b), encode(SHARD_MAGIC, &shard)));
         }
 
-        let coverage = (0..u32::try_from(n).expect("fewer than 2^32 articles"))
-            .map(|i| self.catalog().coverage(i))
-            .collect();
+        let coverage = (0..to_u32(n)).map(|i| self.catalog().coverage(i)).collect();
         let mut entry = Entry {
             coverage,
             part_hashes: Vec::new(),

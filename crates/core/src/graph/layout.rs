@@ -12,6 +12,7 @@
 //! seed and a graph give bit-identical positions natively and in WebAssembly.
 
 use crate::rng::Rng;
+use crate::to_u32;
 
 /// Above this many nodes, repulsion uses the Barnes–Hut approximation; at or below, it is exact.
 pub const BARNES_HUT_ABOVE: usize = 300;
@@ -133,8 +134,7 @@ impl QuadTree {
         self.cells.clear();
         self.leaves.clear();
         self.order.clear();
-        self.order
-            .extend((0..pos.len()).map(|i| u32::try_from(i).expect("fewer than 2^32 nodes")));
+        self.order.extend((0..pos.len()).map(to_u32));
         let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
         for p in pos {
             for k in 0..2 {
@@ -165,8 +165,8 @@ impl QuadTree {
             sx += pos[i as usize][0];
             sy += pos[i as usize][1];
         }
-        let count = u32::try_from(end - start).expect("fewer than 2^32 nodes");
-        let index = u32::try_from(self.cells.len()).expect("fewer than 2^32 cells");
+        let count = to_u32(end - start);
+        let index = to_u32(self.cells.len());
         self.cells.push(Cell {
             x0,
             y0,
@@ -176,8 +176,8 @@ impl QuadTree {
             count,
             leaf: true,
             children: [NO_CELL; 4],
-            start: u32::try_from(start).expect("fewer than 2^32 nodes"),
-            end: u32::try_from(end).expect("fewer than 2^32 nodes"),
+            start: to_u32(start),
+            end: to_u32(end),
         });
         if end - start <= LEAF_CAPACITY || depth >= MAX_DEPTH {
             self.leaves.push(index);

@@ -8,6 +8,7 @@
 
 use crate::model::article::Article;
 use crate::text::words::fold;
+use crate::to_u32;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -111,6 +112,20 @@ pub struct FacetTable {
     ids: Vec<u32>,
 }
 
+/// The offsets and value numbers of a [`FacetTable`] whose article `i` has the `i`th list (in
+/// any order, repeats allowed: each value is stored once, in order).
+fn memberships(lists: impl Iterator<Item = Vec<u32>>) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0];
+    let mut ids = Vec::new();
+    for mut mine in lists {
+        mine.sort_unstable();
+        mine.dedup();
+        ids.extend(mine);
+        offsets.push(to_u32(ids.len()));
+    }
+    (offsets, ids)
+}
+
 impl FacetTable {
     fn build(facet: Facet, articles: &[Article]) -> Self {
         let per_article: Vec<Vec<(String, String)>> =
@@ -132,19 +147,12 @@ impl FacetTable {
                 }
             })
             .collect();
-        let mut offsets = vec![0];
-        let mut ids = Vec::new();
-        for list in &per_article {
-            let mut mine: Vec<u32> = list
-                .iter()
+        let (offsets, ids) = memberships(per_article.iter().map(|list| {
+            list.iter()
                 .filter_map(|(key, _)| values.binary_search_by(|v| v.key.as_str().cmp(key)).ok())
-                .map(|i| u32::try_from(i).expect("fewer than 2^32 values"))
-                .collect();
-            mine.sort_unstable();
-            mine.dedup();
-            ids.extend(mine);
-            offsets.push(u32::try_from(ids.len()).expect("fewer than 2^32 memberships"));
-        }
+                .map(to_u32)
+                .collect()
+        }));
         Self {
             values,
             offsets,
@@ -172,7 +180,7 @@ impl FacetTable {
         self.values
             .binary_search_by(|v| v.key.as_str().cmp(key))
             .ok()
-            .map(|i| u32::try_from(i).expect("fewer than 2^32 values"))
+            .map(to_u32)
     }
 
     /// The table of the articles numbered `range` alone: the values they have, with the labels
@@ -182,12 +190,8 @@ impl FacetTable {
             range.clone().flat_map(|i| self.of(i)).copied().collect();
         let renumber: BTreeMap<u32, u32> =
             used.iter().zip(0..).map(|(&old, new)| (old, new)).collect();
-        let mut offsets = vec![0];
-        let mut ids = Vec::new();
-        for i in range {
-            ids.extend(self.of(i).iter().map(|v| renumber[v]));
-            offsets.push(u32::try_from(ids.len()).expect("fewer than 2^32 memberships"));
-        }
+        let (offsets, ids) =
+            memberships(range.map(|i| self.of(i).iter().map(|v| renumber[v]).collect()));
         Self {
             values: used
                 .iter()
@@ -214,24 +218,23 @@ impl FacetTable {
                 label: (*label).to_owned(),
             })
             .collect();
-        let mut offsets = vec![0];
-        let mut ids = Vec::new();
-        for part in parts {
-            let renumber: Vec<u32> = part
-                .values
-                .iter()
-                .map(|v| {
-                    let at = values.binary_search_by(|w| w.key.cmp(&v.key));
-                    u32::try_from(at.expect("every key was gathered")).expect("fewer than 2^32")
-                })
-                .collect();
-            for i in 0..part.offsets.len().saturating_sub(1) {
-                let mut mine: Vec<u32> = part.of(i).iter().map(|&v| renumber[v as usize]).collect();
-                mine.sort_unstable();
-                ids.extend(mine);
-                offsets.push(u32::try_from(ids.len()).expect("fewer than 2^32 memberships"));
-            }
-        }
+        let renumbered: Vec<Vec<u32>> = parts
+            .iter()
+            .map(|part| {
+                part.values
+                    .iter()
+                    .map(|v| {
+                        let at = values.binary_search_by(|w| w.key.cmp(&v.key));
+                        to_u32(at.expect("every key was gathered"))
+                    })
+                    .collect()
+            })
+            .collect();
+        let (offsets, ids) =
+            memberships(parts.iter().zip(&renumbered).flat_map(|(part, renumber)| {
+                (0..part.offsets.len().saturating_sub(1))
+                    .map(|i| part.of(i).iter().map(|&v| renumber[v as usize]).collect())
+            }));
         Self {
             values,
             offsets,

@@ -154,7 +154,7 @@ impl Rows {
                 }
             }
             start = end;
-            offsets[i + 1] = u32::try_from(write).expect("fewer than 2^32 edges");
+            offsets[i + 1] = to_u32(write);
         }
         items.truncate(write);
         Self { offsets, items }
