@@ -3,17 +3,15 @@
 //! coverage.
 
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
+use crate::components::byline::Byline;
 use crate::components::draft_badge::DraftBadge;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
 use crate::components::scores::Scores;
 use crate::components::topic_list::TopicList;
 use crate::library::CardRef;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::view::display::outlets_label;
-use broadsheet_core::view::display::shown_host;
 use broadsheet_core::view::route::Route;
 use broadsheet_core::view::state::ViewState;
 use std::rc::Rc;
@@ -47,12 +45,12 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             }
             <div class="card-body">
                 <p class="card-meta">
-                    <ProviderName
-                        name={article.provider_name.clone()}
-                        domain={shown_host(article.provider_domain.as_deref(), &article.web_url).map(AttrValue::from)}
+                    <Byline
+                        name={AttrValue::from(article.provider_name.clone())}
+                        domain={article.provider_domain.clone()}
+                        url={article.web_url.clone()}
+                        at={article.published_at}
                     />
-                    <span class="sep" aria-hidden="true">{ " · " }</span>
-                    <PublishedDate at={article.published_at} />
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     // The card's own id names its story: the list has not read the graph, and the
                     // story page writes the story's own key once it has.

@@ -2,14 +2,12 @@
 //! a new tab (the widget's frame is too small to read in), the outlet and date, and a link to
 //! the story at its outlet.
 
+use crate::components::byline::Byline;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
 use crate::library::CardRef;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::text::url::safe_href;
-use broadsheet_core::view::display::shown_host;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -49,12 +47,12 @@ pub fn EmbedCard(props: &EmbedCardProps) -> Html {
                 }
             </h2>
             <p class="embed-meta">
-                <ProviderName
-                    name={article.provider_name.clone()}
-                    domain={shown_host(article.provider_domain.as_deref(), &article.web_url).map(AttrValue::from)}
+                <Byline
+                    name={AttrValue::from(article.provider_name.clone())}
+                    domain={article.provider_domain.clone()}
+                    url={article.web_url.clone()}
+                    at={article.published_at}
                 />
-                <span class="sep" aria-hidden="true">{ " · " }</span>
-                <PublishedDate at={article.published_at} />
                 <span class="sep" aria-hidden="true">{ " · " }</span>
                 <ExternalLink class="embed-source" testid="source-link" href={article.web_url.to_string()}>
                     { "Source" }

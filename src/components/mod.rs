@@ -14,6 +14,7 @@ pub mod article_card;
 pub mod article_image;
 pub mod bar_chart;
 pub mod boost_controls;
+pub mod byline;
 pub mod close_button;
 pub mod copy_button;
 pub mod coverage_filter;

@@ -2,13 +2,11 @@
 //! holds (links to their pages here) and the ones elsewhere (links out to their outlets). Which
 //! is which is the related graph's answer, worked out at build time from normalised URLs.
 
+use crate::components::byline::Byline;
 use crate::components::external_link::ExternalLink;
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
 use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use broadsheet_core::model::article::Related;
 use broadsheet_core::view::display::score_label;
-use broadsheet_core::view::display::shown_host;
 use broadsheet_core::view::route::Route;
 use yew::prelude::*;
 
@@ -109,15 +107,13 @@ fn item(index: usize, story: &Related, target: &Target) -> Html {
         <li key={index} class="related-item">
             { title }
             <p class="related-meta">
-                if let Some(provider) = &story.provider {
-                    <ProviderName
-                        name={provider.name.clone()}
-                        domain={shown_host(provider.domain.as_deref(), &story.web_url).map(AttrValue::from)}
-                    />
-                    <span class="sep" aria-hidden="true">{ " · " }</span>
-                }
-                if let Some(at) = story.published_at {
-                    <PublishedDate {at} />
+                <Byline
+                    name={story.provider.as_ref().map(|p| AttrValue::from(p.name.clone()))}
+                    domain={story.provider.as_ref().and_then(|p| p.domain.clone())}
+                    url={story.web_url.clone()}
+                    at={story.published_at}
+                />
+                if story.provider.is_some() || story.published_at.is_some() {
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                 }
                 <span class="related-quality">{ "Quality " }{ score_label(story.quality) }</span>

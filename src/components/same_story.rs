@@ -2,12 +2,10 @@
 //! articles that belong to it (linked directly or through shared related stories), and a link
 //! to its whole coverage.
 
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
+use crate::components::byline::Byline;
 use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use broadsheet_core::graph::story::key_article;
 use broadsheet_core::view::display::outlets_label;
-use broadsheet_core::view::display::shown_host;
 use broadsheet_core::view::route::Route;
 use broadsheet_core::view::state::ViewState;
 use yew::prelude::*;
@@ -64,12 +62,12 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
                 <li key={id.clone()} class="same-story-item">
                     <a class="same-story-title" href={Route::Article(id).to_hash()}>{ other.title.clone() }</a>
                     <p class="related-meta">
-                        <ProviderName
-                            name={other.provider.name.clone()}
-                            domain={shown_host(other.provider.domain.as_deref(), &other.web_url).map(AttrValue::from)}
+                        <Byline
+                            name={AttrValue::from(other.provider.name.clone())}
+                            domain={other.provider.domain.clone()}
+                            url={other.web_url.clone()}
+                            at={other.published_at}
                         />
-                        <span class="sep" aria-hidden="true">{ " · " }</span>
-                        <PublishedDate at={other.published_at} />
                     </p>
                 </li>
             }

@@ -4,11 +4,10 @@
 
 use crate::components::article_body::ArticleBody;
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
+use crate::components::byline::Byline;
 use crate::components::draft_badge::DraftBadge;
 use crate::components::ego_graph::EgoGraph;
 use crate::components::external_link::ExternalLink;
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
 use crate::components::related_list::RelatedList;
 use crate::components::same_story::SameStory;
 use crate::components::scores::Scores;
@@ -18,7 +17,7 @@ use crate::hooks::use_document_title;
 use crate::library::{ArticleRef, SharedLibrary};
 use broadsheet_core::model::article::{Image, Provider};
 use broadsheet_core::text::url::HttpUrl;
-use broadsheet_core::view::display::{article_links, image_size_label, shown_host};
+use broadsheet_core::view::display::{article_links, image_size_label};
 use yew::prelude::*;
 
 /// Props of [`ArticlePage`].
@@ -63,12 +62,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 }
                 <p class="byline">
                     { provider_logo(&article.provider) }
-                    <ProviderName
-                        name={article.provider.name.clone()}
-                        domain={shown_host(article.provider.domain.as_deref(), &article.web_url).map(AttrValue::from)}
+                    <Byline
+                        name={AttrValue::from(article.provider.name.clone())}
+                        domain={article.provider.domain.clone()}
+                        url={article.web_url.clone()}
+                        at={article.published_at}
+                        style={DateStyle::DateTime}
                     />
-                    <span class="sep" aria-hidden="true">{ " · " }</span>
-                    <PublishedDate at={article.published_at} style={DateStyle::DateTime} />
                 </p>
             </header>
             <Scores heat={article.heat} quality={article.quality} />
