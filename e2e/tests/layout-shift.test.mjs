@@ -76,3 +76,44 @@ for (const { name, app, views } of BUILDS) {
     });
   }
 }
+
+// Outlets' pictures fail in real feeds (moved, hot-link protected, a host down). A card's
+// thumbnail has one shape whatever the picture's own (CSS: 3:2 on a desktop, square on a phone),
+// and a picture that fails leaves a placeholder of that same shape: the text beside it must not
+// reflow. (An earlier placeholder took the picture's own proportions and moved the first card's
+// lines on a phone.)
+test('a card whose picture fails keeps its thumbnail box: sample, desktop and phone', async () => {
+  const app = BUILDS[0].app;
+  for (const screen of SCREENS) {
+    await withPage(
+      app.browser,
+      async (page) => {
+        await page.setViewportSize(screen.viewport);
+        await page.route(
+          (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1',
+          (route) => route.fulfill({ status: 404, body: '' }),
+        );
+        await page.addInitScript(recordShifts);
+        await page.goto(`${app.server.url}#/?q=garbage&sort=date`);
+        await page.locator('article.card .card-thumb.broken').first().waitFor();
+        await page.waitForFunction(() => !document.querySelector('[data-testid="card-loading"]'));
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const ratios = await page.$$eval('article.card .card-thumb.broken', (els) =>
+          els.map((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width / r.height;
+          }),
+        );
+        const want = screen.name === 'phone' ? 1 : 3 / 2;
+        assert.ok(ratios.length > 0, 'no thumbnail failed');
+        for (const ratio of ratios) {
+          assert.ok(Math.abs(ratio - want) < 0.02, `${screen.name}: a failed thumbnail is ${ratio.toFixed(3)}:1, not ${want.toFixed(3)}:1`);
+        }
+        const shifts = await page.evaluate(() => window.__shifts);
+        const total = shifts.reduce((sum, s) => sum + s.value, 0);
+        assert.ok(total <= BUDGET, `${screen.name}: layout shift ${total.toFixed(4)} > ${BUDGET}: ${JSON.stringify(shifts)}`);
+      },
+      { expected: /status of 404/ },
+    );
+  }
+});

@@ -27,6 +27,10 @@ pub struct ArticleImageProps {
     /// Classes that size the image.
     #[prop_or_default]
     pub class: Classes,
+    /// Whether `class` gives every picture one shape (a card's thumbnail), which a failed one
+    /// keeps too, rather than the picture's own proportions.
+    #[prop_or_default]
+    pub fixed_shape: bool,
 }
 
 impl ArticleImageProps {
@@ -38,6 +42,7 @@ impl ArticleImageProps {
             width: image.width,
             height: image.height,
             class,
+            fixed_shape: false,
         }
     }
 }
@@ -52,7 +57,7 @@ pub fn ArticleImage(props: &ArticleImageProps) -> Html {
     let placeholder = use_node_ref();
     {
         let placeholder = placeholder.clone();
-        let ratio = props.width.zip(props.height);
+        let ratio = props.width.zip(props.height).filter(|_| !props.fixed_shape);
         use_effect_with((ratio, is_failed), move |(ratio, _)| {
             if let (Some((w, h)), Some(el)) = (ratio, placeholder.cast::<HtmlElement>()) {
                 // A refused property keeps the class's own shape: still a placeholder.
