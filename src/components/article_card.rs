@@ -3,7 +3,7 @@
 //! coverage.
 
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
-use crate::components::byline::Byline;
+use crate::components::byline::{Byline, BylineProps};
 use crate::components::draft_badge::DraftBadge;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
@@ -45,12 +45,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             }
             <div class="card-body">
                 <p class="card-meta">
-                    <Byline
-                        name={AttrValue::from(article.provider_name.clone())}
-                        domain={article.provider_domain.clone()}
-                        url={article.web_url.clone()}
-                        at={article.published_at}
-                    />
+                    <Byline ..BylineProps::of_card(article) />
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     // The card's own id names its story: the list has not read the graph, and the
                     // story page writes the story's own key once it has.

@@ -5,6 +5,7 @@ use super::nothing;
 use super::provider_name::ProviderName;
 use super::published_date::PublishedDate;
 use crate::dates::DateStyle;
+use broadsheet_core::model::article::Card;
 use broadsheet_core::text::time::Timestamp;
 use broadsheet_core::text::url::HttpUrl;
 use broadsheet_core::view::display::shown_host;
@@ -25,6 +26,19 @@ pub struct BylineProps {
     /// Whether to show the time of day as well as the date.
     #[prop_or(DateStyle::Date)]
     pub style: DateStyle,
+}
+
+impl BylineProps {
+    /// A result card's byline: its outlet and publication date, as cards and widget items show.
+    pub fn of_card(card: &Card) -> Self {
+        Self {
+            name: Some(AttrValue::from(card.provider_name.clone())),
+            domain: card.provider_domain.clone(),
+            url: card.web_url.clone(),
+            at: Some(card.published_at),
+            style: DateStyle::Date,
+        }
+    }
 }
 
 /// The outlet, a separator and the date, as inline elements of the caller's line.

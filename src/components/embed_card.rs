@@ -2,7 +2,7 @@
 //! a new tab (the widget's frame is too small to read in), the outlet and date, and a link to
 //! the story at its outlet.
 
-use crate::components::byline::Byline;
+use crate::components::byline::{Byline, BylineProps};
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
 use crate::library::CardRef;
@@ -47,12 +47,7 @@ pub fn EmbedCard(props: &EmbedCardProps) -> Html {
                 }
             </h2>
             <p class="embed-meta">
-                <Byline
-                    name={AttrValue::from(article.provider_name.clone())}
-                    domain={article.provider_domain.clone()}
-                    url={article.web_url.clone()}
-                    at={article.published_at}
-                />
+                <Byline ..BylineProps::of_card(article) />
                 <span class="sep" aria-hidden="true">{ " · " }</span>
                 <ExternalLink class="embed-source" testid="source-link" href={article.web_url.to_string()}>
                     { "Source" }
