@@ -183,6 +183,10 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
     let failures = use_mut_ref(BTreeMap::<String, Failure>::new);
     let attempts = use_mut_ref(HashMap::<String, u32>::new);
     let generation = use_mut_ref(|| 0_u32);
+    // Batches under way, and batches landed: the prefetch below waits until the page's own
+    // files are in.
+    let under_way = use_mut_ref(|| 0_usize);
+    let landed = use_mut_ref(|| 0_u32);
     let refresh = use_force_update();
     {
         let (opened, current) = (opened.clone(), current.clone());
@@ -218,6 +222,7 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
         let (current, failures) = (current.clone(), failures.clone());
         let (requested, generation, attempts) =
             (requested.clone(), generation.clone(), attempts.clone());
+        let (under_way, landed) = (under_way.clone(), landed.clone());
         Callback::from(move |(files, priority): (Vec<String>, Priority)| {
             let files: Vec<String> = files
                 .into_iter()
@@ -229,7 +234,9 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
             let (current, failures) = (current.clone(), failures.clone());
             let (requested, generation, attempts) =
                 (requested.clone(), generation.clone(), attempts.clone());
+            let (under_way, landed) = (under_way.clone(), landed.clone());
             let refresh = refresh.clone();
+            *under_way.borrow_mut() += 1;
             spawn_local(async move {
                 let mut arrived = Vec::new();
                 for (name, result) in download_all(files, priority).await {
@@ -291,22 +298,35 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
                     }
                     *current.borrow_mut() = Some(Rc::new(next));
                 }
+                *under_way.borrow_mut() -= 1;
+                *landed.borrow_mut() += 1;
                 refresh.force_update();
             });
         })
     };
-    // Once the first screen is up: a small search index, whole (see PREFETCH_WORDS_BELOW).
+    // Once the first screen is up: a small search index, whole (see PREFETCH_WORDS_BELOW). Not
+    // before the page's own files are in: started with the entry, its 20-odd files took the
+    // connections the first results' search and card files wanted, and at 10,000 articles a
+    // search link's first cards waited for 290 kB (brotli) of index they did not need.
     {
-        let (load, current) = (load.clone(), current.clone());
+        let (load, current, under_way) = (load.clone(), current.clone(), under_way.clone());
         let open = matches!(&*opened, Some(Ok(())));
-        use_effect_with(open, move |&open| {
-            let ahead = current
-                .borrow()
-                .as_deref()
-                .filter(|_| open)
-                .map(Library::words_to_prefetch);
-            if let Some(files) = ahead {
-                load.emit((files, Priority::Filler));
+        let prefetched = use_mut_ref(|| false);
+        let idle = *under_way.borrow() == 0;
+        use_effect_with((open, idle, *landed.borrow()), move |&(open, idle, _)| {
+            if open && idle && !*prefetched.borrow() {
+                // After this render's effects, which are where the pages ask for their files.
+                Timeout::new(0, move || {
+                    if *under_way.borrow() > 0 || *prefetched.borrow() {
+                        return;
+                    }
+                    let ahead = current.borrow().as_deref().map(Library::words_to_prefetch);
+                    *prefetched.borrow_mut() = true;
+                    if let Some(files) = ahead {
+                        load.emit((files, Priority::Filler));
+                    }
+                })
+                .forget();
             }
         });
     }
