@@ -3,13 +3,14 @@
 //! coverage.
 
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
-use crate::components::draft_badge::DraftBadge;
+use crate::components::draft_badge::draft_badge;
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
-use crate::components::scores::Scores;
-use crate::components::topic_list::TopicList;
+use crate::components::provider_name::provider_name;
+use crate::components::published_date::published_date;
+use crate::components::scores::scores;
+use crate::components::topic_list::topic_list;
+use crate::dates::DateStyle;
 use crate::library::CardRef;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::view::display::outlets_label;
@@ -47,12 +48,9 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             }
             <div class="card-body">
                 <p class="card-meta">
-                    <ProviderName
-                        name={article.provider_name.clone()}
-                        domain={shown_host(article.provider_domain.as_deref(), &article.web_url).map(AttrValue::from)}
-                    />
+                    { provider_name(&article.provider_name, shown_host(article.provider_domain.as_deref(), &article.web_url)) }
                     <span class="sep" aria-hidden="true">{ " · " }</span>
-                    <PublishedDate at={article.published_at} />
+                    { published_date(article.published_at, DateStyle::Date) }
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     // The card's own id names its story: the list has not read the graph, and the
                     // story page writes the story's own key once it has.
@@ -66,7 +64,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     </a>
                     if article.draft {
                         { " " }
-                        <DraftBadge />
+                        { draft_badge() }
                     }
                 </p>
                 <h2 class="card-heading">
@@ -79,9 +77,9 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                         <Highlighted text={article.excerpt.clone()} query={Rc::clone(&props.query)} />
                     </p>
                 }
-                <TopicList topics={article.topics.clone()} />
+                { topic_list(&article.topics) }
                 <div class="card-foot">
-                    <Scores heat={article.heat} quality={article.quality} />
+                    { scores(article.heat, article.quality) }
                     <a
                         class="open-article"
                         data-testid="open-article"

@@ -4,8 +4,9 @@
 
 use crate::components::external_link::ExternalLink;
 use crate::components::highlighted::Highlighted;
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
+use crate::components::provider_name::provider_name;
+use crate::components::published_date::published_date;
+use crate::dates::DateStyle;
 use crate::library::CardRef;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::text::url::safe_href;
@@ -49,12 +50,9 @@ pub fn EmbedCard(props: &EmbedCardProps) -> Html {
                 }
             </h2>
             <p class="embed-meta">
-                <ProviderName
-                    name={article.provider_name.clone()}
-                    domain={shown_host(article.provider_domain.as_deref(), &article.web_url).map(AttrValue::from)}
-                />
+                { provider_name(&article.provider_name, shown_host(article.provider_domain.as_deref(), &article.web_url)) }
                 <span class="sep" aria-hidden="true">{ " · " }</span>
-                <PublishedDate at={article.published_at} />
+                { published_date(article.published_at, DateStyle::Date) }
                 <span class="sep" aria-hidden="true">{ " · " }</span>
                 <ExternalLink class="embed-source" testid="source-link" href={article.web_url.to_string()}>
                     { "Source" }

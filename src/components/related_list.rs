@@ -3,8 +3,9 @@
 //! is which is the related graph's answer, worked out at build time from normalised URLs.
 
 use crate::components::external_link::ExternalLink;
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
+use crate::components::provider_name::provider_name;
+use crate::components::published_date::published_date;
+use crate::dates::DateStyle;
 use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use broadsheet_core::model::article::Related;
 use broadsheet_core::view::display::score_label;
@@ -110,14 +111,11 @@ fn item(index: usize, story: &Related, target: &Target) -> Html {
             { title }
             <p class="related-meta">
                 if let Some(provider) = &story.provider {
-                    <ProviderName
-                        name={provider.name.clone()}
-                        domain={shown_host(provider.domain.as_deref(), &story.web_url).map(AttrValue::from)}
-                    />
+                    { provider_name(&provider.name, shown_host(provider.domain.as_deref(), &story.web_url)) }
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                 }
                 if let Some(at) = story.published_at {
-                    <PublishedDate {at} />
+                    { published_date(at, DateStyle::Date) }
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                 }
                 <span class="related-quality">{ "Quality " }{ score_label(story.quality) }</span>

@@ -2,8 +2,9 @@
 //! articles that belong to it (linked directly or through shared related stories), and a link
 //! to its whole coverage.
 
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
+use crate::components::provider_name::provider_name;
+use crate::components::published_date::published_date;
+use crate::dates::DateStyle;
 use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use broadsheet_core::graph::story::key_article;
 use broadsheet_core::view::display::outlets_label;
@@ -64,12 +65,9 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
                 <li key={id.clone()} class="same-story-item">
                     <a class="same-story-title" href={Route::Article(id).to_hash()}>{ other.title.clone() }</a>
                     <p class="related-meta">
-                        <ProviderName
-                            name={other.provider.name.clone()}
-                            domain={shown_host(other.provider.domain.as_deref(), &other.web_url).map(AttrValue::from)}
-                        />
+                        { provider_name(&other.provider.name, shown_host(other.provider.domain.as_deref(), &other.web_url)) }
                         <span class="sep" aria-hidden="true">{ " · " }</span>
-                        <PublishedDate at={other.published_at} />
+                        { published_date(other.published_at, DateStyle::Date) }
                     </p>
                 </li>
             }

@@ -3,7 +3,7 @@
 //! out), and a link to its whole coverage. Real links and buttons, so it is all reachable and usable from the keyboard.
 
 use crate::components::external_link::ExternalLink;
-use crate::components::swatch::Swatch;
+use crate::components::swatch::swatch;
 use crate::library::SharedLibrary;
 use crate::numbers::digits;
 use broadsheet_core::graph::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
@@ -88,7 +88,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         html! {
             <li key={group.story} class="story" data-testid="story" data-story={group.story.to_string()}>
                 <h3 class="story-title">
-                    <Swatch colour={story_colour(rank)} />
+                    { swatch(story_colour(rank), false) }
                     { lead }
                 </h3>
                 <p class="story-outlets" data-testid="story-outlets">

@@ -2,17 +2,10 @@
 
 use yew::prelude::*;
 
-/// Props of [`TopicList`].
-#[derive(Properties, PartialEq)]
-pub struct TopicListProps {
-    /// The article whose topics to show.
-    pub topics: Vec<String>,
-}
-
-/// A `<ul class="topics">`, or [`super::nothing`] when the article has no topics.
-#[component]
-pub fn TopicList(props: &TopicListProps) -> Html {
-    let topics = &props.topics;
+/// A `<ul class="topics">`, or [`super::nothing`] when the article has no topics. A function
+/// rather than a component: it has no state, and each component costs the wasm its own lifecycle
+/// code.
+pub fn topic_list(topics: &[String]) -> Html {
     if topics.is_empty() {
         return super::nothing();
     }

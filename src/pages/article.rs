@@ -4,15 +4,15 @@
 
 use crate::components::article_body::ArticleBody;
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
-use crate::components::draft_badge::DraftBadge;
+use crate::components::draft_badge::draft_badge;
 use crate::components::ego_graph::EgoGraph;
 use crate::components::external_link::ExternalLink;
-use crate::components::provider_name::ProviderName;
-use crate::components::published_date::PublishedDate;
+use crate::components::provider_name::provider_name;
+use crate::components::published_date::published_date;
 use crate::components::related_list::RelatedList;
 use crate::components::same_story::SameStory;
-use crate::components::scores::Scores;
-use crate::components::topic_list::TopicList;
+use crate::components::scores::scores;
+use crate::components::topic_list::topic_list;
 use crate::dates::DateStyle;
 use crate::hooks::use_document_title;
 use crate::library::{ArticleRef, SharedLibrary};
@@ -54,7 +54,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     }
                     if article.draft {
                         { " " }
-                        <DraftBadge />
+                        { draft_badge() }
                     }
                 </p>
                 <h1 tabindex="-1">{ title }</h1>
@@ -63,16 +63,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 }
                 <p class="byline">
                     { provider_logo(&article.provider) }
-                    <ProviderName
-                        name={article.provider.name.clone()}
-                        domain={shown_host(article.provider.domain.as_deref(), &article.web_url).map(AttrValue::from)}
-                    />
+                    { provider_name(&article.provider.name, shown_host(article.provider.domain.as_deref(), &article.web_url)) }
                     <span class="sep" aria-hidden="true">{ " · " }</span>
-                    <PublishedDate at={article.published_at} style={DateStyle::DateTime} />
+                    { published_date(article.published_at, DateStyle::DateTime) }
                 </p>
             </header>
-            <Scores heat={article.heat} quality={article.quality} />
-            <TopicList topics={article.topics.clone()} />
+            { scores(article.heat, article.quality) }
+            { topic_list(&article.topics) }
             { for article.images.iter().enumerate().map(|(index, image)| figure(index, image)) }
             <ArticleBody article={article.clone()} />
             <section class="links" aria-labelledby="links-title">
