@@ -4,8 +4,8 @@
 
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
 use crate::components::draft_badge::draft_badge;
-use crate::components::external_link::ExternalLink;
-use crate::components::highlighted::Highlighted;
+use crate::components::external_link::external_link;
+use crate::components::highlighted::highlighted;
 use crate::components::provider_name::provider_name;
 use crate::components::published_date::published_date;
 use crate::components::scores::scores;
@@ -34,8 +34,7 @@ pub struct ArticleCardProps {
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let article = &props.article;
-    let title = AttrValue::from(article.title.clone());
-    let details_label = format!("Details: {title}");
+    let details_label = format!("Details: {}", article.title);
     let coverage = article.coverage();
     let thumbnail = article
         .image
@@ -68,13 +67,11 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     }
                 </p>
                 <h2 class="card-heading">
-                    <ExternalLink class="card-title" href={article.web_url.to_string()}>
-                        <Highlighted text={title} query={Rc::clone(&props.query)} />
-                    </ExternalLink>
+                    { external_link(article.web_url.to_string(), classes!("card-title"), None, highlighted(&article.title, &props.query)) }
                 </h2>
                 if !article.excerpt.is_empty() {
                     <p class="card-excerpt">
-                        <Highlighted text={article.excerpt.clone()} query={Rc::clone(&props.query)} />
+                        { highlighted(&article.excerpt, &props.query) }
                     </p>
                 }
                 { topic_list(&article.topics) }

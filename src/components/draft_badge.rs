@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-/// A visible "Draft" badge. A function rather than a component: it has no state, and each
-/// component costs the wasm its own lifecycle code.
+/// A visible "Draft" badge.
 pub fn draft_badge() -> Html {
     html! { <span class="badge draft" data-testid="draft-badge">{ "Draft" }</span> }
 }

@@ -2,8 +2,8 @@
 //! a new tab (the widget's frame is too small to read in), the outlet and date, and a link to
 //! the story at its outlet.
 
-use crate::components::external_link::ExternalLink;
-use crate::components::highlighted::Highlighted;
+use crate::components::external_link::external_link;
+use crate::components::highlighted::highlighted;
 use crate::components::provider_name::provider_name;
 use crate::components::published_date::published_date;
 use crate::dates::DateStyle;
@@ -30,8 +30,7 @@ pub struct EmbedCardProps {
 #[component]
 pub fn EmbedCard(props: &EmbedCardProps) -> Html {
     let article = &props.article;
-    let title = AttrValue::from(article.title.clone());
-    let headline = html! { <Highlighted text={title} query={Rc::clone(&props.query)} /> };
+    let headline = highlighted(&article.title, &props.query);
     html! {
         <li class="embed-item" data-testid="embed-item" data-article-id={article.id.to_string()}>
             <h2 class="embed-heading">
@@ -54,9 +53,7 @@ pub fn EmbedCard(props: &EmbedCardProps) -> Html {
                 <span class="sep" aria-hidden="true">{ " · " }</span>
                 { published_date(article.published_at, DateStyle::Date) }
                 <span class="sep" aria-hidden="true">{ " · " }</span>
-                <ExternalLink class="embed-source" testid="source-link" href={article.web_url.to_string()}>
-                    { "Source" }
-                </ExternalLink>
+                { external_link(article.web_url.to_string(), classes!("embed-source"), Some("source-link"), html! { "Source" }) }
             </p>
         </li>
     }

@@ -4,9 +4,8 @@
 
 use yew::prelude::*;
 
-/// The provider's display name (e.g. "Example Times") and bare host name (e.g. `example.com`:
-/// the one `shown_host` picks) as text. A function rather than a component: it has no state, and
-/// each component costs the wasm its own lifecycle code.
+/// The provider's display name (e.g. "Example Times") and bare host name (e.g. `example.com`: the
+/// one `shown_host` picks) as text.
 pub fn provider_name(name: &str, domain: Option<String>) -> Html {
     html! {
         <span class="provider">

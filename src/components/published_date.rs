@@ -6,8 +6,7 @@ use crate::dates::{local, DateStyle};
 use broadsheet_core::text::time::Timestamp;
 use yew::prelude::*;
 
-/// A `<time>` element showing `at` in `style`. A function rather than a component: it has no
-/// state, and each component costs the wasm its own lifecycle code.
+/// A `<time>` element showing `at` in `style`.
 pub fn published_date(at: Timestamp, style: DateStyle) -> Html {
     let utc = at.to_string();
     html! {

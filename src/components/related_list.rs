@@ -2,7 +2,7 @@
 //! holds (links to their pages here) and the ones elsewhere (links out to their outlets). Which
 //! is which is the related graph's answer, worked out at build time from normalised URLs.
 
-use crate::components::external_link::ExternalLink;
+use crate::components::external_link::external_link;
 use crate::components::provider_name::provider_name;
 use crate::components::published_date::published_date;
 use crate::dates::DateStyle;
@@ -99,9 +99,7 @@ fn item(index: usize, story: &Related, target: &Target) -> Html {
             </span>
         },
         Target::Elsewhere => html! {
-            <ExternalLink class="related-title" href={story.web_url.to_string()}>
-                { story.title.clone() }
-            </ExternalLink>
+            { external_link(story.web_url.to_string(), classes!("related-title"), None, html! { story.title.clone() }) }
         },
     };
     // Related stories have no id and may repeat a URL; the list never reorders, so the

@@ -4,8 +4,7 @@ use broadsheet_core::model::article::Score;
 use broadsheet_core::view::display::score_label;
 use yew::prelude::*;
 
-/// A small definition list of both scores (`None` is unknown). A function rather than a
-/// component: it has no state, and each component costs the wasm its own lifecycle code.
+/// A small definition list of both scores (`None` is unknown).
 pub fn scores(heat: Option<Score>, quality: Option<Score>) -> Html {
     let item = |label: &'static str, class: &'static str, score: Option<Score>| {
         let unknown = score.is_none().then_some("unknown");

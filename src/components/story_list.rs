@@ -2,7 +2,7 @@
 //! that covered it and its members (articles here link to their pages, stories elsewhere link
 //! out), and a link to its whole coverage. Real links and buttons, so it is all reachable and usable from the keyboard.
 
-use crate::components::external_link::ExternalLink;
+use crate::components::external_link::external_link;
 use crate::components::swatch::swatch;
 use crate::library::SharedLibrary;
 use crate::numbers::digits;
@@ -73,7 +73,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     let entry = library.article(at.article).and_then(|a| at.in_article(a))?;
                     html! {
                         <li key={key.clone()} class="story-member outside" data-node={key}>
-                            <ExternalLink href={entry.web_url.to_string()}>{ entry.title.clone() }</ExternalLink>
+                            { external_link(entry.web_url.to_string(), Classes::new(), None, html! { entry.title.clone() }) }
                             <span class="muted">
                                 { " · elsewhere" }
                                 if let Some(p) = &entry.provider {

@@ -4,10 +4,9 @@
 use crate::palette::colour;
 use yew::prelude::*;
 
-/// An `<svg class="swatch">` of palette colour number `colour_number`, hidden from screen readers: the
-/// text beside it names the colour. `hollow` draws a dashed ring, as stories outside the
-/// collection are. A function rather than a component: it has no state, and each component costs
-/// the wasm its own lifecycle code.
+/// An `<svg class="swatch">` of palette colour number `colour_number`, hidden from screen readers:
+/// the text beside it names the colour. `hollow` draws a dashed ring, as stories outside the
+/// collection are.
 pub fn swatch(colour_number: usize, hollow: bool) -> Html {
     let fill = colour(colour_number);
     html! {

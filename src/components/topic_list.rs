@@ -2,9 +2,7 @@
 
 use yew::prelude::*;
 
-/// A `<ul class="topics">`, or [`super::nothing`] when the article has no topics. A function
-/// rather than a component: it has no state, and each component costs the wasm its own lifecycle
-/// code.
+/// A `<ul class="topics">`, or [`super::nothing`] when the article has no topics.
 pub fn topic_list(topics: &[String]) -> Html {
     if topics.is_empty() {
         return super::nothing();

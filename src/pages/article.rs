@@ -6,7 +6,7 @@ use crate::components::article_body::ArticleBody;
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
 use crate::components::draft_badge::draft_badge;
 use crate::components::ego_graph::EgoGraph;
-use crate::components::external_link::ExternalLink;
+use crate::components::external_link::external_link;
 use crate::components::provider_name::provider_name;
 use crate::components::published_date::published_date;
 use crate::components::related_list::RelatedList;
@@ -129,7 +129,7 @@ fn link(label: &'static str, testid: &'static str, url: &HttpUrl) -> Html {
     html! {
         <li>
             <span class="link-label">{ label }</span>
-            <ExternalLink class="link-url" testid={testid} href={url.to_string()}>{ url.to_string() }</ExternalLink>
+            { external_link(url.to_string(), classes!("link-url"), Some(testid), html! { url.to_string() }) }
         </li>
     }
 }

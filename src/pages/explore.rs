@@ -11,7 +11,7 @@ use crate::components::empty_results::EmptyResults;
 use crate::components::export_buttons::ExportButtons;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::filter_chips::FilterChips;
-use crate::components::notice::Notice;
+use crate::components::notice::notice;
 use crate::components::result_list::ResultList;
 use crate::components::save_view::SaveView;
 use crate::components::score_filter::ScoreFilter;
@@ -271,7 +271,7 @@ pub fn ExplorePage(props: &ExplorePageProps) -> Html {
     };
     html! {
         <section class="home" aria-labelledby="home-title">
-            <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+            { notice(&props.notices, &props.on_dismiss) }
             <header class="page-header">
                 <h1 id="home-title" tabindex="-1" data-testid="view-title">{ heading }</h1>
                 <SearchBox value={AttrValue::from(state.query().to_owned())} on_input={on_query} />
