@@ -3,9 +3,9 @@
 //! colour theme. Which article a route names is the library's answer, not the app's; the
 //! explore view and its place in the history belong to the route adapter.
 
-use crate::components::site_footer::SiteFooter;
-use crate::components::site_header::SiteHeader;
-use crate::components::theme_toggle::ThemeToggle;
+use crate::components::site_footer::site_footer;
+use crate::components::site_header::site_header;
+use crate::components::theme_toggle::theme_toggle;
 use crate::components::whats_new::WhatsNew;
 use crate::focus::use_arrival;
 use crate::hooks::use_theme;
@@ -136,13 +136,11 @@ pub fn App() -> Html {
         <>
             { for skip }
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">{ announcement }</p>
-            <SiteHeader>
-                <ThemeToggle dark={theme.dark} on_toggle={theme.toggle.clone()} />
-            </SiteHeader>
+            { site_header(theme_toggle(theme.dark, &theme.toggle)) }
             { shard_failures(&failed) }
             <WhatsNew library={library.clone()} />
             <main id="main" class="page">{ page }</main>
-            <SiteFooter count={library.len()} drafts={library.draft_count()} sample={library.is_sample()} />
+            { site_footer(library.len(), library.draft_count(), library.is_sample()) }
         </>
     }
 }

@@ -4,7 +4,7 @@
 //! [`ArticleImage`] (likewise).
 
 use crate::components::article_image::ArticleImage;
-use crate::components::external_link::ExternalLink;
+use crate::components::external_link::external_link;
 use crate::library::ArticleRef;
 use broadsheet_core::model::body::{Block, Inline};
 use yew::prelude::*;
@@ -71,9 +71,7 @@ fn inline(inline: &Inline) -> Html {
         Inline::Strong(i) => html! { <strong>{ inlines(i) }</strong> },
         Inline::Code(code) => html! { <code>{ code.clone() }</code> },
         Inline::Link { href, children } => html! {
-            <ExternalLink href={AttrValue::from(href.as_str().to_owned())}>
-                { inlines(children) }
-            </ExternalLink>
+            { external_link(href.as_str().to_owned(), Classes::new(), None, html! { inlines(children) }) }
         },
         Inline::Image { src, alt } => html! {
             <ArticleImage

@@ -3,12 +3,12 @@
 //! coverage.
 
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
-use crate::components::byline::{Byline, BylineProps};
-use crate::components::draft_badge::DraftBadge;
-use crate::components::external_link::ExternalLink;
-use crate::components::highlighted::Highlighted;
-use crate::components::scores::Scores;
-use crate::components::topic_list::TopicList;
+use crate::components::byline::card_byline;
+use crate::components::draft_badge::draft_badge;
+use crate::components::external_link::external_link;
+use crate::components::highlighted::highlighted;
+use crate::components::scores::scores;
+use crate::components::topic_list::topic_list;
 use crate::library::CardRef;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::view::display::outlets_label;
@@ -31,8 +31,7 @@ pub struct ArticleCardProps {
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let article = &props.article;
-    let title = AttrValue::from(article.title.clone());
-    let details_label = format!("Details: {title}");
+    let details_label = format!("Details: {}", article.title);
     let coverage = article.coverage();
     let thumbnail = article.image.as_ref().map(|image| ArticleImageProps {
         fixed_shape: true,
@@ -45,7 +44,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             }
             <div class="card-body">
                 <p class="card-meta">
-                    <Byline ..BylineProps::of_card(article) />
+                    { card_byline(article) }
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                     // The card's own id names its story: the list has not read the graph, and the
                     // story page writes the story's own key once it has.
@@ -59,22 +58,20 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     </a>
                     if article.draft {
                         { " " }
-                        <DraftBadge />
+                        { draft_badge() }
                     }
                 </p>
                 <h2 class="card-heading">
-                    <ExternalLink class="card-title" href={article.web_url.to_string()}>
-                        <Highlighted text={title} query={Rc::clone(&props.query)} />
-                    </ExternalLink>
+                    { external_link(article.web_url.to_string(), classes!("card-title"), None, highlighted(&article.title, &props.query)) }
                 </h2>
                 if !article.excerpt.is_empty() {
                     <p class="card-excerpt">
-                        <Highlighted text={article.excerpt.clone()} query={Rc::clone(&props.query)} />
+                        { highlighted(&article.excerpt, &props.query) }
                     </p>
                 }
-                <TopicList topics={article.topics.clone()} />
+                { topic_list(&article.topics) }
                 <div class="card-foot">
-                    <Scores heat={article.heat} quality={article.quality} />
+                    { scores(article.heat, article.quality) }
                     <a
                         class="open-article"
                         data-testid="open-article"

@@ -5,21 +5,11 @@ use broadsheet_core::view::state::Boost;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Props of [`BoostControls`].
-#[derive(Properties, PartialEq)]
-pub struct BoostControlsProps {
-    /// The boost in force.
-    pub boost: Boost,
-    /// Called with the new boost while a slider moves.
-    pub on_change: Callback<Boost>,
-}
-
-/// Two range sliders, `boost-heat` and `boost-recent`, from 0 to 100.
-#[component]
-pub fn BoostControls(props: &BoostControlsProps) -> Html {
-    let boost = props.boost;
+/// Two range sliders, `boost-heat` and `boost-recent`, from 0 to 100, showing the `boost` in
+/// force and calling `on_change` with the new boost while a slider moves.
+pub fn boost_controls(boost: Boost, on_change: &Callback<Boost>) -> Html {
     let slider = |name: &'static str, label: &'static str, value: u8| {
-        let on_change = props.on_change.clone();
+        let on_change = on_change.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             let Ok(weight) = text.parse::<u8>() else {

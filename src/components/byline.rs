@@ -2,8 +2,8 @@
 //! story lists and article pages show by a headline. A related story may give neither part.
 
 use super::nothing;
-use super::provider_name::ProviderName;
-use super::published_date::PublishedDate;
+use super::provider_name::provider_name;
+use super::published_date::published_date;
 use crate::dates::DateStyle;
 use broadsheet_core::model::article::Card;
 use broadsheet_core::text::time::Timestamp;
@@ -11,56 +11,41 @@ use broadsheet_core::text::url::HttpUrl;
 use broadsheet_core::view::display::shown_host;
 use yew::prelude::*;
 
-/// Props of [`Byline`].
-#[derive(Properties, PartialEq)]
-pub struct BylineProps {
-    /// The outlet's display name, when known.
-    pub name: Option<AttrValue>,
-    /// The outlet's domain as the source gives it.
-    #[prop_or_default]
-    pub domain: Option<String>,
-    /// Where the story's link goes: the host shown when it is another site than `domain`.
-    pub url: HttpUrl,
-    /// When it was published, when known.
-    pub at: Option<Timestamp>,
-    /// Whether to show the time of day as well as the date.
-    #[prop_or(DateStyle::Date)]
-    pub style: DateStyle,
-}
-
-impl BylineProps {
-    /// A result card's byline: its outlet and publication date, as cards and widget items show.
-    pub fn of_card(card: &Card) -> Self {
-        Self {
-            name: Some(AttrValue::from(card.provider_name.clone())),
-            domain: card.provider_domain.clone(),
-            url: card.web_url.clone(),
-            at: Some(card.published_at),
-            style: DateStyle::Date,
-        }
-    }
-}
-
-/// The outlet, a separator and the date, as inline elements of the caller's line.
-#[component]
-pub fn Byline(props: &BylineProps) -> Html {
-    if props.name.is_none() && props.at.is_none() {
+/// The outlet (`name`, with the host shown beside it when the story's `url` goes to another
+/// site than the source's `domain`), a separator and the date, as inline elements of the
+/// caller's line; either part may be missing.
+pub fn byline(
+    name: Option<&str>,
+    domain: Option<&str>,
+    url: &HttpUrl,
+    at: Option<Timestamp>,
+    style: DateStyle,
+) -> Html {
+    if name.is_none() && at.is_none() {
         return nothing();
     }
     html! {
         <>
-            if let Some(name) = &props.name {
-                <ProviderName
-                    name={name.clone()}
-                    domain={shown_host(props.domain.as_deref(), &props.url).map(AttrValue::from)}
-                />
+            if let Some(name) = name {
+                { provider_name(name, shown_host(domain, url)) }
             }
-            if props.name.is_some() && props.at.is_some() {
+            if name.is_some() && at.is_some() {
                 <span class="sep" aria-hidden="true">{ " · " }</span>
             }
-            if let Some(at) = props.at {
-                <PublishedDate {at} style={props.style} />
+            if let Some(at) = at {
+                { published_date(at, style) }
             }
         </>
     }
+}
+
+/// A result card's byline: its outlet and publication date, as cards and widget items show.
+pub fn card_byline(card: &Card) -> Html {
+    byline(
+        Some(&card.provider_name),
+        card.provider_domain.as_deref(),
+        &card.web_url,
+        Some(card.published_at),
+        DateStyle::Date,
+    )
 }

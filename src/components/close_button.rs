@@ -3,31 +3,16 @@
 
 use yew::prelude::*;
 
-/// Props of [`CloseButton`].
-#[derive(Properties, PartialEq)]
-pub struct CloseButtonProps {
-    /// The button's class (its place in the note or dialog it closes).
-    pub class: AttrValue,
-    /// Its `data-testid`.
-    pub testid: AttrValue,
-    /// What it does, for screen readers and as its tooltip ("Dismiss", "Close").
-    pub label: AttrValue,
-    /// Called when it is clicked.
-    pub onclick: Callback<MouseEvent>,
-}
-
-/// A `<button type="button">` showing "×".
-#[component]
-pub fn CloseButton(props: &CloseButtonProps) -> Html {
+/// A `<button>` showing "×", named `label` for screen readers and as its tooltip, with the test id
+/// `testid`.
+pub fn close_button(
+    class: &'static str,
+    testid: &'static str,
+    label: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
     html! {
-        <button
-            type="button"
-            class={props.class.clone()}
-            data-testid={props.testid.clone()}
-            aria-label={props.label.clone()}
-            title={props.label.clone()}
-            onclick={props.onclick.clone()}
-        >
+        <button type="button" {class} data-testid={testid} aria-label={label} title={label} {onclick}>
             { "×" }
         </button>
     }

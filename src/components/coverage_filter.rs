@@ -5,21 +5,11 @@ use crate::components::range_field::RangeField;
 use broadsheet_core::view::state::CountRange;
 use yew::prelude::*;
 
-/// Props of [`CoverageFilter`].
-#[derive(Properties, PartialEq)]
-pub struct CoverageFilterProps {
-    /// The chosen range.
-    pub range: CountRange,
-    /// Called with the new range.
-    pub on_change: Callback<CountRange>,
-}
-
-/// A `<fieldset data-testid="coverage-range">` with `coverage-min` and `coverage-max`.
-#[component]
-pub fn CoverageFilter(props: &CoverageFilterProps) -> Html {
-    let range = props.range;
+/// A `<fieldset data-testid="coverage-range">` with `coverage-min` and `coverage-max`, showing
+/// the chosen `range` and calling `on_change` with the new one.
+pub fn coverage_filter(range: CountRange, on_change: &Callback<CountRange>) -> Html {
     let field = |end: &'static str, label: &'static str, value: Option<u32>| {
-        let on_change = props.on_change.reform(move |text: String| {
+        let on_change = on_change.reform(move |text: String| {
             let count = text.trim().parse::<u32>().ok();
             match end {
                 "min" => CountRange::new(count, range.max),

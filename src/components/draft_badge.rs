@@ -4,7 +4,6 @@
 use yew::prelude::*;
 
 /// A visible "Draft" badge.
-#[component]
-pub fn DraftBadge() -> Html {
+pub fn draft_badge() -> Html {
     html! { <span class="badge draft" data-testid="draft-badge">{ "Draft" }</span> }
 }

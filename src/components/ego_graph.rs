@@ -3,7 +3,7 @@
 //! the layout runs to convergence before drawing, in well under a frame, and the picture is plain
 //! markup: each node is a link (inside the app or out to the outlet) with a `<title>` tooltip.
 
-use crate::components::swatch::Swatch;
+use crate::components::swatch::swatch;
 use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use crate::node_text::describe;
 use crate::palette::colour;
@@ -203,7 +203,7 @@ fn outlets_legend(library: &dyn Shown, sub: &Subgraph, looks: &[Look]) -> Html {
         .map(|(name, c)| {
             html! {
                 <li key={name.clone()} class="legend-item">
-                    <Swatch colour={c} />
+                    { swatch(c, false) }
                     { name }
                 </li>
             }

@@ -2,9 +2,9 @@
 //! a new tab (the widget's frame is too small to read in), the outlet and date, and a link to
 //! the story at its outlet.
 
-use crate::components::byline::{Byline, BylineProps};
-use crate::components::external_link::ExternalLink;
-use crate::components::highlighted::Highlighted;
+use crate::components::byline::card_byline;
+use crate::components::external_link::external_link;
+use crate::components::highlighted::highlighted;
 use crate::library::CardRef;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::text::url::safe_href;
@@ -27,8 +27,7 @@ pub struct EmbedCardProps {
 #[component]
 pub fn EmbedCard(props: &EmbedCardProps) -> Html {
     let article = &props.article;
-    let title = AttrValue::from(article.title.clone());
-    let headline = html! { <Highlighted text={title} query={Rc::clone(&props.query)} /> };
+    let headline = highlighted(&article.title, &props.query);
     html! {
         <li class="embed-item" data-testid="embed-item" data-article-id={article.id.to_string()}>
             <h2 class="embed-heading">
@@ -47,11 +46,9 @@ pub fn EmbedCard(props: &EmbedCardProps) -> Html {
                 }
             </h2>
             <p class="embed-meta">
-                <Byline ..BylineProps::of_card(article) />
+                { card_byline(article) }
                 <span class="sep" aria-hidden="true">{ " · " }</span>
-                <ExternalLink class="embed-source" testid="source-link" href={article.web_url.to_string()}>
-                    { "Source" }
-                </ExternalLink>
+                { external_link(article.web_url.to_string(), classes!("embed-source"), Some("source-link"), html! { "Source" }) }
             </p>
         </li>
     }

@@ -3,30 +3,22 @@
 
 use crate::numbers::digits;
 use broadsheet_core::view::display::count_label;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`EmptyResults`].
-#[derive(Properties, PartialEq)]
-pub struct EmptyResultsProps {
-    /// Per active filter: its label and the results without it.
-    pub suggestions: Rc<Vec<(String, usize)>>,
-    /// Called with the position of the filter to drop.
-    pub on_remove: Callback<usize>,
-    /// Called to drop every filter.
-    pub on_clear: Callback<()>,
-}
-
-/// A `<div data-testid="no-results">`.
-#[component]
-pub fn EmptyResults(props: &EmptyResultsProps) -> Html {
-    let suggestions = props
-        .suggestions
+/// A `<div data-testid="no-results">` offering, per active filter, its label and the results
+/// without it (`suggestions`); `on_remove` is called with the position of the filter to drop,
+/// `on_clear` to drop every filter.
+pub fn empty_results(
+    suggestions: &[(String, usize)],
+    on_remove: &Callback<usize>,
+    on_clear: &Callback<()>,
+) -> Html {
+    let suggestions = suggestions
         .iter()
         .enumerate()
         .filter(|(_, (_, count))| *count > 0)
         .map(|(i, (label, count))| {
-            let onclick = props.on_remove.reform(move |_: MouseEvent| i);
+            let onclick = on_remove.reform(move |_: MouseEvent| i);
             html! {
                 <li key={label.as_str()}>
                     <button type="button" class="link-button" data-testid="drop-filter" {onclick}>
@@ -37,7 +29,7 @@ pub fn EmptyResults(props: &EmptyResultsProps) -> Html {
             }
         })
         .collect::<Html>();
-    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    let on_clear = on_clear.reform(|_: MouseEvent| ());
     html! {
         <div class="no-results" data-testid="no-results">
             <h2>{ "No articles match" }</h2>

@@ -5,34 +5,21 @@
 use broadsheet_core::text::url::safe_href;
 use yew::prelude::*;
 
-/// Props of [`ExternalLink`].
-#[derive(Properties, PartialEq)]
-pub struct ExternalLinkProps {
-    /// The URL from the article data.
-    pub href: AttrValue,
-    /// Classes for the link (or for the text, when the URL is refused).
-    #[prop_or_default]
-    pub class: Classes,
-    /// A `data-testid` for browser tests.
-    #[prop_or_default]
-    pub testid: Option<AttrValue>,
-    /// The link text.
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// An `<a target="_blank" rel="noopener noreferrer">`, or plain text if the URL is not an
-/// allowed http(s) link.
-#[component]
-pub fn ExternalLink(props: &ExternalLinkProps) -> Html {
-    let class = props.class.clone();
-    let testid = props.testid.clone();
-    match safe_href(&props.href) {
+/// An `<a target="_blank" rel="noopener noreferrer">` to `href` (the URL from the article data)
+/// showing `children`, or the children as plain text if the URL is not an allowed http(s) link;
+/// `class` and `testid` (a `data-testid` for browser tests) go on either.
+pub fn external_link(
+    href: String,
+    class: Classes,
+    testid: Option<&'static str>,
+    children: Html,
+) -> Html {
+    match safe_href(&href) {
         Some(_) => html! {
-            <a {class} data-testid={testid} href={props.href.clone()} target="_blank" rel="noopener noreferrer">
-                { props.children.clone() }
+            <a {class} data-testid={testid} {href} target="_blank" rel="noopener noreferrer">
+                { children }
             </a>
         },
-        None => html! { <span {class} data-testid={testid}>{ props.children.clone() }</span> },
+        None => html! { <span {class} data-testid={testid}>{ children }</span> },
     }
 }

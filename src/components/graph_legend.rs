@@ -1,7 +1,7 @@
 //! The graph view's legend: which colour is which of the largest stories, and what the shapes
 //! and sizes mean.
 
-use crate::components::swatch::Swatch;
+use crate::components::swatch::swatch;
 use crate::library::SharedLibrary;
 use broadsheet_core::graph::picture::{node_title, story_colour, StoryGroup, OTHER_COLOUR};
 use std::rc::Rc;
@@ -34,7 +34,7 @@ pub fn GraphLegend(props: &GraphLegendProps) -> Html {
                 .unwrap_or_default();
             html! {
                 <li key={group.story} class="legend-item">
-                    <Swatch colour={story_colour(rank)} />
+                    { swatch(story_colour(rank), false) }
                     <span class="legend-label">{ title }</span>
                     <span class="muted">{ format!(" ({})", group.len()) }</span>
                 </li>
@@ -44,14 +44,14 @@ pub fn GraphLegend(props: &GraphLegendProps) -> Html {
     html! {
         <div class="legend graph-legend" data-testid="graph-legend">
             <ul class="legend-shapes">
-                <li class="legend-item"><Swatch colour={OTHER_COLOUR} />{ "in this collection (size: heat)" }</li>
-                <li class="legend-item"><Swatch colour={OTHER_COLOUR} hollow=true />{ "elsewhere (size: quality)" }</li>
+                <li class="legend-item">{ swatch(OTHER_COLOUR, false) }{ "in this collection (size: heat)" }</li>
+                <li class="legend-item">{ swatch(OTHER_COLOUR, true) }{ "elsewhere (size: quality)" }</li>
             </ul>
             <ul class="legend-stories" aria-label="Largest stories">
                 { for coloured }
                 if others > 0 {
                     <li class="legend-item">
-                        <Swatch colour={OTHER_COLOUR} />
+                        { swatch(OTHER_COLOUR, false) }
                         { format!("{others} other stories") }
                     </li>
                 }

@@ -3,25 +3,15 @@
 //! article text can never become markup.
 
 use broadsheet_core::index::search::{highlight, Query};
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Highlighted`].
-#[derive(Properties, PartialEq)]
-pub struct HighlightedProps {
-    /// The text as the article has it.
-    pub text: AttrValue,
-    /// The parsed search; an empty query marks nothing.
-    pub query: Rc<Query>,
-}
-
-/// The text, with each matched word in a `<mark>`.
-#[component]
-pub fn Highlighted(props: &HighlightedProps) -> Html {
-    if props.query.is_empty() {
-        return html! { { props.text.clone() } };
+/// `text` with what `query` matches in `<mark>`: plain text for an empty query, and
+/// [`super::nothing`] when there is no text to show.
+pub fn highlighted(text: &str, query: &Query) -> Html {
+    if query.is_empty() {
+        return html! { { text } };
     }
-    let segments = highlight(&props.text, &props.query);
+    let segments = highlight(text, query);
     if segments.is_empty() {
         return super::nothing();
     }

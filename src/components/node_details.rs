@@ -1,7 +1,7 @@
 //! The selected node of the graph view: what it is, and a link that opens it (its page here,
 //! or its outlet's page in a new tab).
 
-use crate::components::external_link::ExternalLink;
+use crate::components::external_link::external_link;
 use crate::library::SharedLibrary;
 use crate::node_text::describe;
 use broadsheet_core::graph::picture::Shown;
@@ -62,9 +62,7 @@ pub fn NodeDetails(props: &NodeDetailsProps) -> Html {
         },
         Node::Outside(at) => match shown.article(at.article).and_then(|a| at.in_article(a)) {
             Some(entry) => html! {
-                <ExternalLink class="button" testid="node-open" href={entry.web_url.to_string()}>
-                    { "Open at the outlet" }
-                </ExternalLink>
+                { external_link(entry.web_url.to_string(), classes!("button"), Some("node-open"), html! { "Open at the outlet" }) }
             },
             None => Html::default(),
         },

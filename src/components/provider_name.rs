@@ -4,25 +4,15 @@
 
 use yew::prelude::*;
 
-/// Props of [`ProviderName`].
-#[derive(Properties, PartialEq)]
-pub struct ProviderNameProps {
-    /// Display name, e.g. "Example Times".
-    pub name: AttrValue,
-    /// Bare host name, e.g. `example.com`: the one `shown_host` picks.
-    #[prop_or_default]
-    pub domain: Option<AttrValue>,
-}
-
-/// The provider's name and domain as text.
-#[component]
-pub fn ProviderName(props: &ProviderNameProps) -> Html {
+/// The provider's display name (e.g. "Example Times") and bare host name (e.g. `example.com`: the
+/// one `shown_host` picks) as text.
+pub fn provider_name(name: &str, domain: Option<String>) -> Html {
     html! {
         <span class="provider">
-            <span class="provider-name" data-testid="provider-name">{ props.name.clone() }</span>
-            if let Some(domain) = &props.domain {
+            <span class="provider-name" data-testid="provider-name">{ name }</span>
+            if let Some(domain) = domain {
                 { " " }
-                <span class="provider-domain" data-testid="provider-domain">{ domain.clone() }</span>
+                <span class="provider-domain" data-testid="provider-domain">{ domain }</span>
             }
         </span>
     }

@@ -6,21 +6,10 @@ use crate::dates::{local, DateStyle};
 use broadsheet_core::text::time::Timestamp;
 use yew::prelude::*;
 
-/// Props of [`PublishedDate`].
-#[derive(Properties, PartialEq)]
-pub struct PublishedDateProps {
-    /// The instant.
-    pub at: Timestamp,
-    /// Whether to show the time of day as well as the date.
-    #[prop_or(DateStyle::Date)]
-    pub style: DateStyle,
-}
-
-/// A `<time>` element.
-#[component]
-pub fn PublishedDate(props: &PublishedDateProps) -> Html {
-    let utc = props.at.to_string();
+/// A `<time>` element showing `at` in `style`.
+pub fn published_date(at: Timestamp, style: DateStyle) -> Html {
+    let utc = at.to_string();
     html! {
-        <time class="published" datetime={utc.clone()} title={utc}>{ local(props.at, props.style) }</time>
+        <time class="published" datetime={utc.clone()} title={utc}>{ local(at, style) }</time>
     }
 }

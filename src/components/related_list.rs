@@ -2,8 +2,9 @@
 //! holds (links to their pages here) and the ones elsewhere (links out to their outlets). Which
 //! is which is the related graph's answer, worked out at build time from normalised URLs.
 
-use crate::components::byline::Byline;
-use crate::components::external_link::ExternalLink;
+use crate::components::byline::byline;
+use crate::components::external_link::external_link;
+use crate::dates::DateStyle;
 use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use broadsheet_core::model::article::Related;
 use broadsheet_core::view::display::score_label;
@@ -96,9 +97,7 @@ fn item(index: usize, story: &Related, target: &Target) -> Html {
             </span>
         },
         Target::Elsewhere => html! {
-            <ExternalLink class="related-title" href={story.web_url.to_string()}>
-                { story.title.clone() }
-            </ExternalLink>
+            { external_link(story.web_url.to_string(), classes!("related-title"), None, html! { story.title.clone() }) }
         },
     };
     // Related stories have no id and may repeat a URL; the list never reorders, so the
@@ -107,12 +106,13 @@ fn item(index: usize, story: &Related, target: &Target) -> Html {
         <li key={index} class="related-item">
             { title }
             <p class="related-meta">
-                <Byline
-                    name={story.provider.as_ref().map(|p| AttrValue::from(p.name.clone()))}
-                    domain={story.provider.as_ref().and_then(|p| p.domain.clone())}
-                    url={story.web_url.clone()}
-                    at={story.published_at}
-                />
+                { byline(
+                    story.provider.as_ref().map(|p| p.name.as_str()),
+                    story.provider.as_ref().and_then(|p| p.domain.as_deref()),
+                    &story.web_url,
+                    story.published_at,
+                    DateStyle::Date,
+                ) }
                 if story.provider.is_some() || story.published_at.is_some() {
                     <span class="sep" aria-hidden="true">{ " · " }</span>
                 }

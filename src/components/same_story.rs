@@ -2,7 +2,8 @@
 //! articles that belong to it (linked directly or through shared related stories), and a link
 //! to its whole coverage.
 
-use crate::components::byline::Byline;
+use crate::components::byline::byline;
+use crate::dates::DateStyle;
 use crate::library::{graph_missing, loading, use_files, ArticleRef, SharedLibrary};
 use broadsheet_core::graph::story::key_article;
 use broadsheet_core::view::display::outlets_label;
@@ -62,12 +63,7 @@ pub fn SameStory(props: &SameStoryProps) -> Html {
                 <li key={id.clone()} class="same-story-item">
                     <a class="same-story-title" href={Route::Article(id).to_hash()}>{ other.title.clone() }</a>
                     <p class="related-meta">
-                        <Byline
-                            name={AttrValue::from(other.provider.name.clone())}
-                            domain={other.provider.domain.clone()}
-                            url={other.web_url.clone()}
-                            at={other.published_at}
-                        />
+                        { byline(Some(&other.provider.name), other.provider.domain.as_deref(), &other.web_url, Some(other.published_at), DateStyle::Date) }
                     </p>
                 </li>
             }

@@ -4,18 +4,8 @@ use broadsheet_core::model::article::Score;
 use broadsheet_core::view::display::score_label;
 use yew::prelude::*;
 
-/// Props of [`Scores`].
-#[derive(Properties, PartialEq)]
-pub struct ScoresProps {
-    /// Popularity; `None` is unknown.
-    pub heat: Option<Score>,
-    /// Editorial quality; `None` is unknown.
-    pub quality: Option<Score>,
-}
-
-/// A small definition list of both scores.
-#[component]
-pub fn Scores(props: &ScoresProps) -> Html {
+/// A small definition list of both scores (`None` is unknown).
+pub fn scores(heat: Option<Score>, quality: Option<Score>) -> Html {
     let item = |label: &'static str, class: &'static str, score: Option<Score>| {
         let unknown = score.is_none().then_some("unknown");
         html! {
@@ -27,8 +17,8 @@ pub fn Scores(props: &ScoresProps) -> Html {
     };
     html! {
         <dl class="scores">
-            { item("Heat", "heat", props.heat) }
-            { item("Quality", "quality", props.quality) }
+            { item("Heat", "heat", heat) }
+            { item("Quality", "quality", quality) }
         </dl>
     }
 }

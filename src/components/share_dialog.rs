@@ -2,7 +2,7 @@
 //! iframe), with the widget's settings and a live preview. What the link and the snippets say
 //! is `broadsheet_core::view::route` and `broadsheet_core::view::embed`'s answer.
 
-use super::close_button::CloseButton;
+use super::close_button::close_button;
 use crate::components::copy_button::CopyButton;
 use crate::location::Deployment;
 use broadsheet_core::index::facet::Facet;
@@ -159,7 +159,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         >
             <div class="share-head">
                 <h2 id="share-title">{ title }</h2>
-                <CloseButton class="dialog-close" testid="share-close" label="Close" onclick={close} />
+                { close_button("dialog-close", "share-close", "Close", close) }
             </div>
             <section class="share-section" aria-labelledby="share-link-title">
                 <h3 id="share-link-title" class="share-subtitle">{ "Link" }</h3>

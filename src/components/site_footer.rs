@@ -5,33 +5,22 @@ use crate::numbers::digits;
 use broadsheet_core::view::display::{count_label, draft_count_label};
 use yew::prelude::*;
 
-/// Props of [`SiteFooter`].
-#[derive(Properties, PartialEq)]
-pub struct SiteFooterProps {
-    /// Articles in the collection.
-    pub count: usize,
-    /// How many of them are drafts.
-    pub drafts: usize,
-    /// Whether the collection is the sample content shipped with Broadsheet.
-    pub sample: bool,
-}
-
-/// The site footer.
-#[component]
-pub fn SiteFooter(props: &SiteFooterProps) -> Html {
-    let testid = props.sample.then_some("sample-notice");
+/// The site footer: `count` articles in the collection, `drafts` of them drafts, and whether they
+/// are the `sample` content shipped with Broadsheet.
+pub fn site_footer(count: usize, drafts: usize, sample: bool) -> Html {
+    let testid = sample.then_some("sample-notice");
     html! {
         <footer class="site-footer" data-testid={testid}>
-            if props.sample {
+            if sample {
                 <p class="sample-notice">
                     { "These articles are fictional sample data, except for one real seed article." }
                 </p>
             }
             <p class="bundle-count">
-                <span data-testid="bundle-count">{ count_label(props.count, &digits()) }</span>
+                <span data-testid="bundle-count">{ count_label(count, &digits()) }</span>
                 { " in this build" }
-                if props.drafts > 0 {
-                    { ", including " }{ draft_count_label(props.drafts, &digits()) }
+                if drafts > 0 {
+                    { ", including " }{ draft_count_label(drafts, &digits()) }
                 }
                 { "." }
             </p>

@@ -4,24 +4,15 @@
 
 use yew::prelude::*;
 
-/// Props of [`SiteHeader`].
-#[derive(Properties, PartialEq)]
-pub struct SiteHeaderProps {
-    /// Controls shown at the end of the bar.
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// The site header.
-#[component]
-pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
+/// The `<header>`, with `tools` (the page-wide controls) at its end.
+pub fn site_header(tools: Html) -> Html {
     html! {
         <header class="site-header">
             <nav class="header-nav" aria-label="Your views">
                 <a href="#/saved" data-testid="saved-link">{ "Saved views" }</a>
             </nav>
             <a class="brand" href="#/">{ "Broadsheet" }</a>
-            <div class="header-tools">{ props.children.clone() }</div>
+            <div class="header-tools">{ tools }</div>
         </header>
     }
 }

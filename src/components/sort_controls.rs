@@ -6,26 +6,18 @@ use broadsheet_core::view::state::{Order, Sort};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// Props of [`SortControls`].
-#[derive(Properties, PartialEq)]
-pub struct SortControlsProps {
-    /// The sort in force.
-    pub sort: Sort,
-    /// The direction.
-    pub order: Order,
-    /// Whether there is a query, which makes relevance available.
-    pub has_query: bool,
-    /// Called with the chosen sort.
-    pub on_sort: Callback<Sort>,
-    /// Called with the chosen direction.
-    pub on_order: Callback<Order>,
-}
-
-/// A `<select data-testid="sort">` and a `<button data-testid="order">`.
-#[component]
-pub fn SortControls(props: &SortControlsProps) -> Html {
+/// A `<select data-testid="sort">` and a `<button data-testid="order">`, showing the `sort` and
+/// `order` in force (relevance only with a query: `has_query`), calling `on_sort` with the chosen
+/// sort and `on_order` with the chosen direction.
+pub fn sort_controls(
+    sort: Sort,
+    order: Order,
+    has_query: bool,
+    on_sort: &Callback<Sort>,
+    on_order: &Callback<Order>,
+) -> Html {
     let onchange = {
-        let on_sort = props.on_sort.clone();
+        let on_sort = on_sort.clone();
         Callback::from(move |e: Event| {
             let key = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(sort) = Sort::from_key(&key) {
@@ -33,20 +25,20 @@ pub fn SortControls(props: &SortControlsProps) -> Html {
             }
         })
     };
-    let flipped = match props.order {
+    let flipped = match order {
         Order::Desc => Order::Asc,
         Order::Asc => Order::Desc,
     };
-    let onclick = props.on_order.reform(move |_: MouseEvent| flipped);
+    let onclick = on_order.reform(move |_: MouseEvent| flipped);
     let options = Sort::ALL
         .into_iter()
-        .filter(|s| *s != Sort::Relevance || props.has_query)
+        .filter(|s| *s != Sort::Relevance || has_query)
         .map(|s| {
             html! {
-                <option key={s.key()} value={s.key()} selected={s == props.sort}>{ s.label() }</option>
+                <option key={s.key()} value={s.key()} selected={s == sort}>{ s.label() }</option>
             }
         });
-    let (arrow, now) = match props.order {
+    let (arrow, now) = match order {
         Order::Desc => ("↓", "descending"),
         Order::Asc => ("↑", "ascending"),
     };
@@ -61,11 +53,11 @@ pub fn SortControls(props: &SortControlsProps) -> Html {
                 class="order-toggle"
                 data-testid="order"
                 data-order={now}
-                title={format!("Now {}; click for {}", order_label(props.sort, props.order), order_label(props.sort, flipped))}
-                aria-label={format!("Order: {}. Reverse", order_label(props.sort, props.order))}
+                title={format!("Now {}; click for {}", order_label(sort, order), order_label(sort, flipped))}
+                aria-label={format!("Order: {}. Reverse", order_label(sort, order))}
                 {onclick}
             >
-                { arrow }{ " " }{ order_label(props.sort, props.order) }
+                { arrow }{ " " }{ order_label(sort, order) }
             </button>
         </div>
     }

@@ -2,8 +2,8 @@
 //! that covered it and its members (articles here link to their pages, stories elsewhere link
 //! out), and a link to its whole coverage. Real links and buttons, so it is all reachable and usable from the keyboard.
 
-use crate::components::external_link::ExternalLink;
-use crate::components::swatch::Swatch;
+use crate::components::external_link::external_link;
+use crate::components::swatch::swatch;
 use crate::library::SharedLibrary;
 use crate::numbers::digits;
 use broadsheet_core::graph::picture::{node_key, node_title, story_colour, Shown, StoryGroup};
@@ -73,7 +73,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
                     let entry = library.article(at.article).and_then(|a| at.in_article(a))?;
                     html! {
                         <li key={key.clone()} class="story-member outside" data-node={key}>
-                            <ExternalLink href={entry.web_url.to_string()}>{ entry.title.clone() }</ExternalLink>
+                            { external_link(entry.web_url.to_string(), Classes::new(), None, html! { entry.title.clone() }) }
                             <span class="muted">
                                 { " · elsewhere" }
                                 if let Some(p) = &entry.provider {
@@ -88,7 +88,7 @@ pub fn StoryList(props: &StoryListProps) -> Html {
         html! {
             <li key={group.story} class="story" data-testid="story" data-story={group.story.to_string()}>
                 <h3 class="story-title">
-                    <Swatch colour={story_colour(rank)} />
+                    { swatch(story_colour(rank), false) }
                     { lead }
                 </h3>
                 <p class="story-outlets" data-testid="story-outlets">

@@ -2,17 +2,8 @@
 
 use yew::prelude::*;
 
-/// Props of [`TopicList`].
-#[derive(Properties, PartialEq)]
-pub struct TopicListProps {
-    /// The article whose topics to show.
-    pub topics: Vec<String>,
-}
-
 /// A `<ul class="topics">`, or [`super::nothing`] when the article has no topics.
-#[component]
-pub fn TopicList(props: &TopicListProps) -> Html {
-    let topics = &props.topics;
+pub fn topic_list(topics: &[String]) -> Html {
     if topics.is_empty() {
         return super::nothing();
     }

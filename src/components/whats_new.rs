@@ -5,7 +5,7 @@
 //! collections served from one site keep apart. Storage may be missing or refuse (a sandboxed
 //! frame, storage switched off); the note is then never shown, which is not worth a console line.
 
-use super::close_button::CloseButton;
+use super::close_button::close_button;
 use crate::library::SharedLibrary;
 use crate::numbers::digits;
 use broadsheet_core::view::display::new_articles_label;
@@ -76,7 +76,7 @@ pub fn WhatsNew(props: &WhatsNewProps) -> Html {
                     { "Show newest first" }
                 </a>
             </p>
-            <CloseButton class="notice-dismiss" testid="dismiss-whats-new" label="Dismiss" onclick={dismiss} />
+            { close_button("notice-dismiss", "dismiss-whats-new", "Dismiss", dismiss) }
         </div>
     }
 }

@@ -4,14 +4,14 @@
 
 use crate::components::article_body::ArticleBody;
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
-use crate::components::byline::Byline;
-use crate::components::draft_badge::DraftBadge;
+use crate::components::byline::byline;
+use crate::components::draft_badge::draft_badge;
 use crate::components::ego_graph::EgoGraph;
-use crate::components::external_link::ExternalLink;
+use crate::components::external_link::external_link;
 use crate::components::related_list::RelatedList;
 use crate::components::same_story::SameStory;
-use crate::components::scores::Scores;
-use crate::components::topic_list::TopicList;
+use crate::components::scores::scores;
+use crate::components::topic_list::topic_list;
 use crate::dates::DateStyle;
 use crate::hooks::use_document_title;
 use crate::library::{ArticleRef, SharedLibrary};
@@ -53,7 +53,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     }
                     if article.draft {
                         { " " }
-                        <DraftBadge />
+                        { draft_badge() }
                     }
                 </p>
                 <h1 tabindex="-1">{ title }</h1>
@@ -62,17 +62,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 }
                 <p class="byline">
                     { provider_logo(&article.provider) }
-                    <Byline
-                        name={AttrValue::from(article.provider.name.clone())}
-                        domain={article.provider.domain.clone()}
-                        url={article.web_url.clone()}
-                        at={article.published_at}
-                        style={DateStyle::DateTime}
-                    />
+                    { byline(Some(&article.provider.name), article.provider.domain.as_deref(), &article.web_url, Some(article.published_at), DateStyle::DateTime) }
                 </p>
             </header>
-            <Scores heat={article.heat} quality={article.quality} />
-            <TopicList topics={article.topics.clone()} />
+            { scores(article.heat, article.quality) }
+            { topic_list(&article.topics) }
             { for article.images.iter().enumerate().map(|(index, image)| figure(index, image)) }
             <ArticleBody article={article.clone()} />
             <section class="links" aria-labelledby="links-title">
@@ -132,7 +126,7 @@ fn link(label: &'static str, testid: &'static str, url: &HttpUrl) -> Html {
     html! {
         <li>
             <span class="link-label">{ label }</span>
-            <ExternalLink class="link-url" testid={testid} href={url.to_string()}>{ url.to_string() }</ExternalLink>
+            { external_link(url.to_string(), classes!("link-url"), Some(testid), html! { url.to_string() }) }
         </li>
     }
 }

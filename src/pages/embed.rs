@@ -7,7 +7,7 @@
 
 use crate::components::embed_card::EmbedCard;
 use crate::components::facet_panel::FacetPanel;
-use crate::components::notice::Notice;
+use crate::components::notice::notice;
 use crate::components::search_box::SearchBox;
 use crate::hooks::{use_document_title, use_report_height};
 use crate::library::{loading, use_files, SharedLibrary};
@@ -172,7 +172,7 @@ fn EmbedView(props: &EmbedPageProps) -> Html {
         <main class="embed" ref={root} data-testid="embed">
             // For screen readers, which list a page by its headings; the frame has no room to show it.
             <h1 class="visually-hidden">{ "Broadsheet: " }{ title }</h1>
-            <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+            { notice(&props.notices, &props.on_dismiss) }
             <SearchBox value={AttrValue::from(props.state.query().to_owned())} on_input={on_query} />
             <p class="result-summary embed-summary" aria-live="polite">
                 <span data-testid="result-count">{ match explored.grouped {

@@ -3,8 +3,8 @@
 //! frame on another site. The view's search and filters narrow the story, as on its page;
 //! links open Broadsheet's pages, or the outlets', in a new tab.
 
-use crate::components::external_link::ExternalLink;
-use crate::components::notice::Notice;
+use crate::components::external_link::external_link;
+use crate::components::notice::notice;
 use crate::components::search_box::SearchBox;
 use crate::dates::{local, DateStyle};
 use crate::hooks::{use_document_title, use_report_height};
@@ -21,7 +21,6 @@ use broadsheet_core::text::url::safe_href;
 use broadsheet_core::view::display::{story_reports_label, story_span_label};
 use broadsheet_core::view::route::Route;
 use broadsheet_core::view::state::Action;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The widget of the story `props.options.story()` names.
@@ -38,7 +37,7 @@ pub fn EmbedStory(props: &EmbedPageProps) -> Html {
     let frame = |body: Html| {
         html! {
             <main class="embed" ref={root.clone()} data-testid="embed">
-                <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+                { notice(&props.notices, &props.on_dismiss) }
                 { body }
             </main>
         }
@@ -105,7 +104,7 @@ pub fn EmbedStory(props: &EmbedPageProps) -> Html {
                 html! {
                     <li key={key} class="embed-item outside" data-testid="embed-item">
                         <h3 class="embed-heading">
-                            <ExternalLink class="embed-title" href={entry.web_url.to_string()}>{ entry.title.clone() }</ExternalLink>
+                            { external_link(entry.web_url.to_string(), classes!("embed-title"), None, html! { entry.title.clone() }) }
                         </h3>
                         <p class="embed-meta">{ outlet }<span class="muted">{ " · elsewhere" }</span>{ when }</p>
                     </li>

@@ -3,21 +3,21 @@
 //! every control sends an `Action` back out. What matches and how it is counted and ordered is
 //! `broadsheet_core::view::explore`'s answer, computed once per view.
 
-use crate::components::boost_controls::BoostControls;
-use crate::components::coverage_filter::CoverageFilter;
+use crate::components::boost_controls::boost_controls;
+use crate::components::coverage_filter::coverage_filter;
 use crate::components::date_filter::DateFilter;
 use crate::components::did_you_mean::DidYouMean;
-use crate::components::empty_results::EmptyResults;
+use crate::components::empty_results::empty_results;
 use crate::components::export_buttons::ExportButtons;
 use crate::components::facet_panel::FacetPanel;
-use crate::components::filter_chips::FilterChips;
-use crate::components::notice::Notice;
+use crate::components::filter_chips::filter_chips;
+use crate::components::notice::notice;
 use crate::components::result_list::ResultList;
 use crate::components::save_view::SaveView;
 use crate::components::score_filter::ScoreFilter;
 use crate::components::search_box::SearchBox;
 use crate::components::share_button::ShareButton;
-use crate::components::sort_controls::SortControls;
+use crate::components::sort_controls::sort_controls;
 use crate::hooks::{use_document_title, use_shortcuts};
 use crate::library::{loading, use_files, Priority, SharedLibrary};
 use crate::location::Deployment;
@@ -271,7 +271,7 @@ pub fn ExplorePage(props: &ExplorePageProps) -> Html {
     };
     html! {
         <section class="home" aria-labelledby="home-title">
-            <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+            { notice(&props.notices, &props.on_dismiss) }
             <header class="page-header">
                 <h1 id="home-title" tabindex="-1" data-testid="view-title">{ heading }</h1>
                 <SearchBox value={AttrValue::from(state.query().to_owned())} on_input={on_query} />
@@ -313,7 +313,7 @@ pub fn ExplorePage(props: &ExplorePageProps) -> Html {
                         histogram={Rc::clone(&explored.quality)}
                         on_change={on_quality}
                     />
-                    <CoverageFilter range={state.coverage()} on_change={on_coverage} />
+                    { coverage_filter(state.coverage(), &on_coverage) }
                     // On a phone the filters are a sheet over the list: this button, always in
                     // view at its foot, says what the choices so far give and goes back to them.
                     <div class="sheet-foot">
@@ -352,13 +352,7 @@ pub fn ExplorePage(props: &ExplorePageProps) -> Html {
                             />
                             { " One card per story" }
                         </label>
-                        <SortControls
-                            {sort}
-                            order={state.order()}
-                            has_query={!explored.query.is_empty()}
-                            {on_sort}
-                            {on_order}
-                        />
+                        { sort_controls(sort, state.order(), !explored.query.is_empty(), &on_sort, &on_order) }
                     </div>
                     // Save, share, download and boost: beside the list on a wide screen, one menu
                     // on a phone, where they would push the first card off the screen.
@@ -384,18 +378,13 @@ pub fn ExplorePage(props: &ExplorePageProps) -> Html {
                             />
                         </div>
                         if sort == Sort::Relevance {
-                            <BoostControls boost={state.boost()} on_change={on_boost} />
+                            { boost_controls(state.boost(), &on_boost) }
                         }
                     </div>
-                    <FilterChips
-                        labels={Rc::clone(&explored.chips)}
-                        clear_all={count > 0}
-                        on_remove={on_remove.clone()}
-                        on_clear={on_clear.clone()}
-                    />
+                    { filter_chips(&explored.chips, count > 0, &on_remove, &on_clear) }
                     <DidYouMean library={props.library.clone()} state={state.clone()} {count} />
                     if count == 0 {
-                        <EmptyResults suggestions={Rc::clone(&explored.suggestions)} {on_remove} {on_clear} />
+                        { empty_results(&explored.suggestions, &on_remove, &on_clear) }
                     } else {
                         <ResultList
                             library={props.library.clone()}

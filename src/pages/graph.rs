@@ -6,7 +6,7 @@
 use crate::components::graph_legend::GraphLegend;
 use crate::components::graph_picture::{GraphPicture, Renderer, SceneRef};
 use crate::components::node_details::NodeDetails;
-use crate::components::notice::Notice;
+use crate::components::notice::notice;
 use crate::components::story_list::StoryList;
 use crate::graph_engine::Scene;
 use crate::hooks::use_document_title;
@@ -230,7 +230,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
     ));
     html! {
         <section class="graph-page" aria-labelledby="graph-title">
-            <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+            { notice(&props.notices, &props.on_dismiss) }
             <header class="page-header">
                 <h1 id="graph-title" tabindex="-1">{ "Graph of these results" }</h1>
                 <p class="result-summary">

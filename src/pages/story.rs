@@ -4,8 +4,8 @@
 //! articles, so a filtered story is a link. Which story a key names, what the view keeps and
 //! the order of the timeline are `broadsheet_core::graph::story`'s answers.
 
-use crate::components::external_link::ExternalLink;
-use crate::components::notice::Notice;
+use crate::components::external_link::external_link;
+use crate::components::notice::notice;
 use crate::components::share_button::ShareButton;
 use crate::dates::{local, utc_offset, DateStyle};
 use crate::hooks::use_document_title;
@@ -157,7 +157,7 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
     };
     html! {
         <section class="story-page" data-testid="story-page" aria-labelledby="story-title">
-            <Notice messages={Rc::clone(&props.notices)} on_dismiss={props.on_dismiss.clone()} />
+            { notice(&props.notices, &props.on_dismiss) }
             <header class="page-header">
                 <p><a class="back" href={back} data-testid="story-back">{ "← Back to the list" }</a></p>
                 <p class="kicker">{ "The whole story" }</p>
@@ -314,7 +314,7 @@ fn timeline_list(library: &SharedLibrary, line: &Timeline) -> Html {
                     <li key={key.clone()} class="timeline-item outside" data-testid="timeline-item" data-node={key}>
                         { when }
                         <p class="timeline-title">
-                            <ExternalLink href={entry.web_url.to_string()}>{ entry.title.clone() }</ExternalLink>
+                            { external_link(entry.web_url.to_string(), Classes::new(), None, html! { entry.title.clone() }) }
                         </p>
                         <p class="related-meta">
                             { outlet.unwrap_or_default() }
