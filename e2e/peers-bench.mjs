@@ -20,23 +20,14 @@
 //   events, one key at a time; each key is timed from its keydown to the results of the text
 //   typed so far in the DOM, and the next key is pressed only then.
 //
-// "Results of the text so far in the DOM" is read from the page: the peer pages set
-// `#results[data-query]` with the results they render; Broadsheet's document title names the
-// search its results show ("Search: q – Broadsheet") and `#results` is aria-busy while it
-// still shows another view's results. A MutationObserver checks after every change, so the
-// time is taken inside the page, without polling delay, when the task that rendered ends.
+// How a keystroke is timed, and when results count as shown, is e2e/keystrokes.mjs's.
 // Prints the markdown table; --json writes every measurement.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { launchBrowser, median, serveDir, TIMEOUT_MS } from './harness.mjs';
+import { launchBrowser, median, serveDir } from './harness.mjs';
+import { BROADSHEET_SHOWN, openTimed, PEER_SHOWN, percentile, QUERIES, typeTimed } from './keystrokes.mjs';
 import { sizesOf } from './measure-report.mjs';
-
-/**
- * Single words, so that every keystroke changes the query. All occur in generated articles:
- * their counts, per system, are in the --json output.
- */
-const QUERIES = ['election', 'council', 'energy', 'transit', 'housing', 'budget', 'hospital'];
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -51,59 +42,13 @@ if (!broadsheetDist || !pagefindSite || !(rounds >= 1)) {
   process.exit(2);
 }
 
-// Whether the results of query `q` are in the DOM, as the body of a function of `q` evaluated
-// in the page.
-const PEER_SHOWN = `return document.querySelector('#results')?.dataset.query === q;`;
-const BROADSHEET_SHOWN = `
-  return document.title === (q === '' ? 'Broadsheet' : 'Search: ' + q + ' \u2013 Broadsheet') &&
-    document.querySelector('[data-testid="result-count"]') !== null &&
-    document.querySelector('#results[aria-busy]') === null;`;
-
 const systems = [
   { key: 'pagefind', name: 'Pagefind', dir: pagefindSite, shown: PEER_SHOWN },
   { key: 'broadsheet', name: 'Broadsheet', dir: broadsheetDist, shown: BROADSHEET_SHOWN },
   ...(miniSearchSite ? [{ key: 'minisearch', name: 'MiniSearch', dir: miniSearchSite, shown: PEER_SHOWN }] : []),
 ];
 
-// Runs before the page's scripts: `__want` is the query whose results are awaited (the search
-// link's, until the benchmark sets another), `__from` when the wait started (navigation start, 0,
-// or a keydown), `__shownAt` when those results and at least one card were in the DOM.
-const init = (shown) => `
-  const shown = (q) => { ${shown} };
-  performance.setResourceTimingBufferSize(100000);
-  window.__want = new URLSearchParams(location.hash.replace(/^#\\/?\\??/, '')).get('q') ?? '';
-  window.__from = 0;
-  window.__shownAt = undefined;
-  const check = () => {
-    if (window.__shownAt === undefined && window.__from !== undefined && shown(window.__want) &&
-        (window.__want === '' || document.querySelector('article.card') !== null)) {
-      window.__shownAt = performance.now();
-    }
-  };
-  new MutationObserver(check).observe(document, {
-    childList: true, subtree: true, characterData: true, attributes: true,
-  });
-`;
-
-const percentile = (xs, p) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
-
-/**
- * A page in a new context of `browser` with `system`'s init script. Off-site requests (Broadsheet's
- * article images) are answered empty at once: the machine has no network.
- */
-async function open(browser, system, server) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const origin = new URL(server.url).origin;
-  await context.route(
-    (url) => url.origin !== origin && (url.protocol === 'http:' || url.protocol === 'https:'),
-    (route) => route.fulfill({ status: 204, body: '' }),
-  );
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT_MS * 3);
-  await page.addInitScript(init(system.shown));
-  return { context, page };
-}
+const open = (browser, system, server) => openTimed(browser, system.shown, server);
 
 // The site's own files a page or worker has fetched (status 200): path and when the response
 // ended, on the page's clock (each worker has its own time origin). Pagefind searches in a web
@@ -156,21 +101,7 @@ async function typing(browser, system, server, q) {
     await page.goto(server.url);
     await page.waitForFunction(() => window.__shownAt !== undefined);
     await page.waitForLoadState('networkidle');
-    const search = page.locator('[data-testid="search"]');
-    await search.focus();
-    const times = [];
-    for (let i = 1; i <= q.length; i += 1) {
-      await page.evaluate((want) => {
-        window.__want = want;
-        window.__from = undefined;
-        window.__shownAt = undefined;
-        document.addEventListener('keydown', () => { window.__from = performance.now(); }, { capture: true, once: true });
-      }, q.slice(0, i));
-      await page.keyboard.press(q[i - 1]);
-      await page.waitForFunction(() => window.__shownAt !== undefined);
-      times.push(await page.evaluate(() => window.__shownAt - window.__from));
-    }
-    return times;
+    return (await typeTimed(page, q)).times;
   } finally {
     await context.close();
   }

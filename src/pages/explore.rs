@@ -37,7 +37,9 @@ use broadsheet_core::view::explore::{
 use broadsheet_core::view::group::{by_story, StoryCard};
 use broadsheet_core::view::history::Control;
 use broadsheet_core::view::route::Route;
-use broadsheet_core::view::state::{Action, ActiveFilter, Sort, ViewState};
+use broadsheet_core::view::state::{
+    Action, ActiveFilter, Boost, Bounds, CountRange, DayRange, Order, Preset, Sort, ViewState,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -124,6 +126,63 @@ impl Explored {
     }
 }
 
+/// A facet value's key and whether it is now chosen.
+type Choose = Callback<(String, bool)>;
+
+/// The callbacks the page hands its controls, made once (`on_action` never changes), so that a
+/// panel whose own values did not change skips re-rendering: made afresh on every render, they
+/// made every facet panel, histogram and control draw again on every keystroke.
+struct Handlers {
+    /// Per facet, in [`Facet::ALL`] order: include, exclude.
+    facets: Vec<(Choose, Choose)>,
+    dates: Callback<DayRange>,
+    heat: Callback<Bounds>,
+    quality: Callback<Bounds>,
+    boost: Callback<Boost>,
+    coverage: Callback<CountRange>,
+    sort: Callback<Sort>,
+    order: Callback<Order>,
+    preset: Callback<Option<Preset>>,
+}
+
+impl Handlers {
+    fn new(on_action: &Callback<(Action, Write)>) -> Self {
+        let facets = Facet::ALL
+            .into_iter()
+            .map(|facet| {
+                let include = on_action
+                    .reform(move |(key, on)| (Action::Include(facet, key, on), Write::Commit));
+                let exclude = on_action
+                    .reform(move |(key, on)| (Action::Exclude(facet, key, on), Write::Commit));
+                (include, exclude)
+            })
+            .collect();
+        // A range is one step Back returns from, however it was set: its fields report each
+        // complete value (a date typed digit by digit is complete several times on the way), so
+        // changes to one range coalesce until the reader does something else. So do the boost
+        // sliders' steps.
+        Self {
+            facets,
+            dates: send(on_action, Write::Typing(Control::Dates), Action::SetDates),
+            heat: send(on_action, Write::Typing(Control::Heat), Action::SetHeat),
+            quality: send(
+                on_action,
+                Write::Typing(Control::Quality),
+                Action::SetQuality,
+            ),
+            boost: send(on_action, Write::Typing(Control::Boost), Action::SetBoost),
+            coverage: send(
+                on_action,
+                Write::Typing(Control::Coverage),
+                Action::SetCoverage,
+            ),
+            sort: send(on_action, Write::Commit, Action::SetSort),
+            order: send(on_action, Write::Commit, Action::SetOrder),
+            preset: send(on_action, Write::Commit, Action::SetPreset),
+        }
+    }
+}
+
 /// The explore page.
 #[component]
 pub fn ExplorePage(props: &ExplorePageProps) -> Html {
@@ -182,14 +241,15 @@ pub fn ExplorePage(props: &ExplorePageProps) -> Html {
         };
     }
 
+    let handlers = use_memo(props.on_action.clone(), Handlers::new);
     let panels = explored.facets.iter().map(|(facet, rows)| {
         let facet = *facet;
-        let on_include = props
-            .on_action
-            .reform(move |(key, on)| (Action::Include(facet, key, on), Write::Commit));
-        let on_exclude = props
-            .on_action
-            .reform(move |(key, on)| (Action::Exclude(facet, key, on), Write::Commit));
+        let (on_include, on_exclude) = Facet::ALL
+            .iter()
+            .zip(&handlers.facets)
+            .find(|(f, _)| **f == facet)
+            .map(|(_, callbacks)| callbacks.clone())
+            .unwrap_or_default();
         html! {
             <FacetPanel key={facet.key()} {facet} rows={Rc::clone(rows)} {on_include} {on_exclude} />
         }
@@ -205,27 +265,15 @@ pub fn ExplorePage(props: &ExplorePageProps) -> Html {
             on_action.emit((Action::SetQuery(text), edit));
         })
     };
-    // A range is one step Back returns from, however it was set: its fields report each
-    // complete value (a date typed digit by digit is complete several times on the way), so
-    // changes to one range coalesce until the reader does something else. So do the boost
-    // sliders' steps.
-    let on_dates = send(on_action, Write::Typing(Control::Dates), Action::SetDates);
-    let on_heat = send(on_action, Write::Typing(Control::Heat), Action::SetHeat);
-    let on_quality = send(
-        on_action,
-        Write::Typing(Control::Quality),
-        Action::SetQuality,
-    );
-    let on_boost = send(on_action, Write::Typing(Control::Boost), Action::SetBoost);
-    let on_coverage = send(
-        on_action,
-        Write::Typing(Control::Coverage),
-        Action::SetCoverage,
-    );
-    let on_sort = send(on_action, Write::Commit, Action::SetSort);
-    let on_order = send(on_action, Write::Commit, Action::SetOrder);
+    let on_dates = handlers.dates.clone();
+    let on_heat = handlers.heat.clone();
+    let on_quality = handlers.quality.clone();
+    let on_boost = handlers.boost.clone();
+    let on_coverage = handlers.coverage.clone();
+    let on_sort = handlers.sort.clone();
+    let on_order = handlers.order.clone();
     let on_clear = on_action.reform(|()| (Action::ClearFilters, Write::Commit));
-    let on_preset = send(on_action, Write::Commit, Action::SetPreset);
+    let on_preset = handlers.preset.clone();
     // Saving a view counts as having seen it up to the newest article.
     let mark = newest(props.library.catalog());
     let newest = (!props.library.is_empty())
