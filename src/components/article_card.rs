@@ -33,10 +33,10 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let article = &props.article;
     let details_label = format!("Details: {}", article.title);
     let coverage = article.coverage();
-    let thumbnail = article.image.as_ref().map(|image| ArticleImageProps {
-        fixed_shape: true,
-        ..ArticleImageProps::from_image(image, classes!("card-thumb"))
-    });
+    let thumbnail = article
+        .image
+        .as_ref()
+        .map(|image| ArticleImageProps::from_image(image, classes!("card-thumb")));
     html! {
         <article class="card" data-article-id={article.id.to_string()}>
             if let Some(thumbnail) = thumbnail {

@@ -27,10 +27,6 @@ pub struct ArticleImageProps {
     /// Classes that size the image.
     #[prop_or_default]
     pub class: Classes,
-    /// Whether `class` gives every picture one shape (a card's thumbnail), which a failed one
-    /// keeps too, rather than the picture's own proportions.
-    #[prop_or_default]
-    pub fixed_shape: bool,
 }
 
 impl ArticleImageProps {
@@ -42,7 +38,6 @@ impl ArticleImageProps {
             width: image.width,
             height: image.height,
             class,
-            fixed_shape: false,
         }
     }
 }
@@ -57,12 +52,14 @@ pub fn ArticleImage(props: &ArticleImageProps) -> Html {
     let placeholder = use_node_ref();
     {
         let placeholder = placeholder.clone();
-        let ratio = props.width.zip(props.height).filter(|_| !props.fixed_shape);
+        let ratio = props.width.zip(props.height);
         use_effect_with((ratio, is_failed), move |(ratio, _)| {
             if let (Some((w, h)), Some(el)) = (ratio, placeholder.cast::<HtmlElement>()) {
-                // A refused property keeps the class's own shape: still a placeholder.
+                // The picture's own proportions, for the classes that take them (app.css: a
+                // figure does, a card's thumbnail keeps its one shape). A refused property keeps
+                // the class's own shape: still a placeholder.
                 el.style()
-                    .set_property("aspect-ratio", &format!("{w} / {h}"))
+                    .set_property("--ratio", &format!("{w} / {h}"))
                     .ok();
             }
         });
