@@ -14,6 +14,7 @@ use broadsheet_core::index::stories::Stories;
 use broadsheet_core::model::article::{Article, Card};
 use futures::stream::{self, StreamExt};
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Deref;
 use std::rc::Rc;
@@ -57,17 +58,23 @@ fn js_error(e: &wasm_bindgen::JsValue) -> String {
 pub enum Priority {
     /// Something the reader waits for: search words, an article, the graph.
     Wanted,
-    /// Something that fills in a page already shown (the cards of a list) or may be wanted later
-    /// (a prefetch). Measured at 100,000 articles: each keystroke asked for ~47 card shards, and
-    /// over HTTP/1.1's six connections the next keystroke's search shard waited behind them.
+    /// Something that fills in a page already shown (the cards of a list). Measured at 100,000
+    /// articles: each keystroke asked for ~47 card shards, and over HTTP/1.1's six connections
+    /// the next keystroke's search shard waited behind them.
     Filler,
+    /// What may be wanted later (the small search index, ahead of typing): downloaded like a
+    /// filler, then kept as bytes, each file read only when a page first asks for it. Read as
+    /// they landed, the 24 search files of 10,000 articles kept the main thread busy just after
+    /// the first screen was drawn, time a phone spends blocked (Lighthouse's TBT), for words
+    /// nobody may type; a keystroke reads the one or two files its word falls in.
+    Ahead,
 }
 
 /// Starts downloading one data file: the request is under way when this returns, so several
 /// started in a row download side by side.
 fn start(name: &str, priority: Priority) -> JsFuture {
     let init = web_sys::RequestInit::new();
-    if priority == Priority::Filler {
+    if priority != Priority::Wanted {
         // Fetch priority (Chromium 101+; ignored elsewhere) is not in web-sys's RequestInit yet.
         js_sys::Reflect::set(&init, &"priority".into(), &"low".into()).ok();
     }
@@ -128,6 +135,38 @@ async fn open_files() -> Result<(Vec<u8>, Vec<(String, Vec<u8>)>), String> {
     Ok((entry, parts))
 }
 
+/// Reads downloaded files into a new snapshot of the library, so that pages holding the old one
+/// render again. A file that arrives but does not fit the entry comes from another build:
+/// fetching it again would bring the same bytes, so it fails for good.
+fn land(
+    current: &RefCell<Option<Rc<Library>>>,
+    failures: &RefCell<BTreeMap<String, Failure>>,
+    attempts: &RefCell<HashMap<String, u32>>,
+    arrived: Vec<(String, Vec<u8>)>,
+) {
+    let next = current.borrow().as_deref().cloned();
+    if let Some(mut next) = next {
+        for (name, b) in arrived {
+            match next.insert(&name, &b) {
+                Ok(()) => {
+                    failures.borrow_mut().remove(&name);
+                    attempts.borrow_mut().remove(&name);
+                }
+                Err(e) => {
+                    failures.borrow_mut().insert(
+                        name,
+                        Failure {
+                            error: e.to_string(),
+                            attempts: ATTEMPTS,
+                        },
+                    );
+                }
+            }
+        }
+        *current.borrow_mut() = Some(Rc::new(next));
+    }
+}
+
 /// Where start-up stands.
 #[derive(Clone, PartialEq)]
 pub enum Boot {
@@ -183,6 +222,10 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
     let failures = use_mut_ref(BTreeMap::<String, Failure>::new);
     let attempts = use_mut_ref(HashMap::<String, u32>::new);
     let generation = use_mut_ref(|| 0_u32);
+    // Files fetched ahead (`Priority::Ahead`): `None` while on their way, then their bytes until
+    // a page asks for them; and the ones a page asked for while they were still on their way.
+    let ahead = use_mut_ref(HashMap::<String, Option<Vec<u8>>>::new);
+    let asked = use_mut_ref(HashSet::<String>::new);
     // Batches under way, and batches landed: the prefetch below waits until the page's own
     // files are in.
     let under_way = use_mut_ref(|| 0_usize);
@@ -223,26 +266,62 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
         let (requested, generation, attempts) =
             (requested.clone(), generation.clone(), attempts.clone());
         let (under_way, landed) = (under_way.clone(), landed.clone());
+        let (ahead, asked) = (ahead.clone(), asked.clone());
         Callback::from(move |(files, priority): (Vec<String>, Priority)| {
-            let files: Vec<String> = files
-                .into_iter()
-                .filter(|name| requested.borrow_mut().insert(name.clone()))
-                .collect();
+            // What was fetched ahead is read now, or as soon as it lands.
+            let mut kept = Vec::new();
+            let files: Vec<String> = {
+                let mut ahead = ahead.borrow_mut();
+                files
+                    .into_iter()
+                    .filter(|name| match ahead.get(name) {
+                        None => true,
+                        Some(None) => {
+                            asked.borrow_mut().insert(name.clone());
+                            false
+                        }
+                        Some(Some(_)) => {
+                            kept.extend(ahead.remove(name).flatten().map(|b| (name.clone(), b)));
+                            false
+                        }
+                    })
+                    .filter(|name| requested.borrow_mut().insert(name.clone()))
+                    .collect()
+            };
+            if !kept.is_empty() {
+                land(&current, &failures, &attempts, kept);
+                refresh.force_update();
+            }
             if files.is_empty() {
                 return;
+            }
+            if priority == Priority::Ahead {
+                ahead
+                    .borrow_mut()
+                    .extend(files.iter().map(|name| (name.clone(), None)));
             }
             let (current, failures) = (current.clone(), failures.clone());
             let (requested, generation, attempts) =
                 (requested.clone(), generation.clone(), attempts.clone());
             let (under_way, landed) = (under_way.clone(), landed.clone());
+            let (ahead, asked) = (ahead.clone(), asked.clone());
             let refresh = refresh.clone();
             *under_way.borrow_mut() += 1;
             spawn_local(async move {
                 let mut arrived = Vec::new();
+                let mut failed = false;
                 for (name, result) in download_all(files, priority).await {
+                    if priority == Priority::Ahead && !asked.borrow_mut().remove(&name) {
+                        if let Ok(b) = result {
+                            ahead.borrow_mut().insert(name, Some(b));
+                            continue;
+                        }
+                    }
+                    ahead.borrow_mut().remove(&name);
                     match result {
                         Ok(b) => arrived.push((name, b)),
                         Err(error) => {
+                            failed = true;
                             let tries = {
                                 let mut attempts = attempts.borrow_mut();
                                 let tries = attempts.entry(name.clone()).or_insert(0);
@@ -275,32 +354,16 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
                     }
                 }
                 // No await from here on: no other batch can land in between.
-                let next = current.borrow().as_deref().cloned();
-                if let Some(mut next) = next {
-                    for (name, b) in arrived {
-                        match next.insert(&name, &b) {
-                            Ok(()) => {
-                                failures.borrow_mut().remove(&name);
-                                attempts.borrow_mut().remove(&name);
-                            }
-                            // A file that arrives but does not fit the entry comes from another
-                            // build: fetching it again would bring the same bytes.
-                            Err(e) => {
-                                failures.borrow_mut().insert(
-                                    name,
-                                    Failure {
-                                        error: e.to_string(),
-                                        attempts: ATTEMPTS,
-                                    },
-                                );
-                            }
-                        }
-                    }
-                    *current.borrow_mut() = Some(Rc::new(next));
+                let changed = failed || !arrived.is_empty();
+                if !arrived.is_empty() {
+                    land(&current, &failures, &attempts, arrived);
                 }
                 *under_way.borrow_mut() -= 1;
                 *landed.borrow_mut() += 1;
-                refresh.force_update();
+                // Files kept for later change nothing on screen.
+                if changed {
+                    refresh.force_update();
+                }
             });
         })
     };
@@ -323,7 +386,7 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
                     let ahead = current.borrow().as_deref().map(Library::words_to_prefetch);
                     *prefetched.borrow_mut() = true;
                     if let Some(files) = ahead {
-                        load.emit((files, Priority::Filler));
+                        load.emit((files, Priority::Ahead));
                     }
                 })
                 .forget();
