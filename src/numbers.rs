@@ -13,14 +13,25 @@ pub fn digits() -> Digits {
     DIGITS.with(Clone::clone)
 }
 
-/// The locale's separator, read from how it writes 1234567 ("1,234,567" → ",").
+/// The locale's separator, read from how it writes 1234567 ("1,234,567" → ","). `static/boot.js`
+/// writes that on `<html data-digits>` while the wasm downloads: a browser's first number written
+/// for a locale loads the locale's data, which took 90 ms of the first render with the CPU slowed
+/// 4× (a phone). Asked here only when boot.js could not.
 fn read_digits() -> Digits {
-    let Some(language) = window().navigator().language().filter(|l| !l.is_empty()) else {
+    let written = gloo::utils::document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-digits"))
+        .or_else(|| {
+            let language = window().navigator().language().filter(|l| !l.is_empty())?;
+            Some(
+                js_sys::Number::from(1_234_567.0)
+                    .to_locale_string(&language)
+                    .into(),
+            )
+        });
+    let Some(written) = written else {
         return Digits::default();
     };
-    let written: String = js_sys::Number::from(1_234_567.0)
-        .to_locale_string(&language)
-        .into();
     let separator = written
         .strip_prefix('1')
         .and_then(|rest| rest.split_once("234"))
