@@ -1,7 +1,7 @@
 // Lighthouse 12 on built sites (issue 15: mobile performance ≥ 95, TBT ≤ 150 ms, CLS ≤ 0.02),
 // for scripts/measure-lighthouse:
 //
-//   node bench/lighthouse/run.mjs [--rounds 3] [--json FILE] NAME=DIST [NAME=DIST ...]
+//   node bench/lighthouse/run.mjs [--rounds 3] [--json FILE] [--reports DIR] NAME=DIST [NAME=DIST ...]
 //
 // Each DIST is a packed site (an app and its articles; scripts/measure-lighthouse makes the 10,000
 // article one). Every file is served brotli 11 (as a static host would) with the README's
@@ -10,8 +10,9 @@
 // For every round, view and form factor, the sites take turns, each Lighthouse run in a fresh
 // Chromium (empty cache, no service worker yet); each number printed is the median over rounds.
 // Views: the home page, a search link sorted by date (--query, "election" by default) and the
-// page of the article --article names.
-import { readFile, writeFile } from 'node:fs/promises';
+// page of the article --article names. --reports keeps every audit's whole report (its LCP
+// element, request chains, main-thread breakdown) in DIR, one JSON file each.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,7 @@ const option = (name, fallback) => {
 };
 const rounds = Number(option('--rounds', '3'));
 const jsonFile = option('--json', null);
+const reports = option('--reports', null);
 const article = option('--article', null);
 const query = option('--query', 'election');
 const sites = args.map((arg) => {
@@ -41,7 +43,7 @@ const sites = args.map((arg) => {
   return { name, dist: resolve(dist) };
 });
 if (sites.length === 0 || !article) {
-  console.error('usage: run.mjs --article ID [--query WORD] [--rounds N] [--json FILE] NAME=DIST ...');
+  console.error('usage: run.mjs --article ID [--query WORD] [--rounds N] [--json FILE] [--reports DIR] NAME=DIST ...');
   process.exit(2);
 }
 
@@ -102,7 +104,7 @@ const FORMS = [
   ['desktop', desktopConfig],
 ];
 
-async function audit(url, config) {
+async function audit(url, config, report) {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     chromeFlags: [
@@ -119,6 +121,7 @@ async function audit(url, config) {
       config,
     );
     const { categories, audits } = result.lhr;
+    if (report) await writeFile(report, JSON.stringify(result.lhr));
     return {
       score: Math.round((categories.performance.score ?? 0) * 100),
       lcp: audits['largest-contentful-paint'].numericValue,
@@ -132,6 +135,7 @@ async function audit(url, config) {
   }
 }
 
+if (reports) await mkdir(reports, { recursive: true });
 const servers = await Promise.all(sites.map((s) => serve(s.dist)));
 const runs = {};
 try {
@@ -140,7 +144,8 @@ try {
       for (const [form, config] of FORMS) {
         for (const [i, site] of sites.entries()) {
           const key = `${site.name}|${view}|${form}`;
-          const run = await audit(`${servers[i].url}${hash}`, config);
+          const report = reports && join(reports, `${key.replaceAll(/[| ]/g, '-')}-${round}.json`);
+          const run = await audit(`${servers[i].url}${hash}`, config, report);
           (runs[key] ??= []).push(run);
           console.error(`round ${round} ${key}: ${run.score}, LCP ${run.lcp.toFixed(0)} ms, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}`);
         }
