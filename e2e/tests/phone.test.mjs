@@ -1,7 +1,8 @@
 // A reader on a 390 px phone (issue 19): the filters are a sheet whose button counts the
-// results as boxes are ticked, Share, Download and Boost sit in one menu so the first card is
-// near the top, and the graph has finger-sized targets, a touch hint, no sideways scroll and
-// its selection's panel in view. Screenshots go to /tmp/broadsheet-phone-*.png for review.
+// results as boxes are ticked (drawn only while open), Share, Download and Boost sit in one menu
+// so the first card is near the top, and the graph has finger-sized targets, a touch hint, no
+// sideways scroll and its selection's panel in view. Screenshots go to
+// /tmp/broadsheet-phone-*.png for review.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { resultCount, useApp } from '../harness.mjs';
@@ -65,6 +66,22 @@ test('on a phone the first card is near the top and the filters are a sheet that
     await page.waitForFunction(() => !document.querySelector('.filters.open'));
     assert.equal(await resultCount(page), shown, 'the list shows what the button said');
     assert.ok((await page.locator('article.card').first().boundingBox()).y < 844, 'and its first card is on screen');
+  });
+});
+
+test('on a phone the closed sheet is not drawn, and a window widened past it shows the filters', async () => {
+  await onPhone(async (page) => {
+    await page.goto(`${app.server.url}#/`);
+    await page.locator('article.card').first().waitFor();
+    const values = page.locator('#filters [data-facet-value]');
+    assert.equal(await values.count(), 0, 'the closed sheet holds no facets');
+    await page.locator('[data-testid="filters-toggle"]').tap();
+    await values.first().waitFor();
+    await page.locator('[data-testid="filters-done"]').tap();
+    await page.waitForFunction(() => !document.querySelector('#filters [data-facet-value]'));
+    await page.setViewportSize({ width: 1280, height: 844 });
+    await values.first().waitFor({ state: 'visible' });
+    assert.ok(await page.locator('[data-testid="date-histogram"]').isVisible(), 'the timeline beside the list');
   });
 });
 
