@@ -33,8 +33,8 @@ const CRASH_QUERY: &str = "crash:test";
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let (boot, failed) = use_library();
     let nav = use_route();
+    let (boot, failed) = use_library(&nav.route);
     let dispatcher = nav.dispatcher();
     // Memoised on the dispatcher (which never changes), so pages see the same callbacks on
     // every render and skip re-rendering when nothing they show changed.

@@ -10,8 +10,10 @@
 use crate::timing::measure;
 use broadsheet_core::data::library::{Library, Need};
 use broadsheet_core::graph::picture::Graphed;
+use broadsheet_core::index::search::Query;
 use broadsheet_core::index::stories::Stories;
 use broadsheet_core::model::article::{Article, Card};
+use broadsheet_core::view::route::Route;
 use futures::stream::{self, StreamExt};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -122,17 +124,65 @@ async fn download_all(
         .await
 }
 
-/// The entry's bytes and its catalog parts' (names and bytes): what the first screen needs.
-/// The parts download side by side (index.html preloads them too, alongside the wasm).
-async fn open_files() -> Result<(Vec<u8>, Vec<(String, Vec<u8>)>), String> {
+/// What the page a link opens will ask for first, kept from the route the app started on.
+struct Early {
+    id: Option<String>,
+    query: Query,
+    graph: bool,
+}
+
+impl Early {
+    fn of(route: &Route) -> Self {
+        let (id, state, graph) = match route {
+            Route::Explore(state) => (None, Some(state), state.by_story()),
+            Route::Embed(state, _) => (None, Some(state), false),
+            Route::Graph(state, _) => (None, Some(state), true),
+            Route::Story(key, state) => (Some(key.clone()), Some(state), true),
+            Route::Article(id) => (Some(id.clone()), None, false),
+            Route::Saved => (None, None, false),
+        };
+        Self {
+            id,
+            query: state.map_or_else(Query::default, |s| Query::parse(s.query())),
+            graph,
+        }
+    }
+
+    fn needs(&self) -> Vec<Need<'_>> {
+        let mut needs = vec![Need::Query(&self.query)];
+        needs.extend(self.id.as_deref().map(Need::Id));
+        if self.graph {
+            needs.push(Need::Graph);
+        }
+        needs
+    }
+}
+
+/// The files a first screen needs, as names and bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The entry's bytes, its catalog parts', and the files of the page the app starts on that the
+/// entry names (`Library::first_files`): all download side by side (index.html preloads the
+/// parts too, alongside the wasm), rather than the page's after the catalog has been read and
+/// a first screen drawn. One of the page's files that does not come is left out: the page asks
+/// for it again, and the alert says why if it fails again.
+async fn open_files(early: &Early) -> Result<(Vec<u8>, Files, Files), String> {
     let name = entry_name()?;
     let entry = bytes(&name, start(&name, Priority::Wanted)).await?;
-    let names = Library::catalog_parts(&entry).map_err(|e| e.to_string())?;
-    let mut parts = Vec::new();
-    for (name, part) in download_all(names, Priority::Wanted).await {
-        parts.push((name, part?));
+    let (names, page) = Library::first_files(&entry, &early.needs()).map_err(|e| e.to_string())?;
+    let (parts, page) = futures::join!(
+        download_all(names, Priority::Wanted),
+        download_all(page, Priority::Wanted)
+    );
+    let mut got = Vec::new();
+    for (name, part) in parts {
+        got.push((name, part?));
     }
-    Ok((entry, parts))
+    let page = page
+        .into_iter()
+        .filter_map(|(name, file)| file.ok().map(|b| (name, b)))
+        .collect();
+    Ok((entry, got, page))
 }
 
 /// Reads downloaded files into a new snapshot of the library, so that pages holding the old one
@@ -207,15 +257,16 @@ impl Failure {
     }
 }
 
-/// Fetches and opens the entry, and loads shards on request; re-renders the caller with a new
-/// snapshot when a shard arrives. Shards that failed to load are listed in the second value,
-/// each saying whether it will be fetched again.
+/// Fetches and opens the entry (with what the page of `route`, the one the app starts on, will
+/// ask for first, as far as the entry names it), and loads shards on request; re-renders the
+/// caller with a new snapshot when a shard arrives. Shards that failed to load are listed in
+/// the second value, each saying whether it will be fetched again.
 ///
 /// A file that fails is fetched again after a backoff, when a page still needs it then: the
 /// retry hands out a snapshot of a new generation, pages that still miss the file ask for it
 /// again, and pages that moved on do not.
 #[hook]
-pub fn use_library() -> (Boot, Rc<[String]>) {
+pub fn use_library(route: &Route) -> (Boot, Rc<[String]>) {
     let opened = use_state(|| None::<Result<(), AttrValue>>);
     let current = use_mut_ref(|| None::<Rc<Library>>);
     let requested = use_mut_ref(HashSet::<String>::new);
@@ -233,15 +284,21 @@ pub fn use_library() -> (Boot, Rc<[String]>) {
     let refresh = use_force_update();
     {
         let (opened, current) = (opened.clone(), current.clone());
+        let (failures, attempts) = (failures.clone(), attempts.clone());
+        // Read once, from the route the app starts on.
+        let early = use_memo((), |()| Early::of(route));
         use_effect_with((), move |()| {
             spawn_local(async move {
-                let result = match open_files().await {
-                    Ok((entry, parts)) => measure(DECODE_MEASURE, || {
+                let result = match open_files(&early).await {
+                    Ok((entry, parts, page)) => measure(DECODE_MEASURE, || {
                         let parts: Vec<(&str, &[u8])> =
                             parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
                         Library::open_with(&entry, &parts)
                     })
-                        .map(|library| *current.borrow_mut() = Some(Rc::new(library)))
+                        .map(|library| {
+                            *current.borrow_mut() = Some(Rc::new(library));
+                            land(&current, &failures, &attempts, page);
+                        })
                         .map_err(|e| {
                             AttrValue::from(format!(
                                 "The article data of this page could not be read: {e}. \

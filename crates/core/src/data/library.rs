@@ -7,8 +7,8 @@
 //! the app's job.
 
 use crate::data::pack::{
-    shard_of, shards_for_prefix, shards_from, short_hash, Entry, Part, Shard, ShardId, ENTRY_MAGIC,
-    SHARD_MAGIC,
+    shard_of, shards_for_prefix, shards_from, short_hash, Entry, Part, Segment, Shard, ShardId,
+    ENTRY_MAGIC, SHARD_MAGIC,
 };
 use crate::index::catalog::Catalog;
 use crate::index::search::{self, lookups, phrase_candidates, Query, SearchIndex, Sources};
@@ -112,6 +112,15 @@ fn within(key: &str, (from, until): (&str, Option<&str>)) -> bool {
     key >= from && until.is_none_or(|u| key < u)
 }
 
+/// The summary of the words starting with `word` in `segment`, when that prefix has one: it
+/// stands for all of the prefix's range shards in the segment, one file instead of dozens.
+fn summary_of(segment: &Segment, word: &str) -> Option<usize> {
+    segment
+        .prefixes
+        .binary_search_by(|p| p.as_str().cmp(word))
+        .ok()
+}
+
 /// An entry file's content, decoded.
 fn decode_entry(bytes: &[u8]) -> Result<Entry, PackError> {
     let body = bytes
@@ -124,11 +133,53 @@ impl Library {
     /// The catalog parts an entry needs besides the files it carries, to fetch (side by side)
     /// before [`Self::open_with`].
     pub fn catalog_parts(bytes: &[u8]) -> Result<Vec<String>, PackError> {
+        Ok(Self::first_files(bytes, &[])?.0)
+    }
+
+    /// The catalog parts (as [`Self::catalog_parts`]) and, apart, the files of `needs` that the
+    /// entry alone names: an id's id shard, a search's search files (exact words and prefixes;
+    /// fuzzy words wait for their vocabulary), the graph. A page whose needs are known when the
+    /// entry arrives (a link's) fetches them beside the parts instead of after reading the
+    /// catalog and drawing a first screen, one round trip later. Other needs are left out.
+    pub fn first_files(
+        bytes: &[u8],
+        needs: &[Need<'_>],
+    ) -> Result<(Vec<String>, Vec<String>), PackError> {
         let entry = decode_entry(bytes)?;
-        Ok((0..entry.part_hashes.len())
-            .map(|s| entry.path(ShardId::Part(s)))
-            .filter(|name| !entry.inline.iter().any(|f| &f.name == name))
-            .collect())
+        let carried = |id: &ShardId| !entry.inline.iter().any(|f| f.name == entry.path(*id));
+        let parts = (0..entry.part_hashes.len())
+            .map(ShardId::Part)
+            .filter(carried)
+            .map(|id| entry.path(id))
+            .collect();
+        let mut early: Vec<ShardId> = Vec::new();
+        for need in needs {
+            match *need {
+                Need::Id(id) => early.push(ShardId::Ids(shard_of(&entry.id_keys, id))),
+                Need::Query(query) => {
+                    for word in lookups(query) {
+                        for (s, segment) in entry.segments.iter().enumerate() {
+                            match summary_of(segment, word) {
+                                Some(k) => early.push(ShardId::Summary(s, k)),
+                                None => early.extend(
+                                    shards_for_prefix(&segment.word_keys, word)
+                                        .map(|k| ShardId::Words(s, k)),
+                                ),
+                            }
+                        }
+                    }
+                }
+                Need::Graph => early.push(ShardId::Graph),
+                Need::Cards(_) | Need::Articles(_) | Need::Suggestions(_) => {}
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        let early = early
+            .into_iter()
+            .filter(|id| entry.hash_of(*id).is_some() && carried(id) && seen.insert(*id))
+            .map(|id| entry.path(id))
+            .collect();
+        Ok((parts, early))
     }
 
     /// Reads an entry file that carries its catalog parts (a small collection).
@@ -398,15 +449,13 @@ impl Library {
                             if range.clone().all(|k| words[k].is_some()) {
                                 continue;
                             }
-                            // A summary stands for all of the prefix's ranges in its segment:
-                            // one file, not dozens.
-                            match segment.prefixes.binary_search_by(|p| p.as_str().cmp(word)) {
-                                Ok(k) if summaries[k].is_some() => {}
-                                Ok(k) => {
+                            match summary_of(segment, word) {
+                                Some(k) if summaries[k].is_some() => {}
+                                Some(k) => {
                                     words_ready = false;
                                     add(ShardId::Summary(s, k));
                                 }
-                                Err(_) => {
+                                None => {
                                     words_ready = false;
                                     for k in range.filter(|&k| words[k].is_none()) {
                                         add(ShardId::Words(s, k));
@@ -690,6 +739,57 @@ mod tests {
             fetched += missing.len();
             load_files(pack, library, &missing);
         }
+    }
+
+    #[test]
+    fn a_links_first_files_are_those_the_opened_library_asks_for_first() {
+        let pack = bundle(200).pack(small_shards());
+        let parts = Library::catalog_parts(&pack.entry.bytes).expect("entry reads");
+        let library = pack.open().expect("entry opens");
+        let queries: Vec<Query> = [
+            "harb",
+            "tides 12",
+            "machine learning",
+            "-tides harbour",
+            "zzz",
+        ]
+        .iter()
+        .map(|q| Query::parse(q))
+        .collect();
+        let mut cases: Vec<Vec<Need<'_>>> = vec![
+            vec![],
+            vec![Need::Id("story-0000")],
+            vec![Need::Id("story-0150")],
+            vec![Need::Id("not-an-article")],
+            vec![Need::Graph],
+        ];
+        cases.extend(queries.iter().map(|q| vec![Need::Query(q)]));
+        cases.push(vec![
+            Need::Id("story-0042"),
+            Need::Query(&queries[1]),
+            Need::Graph,
+        ]);
+        for needs in &cases {
+            let (first_parts, early) =
+                Library::first_files(&pack.entry.bytes, needs).expect("entry reads");
+            assert_eq!(first_parts, parts, "{needs:?}");
+            assert_eq!(early, library.missing(needs), "{needs:?}");
+        }
+        let (_, early) = Library::first_files(&pack.entry.bytes, &[Need::Id("story-0150")])
+            .expect("entry reads");
+        assert_eq!(early.len(), 1, "one id shard: {early:?}");
+        // What only the catalog can say (which cards, which articles) waits for it.
+        let (_, early) = Library::first_files(
+            &pack.entry.bytes,
+            &[Need::Cards(&[1, 2]), Need::Articles(&[3])],
+        )
+        .expect("entry reads");
+        assert!(early.is_empty(), "{early:?}");
+        // A small collection's entry carries every file: nothing to fetch early.
+        let small = bundle(20).pack(Options::default());
+        assert!(small.shards.is_empty());
+        let (_, early) = Library::first_files(&small.entry.bytes, &cases[1]).expect("reads");
+        assert!(early.is_empty(), "{early:?}");
     }
 
     #[test]
