@@ -216,42 +216,32 @@ fn write_score(out: &mut String, score: Score) {
         out.push_str(&(value as i64).to_string());
         return;
     }
-    // `{:e}` gives the shortest digits that read back, as `d.ddde-x`.
-    let scientific = format!("{value:e}");
-    let (mantissa, exponent) = scientific
-        .split_once('e')
-        .expect("`{:e}` writes an exponent");
-    let exponent: i32 = exponent.parse().expect("`{:e}` writes a whole exponent");
-    let (sign, mantissa) = mantissa
-        .strip_prefix('-')
-        .map_or(("", mantissa), |m| ("-", m));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let length = i32::try_from(digits.len()).expect("at most 17 digits");
-    // Where the decimal point falls among the digits.
-    let point = exponent + 1;
-    out.push_str(sign);
-    if 0 < point && point <= 16 {
+    // Display writes the shortest digits that read back, without an exponent (`0.000001`);
+    // a score is not negative, and this one has a fraction, so it has a point.
+    let plain = value.to_string();
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let all = format!("{whole}{fraction}");
+    let digits = all.trim_start_matches('0');
+    // Where the decimal point falls among the significant digits.
+    let point = i64::try_from(whole.len()).expect("a length fits i64")
+        - i64::try_from(all.len() - digits.len()).expect("a length fits i64");
+    if point > 0 {
         let at = usize::try_from(point).expect("positive");
-        if at >= digits.len() {
-            out.push_str(&digits);
-            out.push_str(&"0".repeat(at - digits.len()));
-        } else {
-            out.push_str(&digits[..at]);
-            out.push('.');
-            out.push_str(&digits[at..]);
-        }
-    } else if -5 < point && point <= 0 {
+        out.push_str(&digits[..at]);
+        out.push('.');
+        out.push_str(&digits[at..]);
+    } else if point > -5 {
         out.push_str("0.");
         out.push_str(&"0".repeat(usize::try_from(-point).expect("not negative")));
-        out.push_str(&digits);
+        out.push_str(digits);
     } else {
         out.push_str(&digits[..1]);
-        if length > 1 {
+        if digits.len() > 1 {
             out.push('.');
             out.push_str(&digits[1..]);
         }
         out.push('e');
-        out.push_str(&exponent.to_string());
+        out.push_str(&(point - 1).to_string());
     }
 }
 
