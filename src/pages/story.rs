@@ -240,7 +240,7 @@ fn story_timeline(
 ) -> Timeline {
     let matching = filtered(state).then(|| {
         let mut results = explore(&**library, state).articles;
-        results.sort_unstable();
+        broadsheet_core::sort::ascending(&mut results);
         results
     });
     let shown = shown_articles(stories, story, matching.as_deref());

@@ -8,7 +8,7 @@
 //!
 //! The folders are layers, each using only those listed before it: [`text`], [`model`],
 //! [`index`], [`view`], [`data`], [`graph`] (tests may build a bundle anywhere). [`rng`], the
-//! seeded randomness, is a leaf any of them may use.
+//! seeded randomness, and [`sort`], the one sort of numbers, are leaves any of them may use.
 //!
 //! ```
 //! use broadsheet_core::{data::bundle::Bundle, data::pack::Options, text::url::safe_href};
@@ -24,6 +24,7 @@ pub mod graph;
 pub mod index;
 pub mod model;
 pub mod rng;
+pub mod sort;
 pub mod text;
 pub mod view;
 

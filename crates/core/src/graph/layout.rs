@@ -338,7 +338,7 @@ impl Layout {
             .filter(|&(a, b)| a != b && a < nodes && b < nodes)
             .map(|(a, b)| (a.min(b), a.max(b)))
             .collect();
-        pairs.sort_unstable();
+        crate::sort::items(&mut pairs);
         pairs.dedup();
         let mut degree = vec![0u32; nodes];
         for &(a, b) in &pairs {

@@ -299,7 +299,7 @@ pub fn story_groups(stories: &Stories, sub: &Subgraph) -> Vec<StoryGroup> {
         .iter()
         .map(|&node| (stories.story_of(node), node))
         .collect();
-    by_story.sort_unstable();
+    crate::sort::items(&mut by_story);
     let mut groups: Vec<StoryGroup> = Vec::new();
     for (story, node) in by_story {
         if groups.last().is_none_or(|g| g.story != story) {
@@ -316,7 +316,9 @@ pub fn story_groups(stories: &Stories, sub: &Subgraph) -> Vec<StoryGroup> {
             group.outside.push(node);
         }
     }
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a.story.cmp(&b.story)));
+    crate::sort::items_by(&mut groups, |a, b| {
+        b.len().cmp(&a.len()).then(a.story.cmp(&b.story))
+    });
     groups
 }
 
@@ -363,7 +365,7 @@ pub fn neighbours(nodes: usize, edges: &[[u32; 2]]) -> Vec<Vec<u32>> {
         }
     }
     for list in &mut out {
-        list.sort_unstable();
+        crate::sort::ascending(list);
         list.dedup();
     }
     out

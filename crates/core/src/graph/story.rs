@@ -208,7 +208,7 @@ pub fn timeline<'a>(
         }
         outside.extend(stories.neighbours(a).iter().filter(|&&x| x as usize >= n));
     }
-    outside.sort_unstable();
+    crate::sort::ascending(&mut outside);
     outside.dedup();
     for node in outside {
         let Node::Outside(at) = stories.node(node) else {
@@ -232,7 +232,8 @@ pub fn timeline<'a>(
     }
     let articles = reports.iter().filter(|(_, elsewhere)| !elsewhere).count();
     let elsewhere = reports.len() - articles;
-    reports.sort_by_key(|(r, elsewhere)| (r.at.is_none(), r.at, *elsewhere, r.node));
+    let key = |(r, elsewhere): &(Report, bool)| (r.at.is_none(), r.at, *elsewhere, r.node);
+    crate::sort::items_by(&mut reports, |a, b| key(a).cmp(&key(b)));
     let mut outlets = outlets.list;
     for (report, _) in &reports {
         if let Some(i) = report.outlet {
@@ -263,7 +264,7 @@ pub fn timeline<'a>(
     // The strip reads in the order outlets joined the story; positions in `Report::outlet`
     // follow the sort.
     let mut order: Vec<usize> = (0..outlets.len()).collect();
-    order.sort_by(|&i, &j| {
+    crate::sort::items_by(&mut order, |&i, &j| {
         let (a, b) = (&outlets[i], &outlets[j]);
         (a.first.is_none(), a.first, &a.key).cmp(&(b.first.is_none(), b.first, &b.key))
     });

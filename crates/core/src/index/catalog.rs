@@ -62,17 +62,19 @@ impl Catalog {
         let n = to_u32(published.len());
         // Article numbers follow publication instants, then ids: among articles published at the
         // same instant the number is the id tie-break of every order.
-        let newest_first = |a: &u32, b: &u32| {
-            published[*b as usize]
-                .cmp(&published[*a as usize])
-                .then(a.cmp(b))
+        let newest_first = |a: u32, b: u32| {
+            published[b as usize]
+                .cmp(&published[a as usize])
+                .then(a.cmp(&b))
         };
         let mut by_date: Vec<u32> = (0..n).collect();
-        by_date.sort_unstable_by(newest_first);
+        crate::sort::by(&mut by_date, &newest_first);
         let by_score = |column: &[Option<Score>]| {
             let mut p = by_date.clone();
             // Stable, over the date order: ties keep newest first, then id.
-            p.sort_by(|a, b| score_desc(column[*a as usize], column[*b as usize]));
+            crate::sort::by(&mut p, &|a, b| {
+                score_desc(column[a as usize], column[b as usize])
+            });
             p
         };
         let by_heat = by_score(&heat);

@@ -118,7 +118,7 @@ fn memberships(lists: impl Iterator<Item = Vec<u32>>) -> (Vec<u32>, Vec<u32>) {
     let mut offsets = vec![0];
     let mut ids = Vec::new();
     for mut mine in lists {
-        mine.sort_unstable();
+        crate::sort::ascending(&mut mine);
         mine.dedup();
         ids.extend(mine);
         offsets.push(to_u32(ids.len()));

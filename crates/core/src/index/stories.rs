@@ -145,7 +145,7 @@ impl Rows {
         let mut start = 0;
         for i in 0..rows {
             let end = offsets[i + 1] as usize;
-            items[start..end].sort_unstable();
+            crate::sort::ascending(&mut items[start..end]);
             let row_start = write;
             for j in start..end {
                 if write == row_start || items[write - 1] != items[j] {
@@ -349,7 +349,7 @@ impl Stories {
                 pairs.extend(id.map(|id| (story, id)));
             }
         }
-        pairs.sort_unstable();
+        crate::sort::items(&mut pairs);
         pairs.dedup();
         let mut coverage = vec![0; self.story_count()];
         for (story, _) in pairs {
@@ -547,7 +547,7 @@ impl Stories {
                 Node::Outside(at) => at.article,
             })
             .collect();
-        out.sort_unstable();
+        crate::sort::ascending(&mut out);
         out.dedup();
         out
     }
@@ -571,7 +571,7 @@ impl Stories {
             .flat_map(raw_outlets)
             .filter_map(RawOutlet::key)
             .collect();
-        keys.sort_unstable();
+        crate::sort::items(&mut keys);
         keys.dedup();
         keys
     }
@@ -623,7 +623,7 @@ impl Stories {
                 .copied()
                 .filter(|x| !local.contains_key(x))
                 .collect();
-            next.sort_unstable();
+            crate::sort::ascending(&mut next);
             next.dedup();
             let room = cap.max(1).saturating_sub(nodes.len());
             truncated |= next.len() > room;
@@ -652,7 +652,7 @@ impl Stories {
             .copied()
             .filter(|&a| (a as usize) < n)
             .collect();
-        nodes.sort_unstable();
+        crate::sort::ascending(&mut nodes);
         nodes.dedup();
         let mut outside: Vec<u32> = nodes
             .iter()
@@ -660,7 +660,7 @@ impl Stories {
             .copied()
             .filter(|&x| (x as usize) >= n)
             .collect();
-        outside.sort_unstable();
+        crate::sort::ascending(&mut outside);
         outside.dedup();
         nodes.extend(outside);
         let edges = self.edges_among(&nodes, |x| nodes.binary_search(&x).ok().map(to_u32));
@@ -681,7 +681,7 @@ impl Stories {
                 }
             }
         }
-        edges.sort_unstable();
+        crate::sort::items(&mut edges);
         edges
     }
 }

@@ -171,7 +171,9 @@ pub fn suggest<'a>(
             near.push((articles, d, candidate));
         }
     }
-    near.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+    crate::sort::items_by(&mut near, |a, b| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2))
+    });
     near.into_iter()
         .take(MAX_SUGGESTIONS)
         .map(|(articles, _, w)| Suggestion {
@@ -203,7 +205,7 @@ pub fn near_words<'a>(candidates: impl IntoIterator<Item = &'a str>, word: &str)
         })
         .map(str::to_owned)
         .collect();
-    near.sort_unstable();
+    crate::sort::items(&mut near);
     near.dedup();
     near
 }

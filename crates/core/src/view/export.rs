@@ -4,18 +4,17 @@
 //!
 //! A download is data, not display: scores keep every digit the source gave (`12.34`, not the
 //! page's `12.3`), dates are full RFC 3339. Text is escaped for each format (CSV quoting plus a
-//! guard against spreadsheet formulas, JSON by serde_json, XML entities and only the characters
+//! guard against spreadsheet formulas, JSON by [`crate::text::json`], XML entities and only the characters
 //! XML allows), so no article text can break out of its field.
 
 use crate::index::catalog::Catalog;
 use crate::model::article::{Article, Image, Provider, Related, Score};
 use crate::text::escape::xml;
+use crate::text::json::write_string;
 use crate::text::url::safe_href;
 use crate::view::display::{filter_label, value_label};
 use crate::view::state::{ActiveFilter, ViewState};
-use serde::{Serialize, Serializer};
 use std::fmt::Write as _;
-use std::io;
 
 /// The columns of the CSV export, in order.
 pub const CSV_COLUMNS: &[&str] = &[
@@ -208,18 +207,41 @@ pub fn csv<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
 }
 
 /// A score in JSON as the source gave it: whole numbers without a fraction (`60`, not `60.0`),
-/// the rest as the shortest decimal that reads back as the stored number.
-struct JsonScore(Score);
-
-impl Serialize for JsonScore {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let value = f64::from(self.0);
+/// the rest as the shortest decimal that reads back as the stored number, laid out as
+/// serde_json lays it out (`0.04`, `1e-6`).
+fn write_score(out: &mut String, score: Score) {
+    let value = f64::from(score);
+    if value.fract() == 0.0 {
         // Scores are at most a million, so a whole one is exactly an i64.
-        if value.fract() == 0.0 {
-            serializer.serialize_i64(value as i64)
-        } else {
-            serializer.serialize_f64(value)
+        out.push_str(&(value as i64).to_string());
+        return;
+    }
+    // Display writes the shortest digits that read back, without an exponent (`0.000001`);
+    // a score is not negative, and this one has a fraction, so it has a point.
+    let plain = value.to_string();
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let all = format!("{whole}{fraction}");
+    let digits = all.trim_start_matches('0');
+    // Where the decimal point falls among the significant digits.
+    let point = i64::try_from(whole.len()).expect("a length fits i64")
+        - i64::try_from(all.len() - digits.len()).expect("a length fits i64");
+    if point > 0 {
+        let at = usize::try_from(point).expect("positive");
+        out.push_str(&digits[..at]);
+        out.push('.');
+        out.push_str(&digits[at..]);
+    } else if point > -5 {
+        out.push_str("0.");
+        out.push_str(&"0".repeat(usize::try_from(-point).expect("not negative")));
+        out.push_str(digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
         }
+        out.push('e');
+        out.push_str(&(point - 1).to_string());
     }
 }
 
@@ -228,228 +250,159 @@ fn href(url: Option<&crate::text::url::HttpUrl>) -> Option<&str> {
     url.and_then(|u| safe_href(u.as_str()))
 }
 
-fn scores(s: Option<Score>) -> Option<JsonScore> {
-    s.map(JsonScore)
+/// A JSON object being written: members in order, each after a comma but the first.
+struct Object<'a> {
+    out: &'a mut String,
+    first: bool,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsonImage<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    width: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    height: Option<u32>,
-    is_cached: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-}
-
-impl<'a> JsonImage<'a> {
-    fn list(images: &'a [Image]) -> Vec<Self> {
-        images
-            .iter()
-            .map(|image| JsonImage {
-                url: safe_href(image.url.as_str()),
-                width: image.width,
-                height: image.height,
-                is_cached: image.is_cached,
-                title: image.title.as_deref(),
-            })
-            .collect()
+impl<'a> Object<'a> {
+    fn open(out: &'a mut String) -> Self {
+        out.push('{');
+        Self { out, first: true }
     }
-}
 
-#[derive(Serialize)]
-struct JsonProvider<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    domain: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    images: Vec<JsonImage<'a>>,
-}
+    /// Starts member `key`; its value is written next.
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_string(self.out, key);
+        self.out.push(':');
+        self.out
+    }
 
-impl<'a> From<&'a Provider> for JsonProvider<'a> {
-    fn from(provider: &'a Provider) -> Self {
-        Self {
-            name: &provider.name,
-            domain: provider.domain.as_deref(),
-            images: JsonImage::list(&provider.images),
+    fn text(&mut self, key: &str, value: &str) {
+        write_string(self.key(key), value);
+    }
+
+    /// A text member left out when there is none.
+    fn some_text(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.text(key, value);
         }
     }
-}
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsonRelated<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    excerpt: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    published_date_time: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    web_url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    amp_web_url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cdn_amp_web_url: Option<&'a str>,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    provider: Option<JsonProvider<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    quality: Option<JsonScore>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    images: Vec<JsonImage<'a>>,
-}
-
-impl<'a> From<&'a Related> for JsonRelated<'a> {
-    fn from(r: &'a Related) -> Self {
-        Self {
-            title: &r.title,
-            excerpt: &r.excerpt,
-            published_date_time: r.published_at.map(|t| t.to_string()),
-            web_url: href(Some(&r.web_url)),
-            amp_web_url: href(r.amp_web_url.as_ref()),
-            cdn_amp_web_url: href(r.cdn_amp_web_url.as_ref()),
-            kind: r.kind.as_deref(),
-            provider: r.provider.as_ref().map(JsonProvider::from),
-            quality: scores(r.quality),
-            images: JsonImage::list(&r.images),
+    /// A text member left out when empty.
+    fn full_text(&mut self, key: &str, value: &str) {
+        if !value.is_empty() {
+            self.text(key, value);
         }
     }
+
+    fn number(&mut self, key: &str, value: Option<u32>) {
+        if let Some(value) = value {
+            self.key(key).push_str(&value.to_string());
+        }
+    }
+
+    fn flag(&mut self, key: &str, value: bool) {
+        self.key(key).push_str(if value { "true" } else { "false" });
+    }
+
+    fn score(&mut self, key: &str, value: Option<Score>) {
+        if let Some(value) = value {
+            write_score(self.key(key), value);
+        }
+    }
+
+    /// A list member, left out when empty unless `always`.
+    fn list<T>(&mut self, key: &str, items: &[T], always: bool, write: impl Fn(&mut String, &T)) {
+        if items.is_empty() && !always {
+            return;
+        }
+        let out = self.key(key);
+        out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write(out, item);
+        }
+        out.push(']');
+    }
+
+    fn close(self) {
+        self.out.push('}');
+    }
+}
+
+fn write_image(out: &mut String, image: &Image) {
+    let mut o = Object::open(out);
+    o.some_text("url", safe_href(image.url.as_str()));
+    o.number("width", image.width);
+    o.number("height", image.height);
+    o.flag("isCached", image.is_cached);
+    o.some_text("title", image.title.as_deref());
+    o.close();
+}
+
+fn write_provider(out: &mut String, provider: &Provider) {
+    let mut o = Object::open(out);
+    o.text("name", &provider.name);
+    o.some_text("domain", provider.domain.as_deref());
+    o.list("images", &provider.images, false, write_image);
+    o.close();
+}
+
+fn write_related(out: &mut String, r: &Related) {
+    let mut o = Object::open(out);
+    o.text("title", &r.title);
+    o.full_text("excerpt", &r.excerpt);
+    o.some_text(
+        "publishedDateTime",
+        r.published_at.map(|t| t.to_string()).as_deref(),
+    );
+    o.some_text("webUrl", href(Some(&r.web_url)));
+    o.some_text("ampWebUrl", href(r.amp_web_url.as_ref()));
+    o.some_text("cdnAmpWebUrl", href(r.cdn_amp_web_url.as_ref()));
+    o.some_text("type", r.kind.as_deref());
+    if let Some(provider) = &r.provider {
+        write_provider(o.key("provider"), provider);
+    }
+    o.score("quality", r.quality);
+    o.list("images", &r.images, false, write_image);
+    o.close();
 }
 
 /// One article in the JSON export: the article format's field names, in its order; absent
 /// optional fields (unknown heat or quality among them) are left out, as in the files.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsonArticle<'a> {
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    category: Option<&'a str>,
-    title: &'a str,
-    excerpt: &'a str,
-    published_date_time: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    web_url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    original_url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    amp_web_url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cdn_amp_web_url: Option<&'a str>,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    quality: Option<JsonScore>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    heat: Option<JsonScore>,
-    published: bool,
-    provider: JsonProvider<'a>,
-    topics: &'a [String],
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    images: Vec<JsonImage<'a>>,
-    related: Vec<JsonRelated<'a>>,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    body: &'a str,
-}
-
-impl<'a> From<&'a Article> for JsonArticle<'a> {
-    fn from(a: &'a Article) -> Self {
-        Self {
-            id: a.id.as_str(),
-            category: a.category.as_deref(),
-            title: &a.title,
-            excerpt: &a.excerpt,
-            published_date_time: a.published_at.to_string(),
-            web_url: href(Some(&a.web_url)),
-            original_url: href(a.original_url.as_ref()),
-            amp_web_url: href(a.amp_web_url.as_ref()),
-            cdn_amp_web_url: href(a.cdn_amp_web_url.as_ref()),
-            kind: a.kind.as_deref(),
-            quality: scores(a.quality),
-            heat: scores(a.heat),
-            published: !a.draft,
-            provider: JsonProvider::from(&a.provider),
-            topics: &a.topics,
-            images: JsonImage::list(&a.images),
-            related: a.related.iter().map(JsonRelated::from).collect(),
-            body: a.body.text(),
-        }
-    }
-}
-
-/// serde_json's compact output with one article per line, and `<`, U+2028 and U+2029 escaped
-/// too, so the text is also safe pasted into an HTML `<script>` block or a JavaScript string.
-struct ExportFormatter {
-    depth: usize,
-}
-
-impl serde_json::ser::Formatter for ExportFormatter {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        writer.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        writer.write_all(if self.depth == 0 { b"\n]" } else { b"]" })
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        if !first {
-            writer.write_all(b",")?;
-        }
-        if self.depth == 1 {
-            writer.write_all(b"\n")?;
-        }
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        writer.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        writer.write_all(b"}")
-    }
-
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        let mut rest = fragment;
-        while let Some(at) = rest.find(['<', '\u{2028}', '\u{2029}']) {
-            writer.write_all(&rest.as_bytes()[..at])?;
-            let c = rest[at..].chars().next().unwrap_or('<');
-            write!(writer, "\\u{:04x}", u32::from(c))?;
-            rest = &rest[at + c.len_utf8()..];
-        }
-        writer.write_all(rest.as_bytes())
-    }
+fn write_article(out: &mut String, a: &Article) {
+    let mut o = Object::open(out);
+    o.text("id", a.id.as_str());
+    o.some_text("category", a.category.as_deref());
+    o.text("title", &a.title);
+    o.text("excerpt", &a.excerpt);
+    o.text("publishedDateTime", &a.published_at.to_string());
+    o.some_text("webUrl", href(Some(&a.web_url)));
+    o.some_text("originalUrl", href(a.original_url.as_ref()));
+    o.some_text("ampWebUrl", href(a.amp_web_url.as_ref()));
+    o.some_text("cdnAmpWebUrl", href(a.cdn_amp_web_url.as_ref()));
+    o.some_text("type", a.kind.as_deref());
+    o.score("quality", a.quality);
+    o.score("heat", a.heat);
+    o.flag("published", !a.draft);
+    write_provider(o.key("provider"), &a.provider);
+    o.list("topics", &a.topics, true, |out, t| write_string(out, t));
+    o.list("images", &a.images, false, write_image);
+    o.list("related", &a.related, true, write_related);
+    o.full_text("body", a.body.text());
+    o.close();
 }
 
 /// The articles as a JSON array of objects with the article format's field names, one article
-/// per line; unknown heat or quality are left out, as in the files.
+/// per line; unknown heat or quality are left out, as in the files. Strings escape `<`, U+2028
+/// and U+2029 too (see [`write_string`]).
 #[must_use]
 pub fn json<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
-    let list: Vec<JsonArticle<'a>> = articles.into_iter().map(JsonArticle::from).collect();
-    let mut out = Vec::new();
-    let mut serializer =
-        serde_json::Serializer::with_formatter(&mut out, ExportFormatter { depth: 0 });
-    list.serialize(&mut serializer)
-        .expect("the export holds only strings, numbers and booleans, written to memory");
-    out.push(b'\n');
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    let mut out = String::from("[");
+    for (i, a) in articles.into_iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        write_article(&mut out, a);
+    }
+    out.push_str("\n]\n");
+    out
 }
 
 /// The articles as an Atom feed. `title` names the view; `self_link` is the view's address (an
@@ -715,6 +668,41 @@ mod tests {
             assert_eq!(item["heat"].as_f64(), a.heat.map(f64::from));
             assert_eq!(item["quality"].as_f64(), a.quality.map(f64::from));
             assert_eq!(item["publishedDateTime"], "2020-09-13T12:26:40Z");
+        }
+    }
+
+    #[test]
+    fn scores_are_written_as_serde_json_writes_numbers() {
+        let values = [
+            0.04,
+            12.34,
+            7.125,
+            99.99,
+            0.5,
+            0.1,
+            0.000_001,
+            0.000_012_5,
+            0.000_1,
+            0.001_5,
+            123_456.789,
+            999_999.999_999,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            1e-300,
+            5e-324,
+            0.3,
+            60.5,
+        ];
+        for value in values {
+            let mut ours = String::new();
+            write_score(&mut ours, Score::new(value).expect("test score"));
+            let theirs = serde_json::to_string(&value).expect("a number");
+            assert_eq!(ours, theirs, "{value}");
+        }
+        for whole in [0.0, 60.0, 1_000_000.0] {
+            let mut ours = String::new();
+            write_score(&mut ours, Score::new(whole).expect("test score"));
+            assert_eq!(ours, format!("{}", whole as i64));
         }
     }
 

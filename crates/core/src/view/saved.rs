@@ -23,10 +23,10 @@
 //! assert_eq!(SavedViews::load(&list.to_json()), list);
 //! ```
 
+use crate::text::json::{parse, write_string, Json};
 use crate::view::explore::{explore, Collection};
 use crate::view::route::Route;
 use crate::view::state::ViewState;
-use serde_json::{json, Map, Value};
 
 /// What the file's `format` field says, so another JSON file is told apart from this one.
 pub const FORMAT: &str = "broadsheet-saved-views";
@@ -197,14 +197,32 @@ impl SavedViews {
     /// The file form: `format`, `version` and the views' `name`, `hash` and `seen`.
     #[must_use]
     pub fn to_json(&self) -> String {
-        let views: Vec<Value> = self
-            .views
-            .iter()
-            .map(|v| json!({ "name": v.name, "hash": v.hash, "seen": v.seen }))
-            .collect();
-        let file = json!({ "format": FORMAT, "version": VERSION, "views": views });
-        // Serialising a `Value` of strings and numbers cannot fail.
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+        // Laid out as serde_json's pretty printer did (fields sorted, two-space indents), so
+        // files written before read the same to a person comparing them.
+        let mut out = String::from("{\n  \"format\": ");
+        write_string(&mut out, FORMAT);
+        out.push_str(",\n  \"version\": ");
+        out.push_str(&VERSION.to_string());
+        out.push_str(",\n  \"views\": [");
+        for (i, view) in self.views.iter().enumerate() {
+            out.push_str(if i == 0 {
+                "\n    {\n      \"hash\": "
+            } else {
+                ",\n    {\n      \"hash\": "
+            });
+            write_string(&mut out, &view.hash);
+            out.push_str(",\n      \"name\": ");
+            write_string(&mut out, &view.name);
+            out.push_str(",\n      \"seen\": ");
+            out.push_str(&view.seen.to_string());
+            out.push_str("\n    }");
+        }
+        out.push_str(if self.views.is_empty() {
+            "]\n}"
+        } else {
+            "\n  ]\n}"
+        });
+        out
     }
 
     /// Saves `state` as `name`, seen up to `mark` (see [`SavedView::seen`]). A view saved
@@ -348,12 +366,12 @@ fn read(text: &str, mark: i64) -> Result<Read, String> {
     if let Err(mut e) = check_size(text.len() as u64) {
         return Err(e.problems.remove(0));
     }
-    let file: Value = serde_json::from_str(text).map_err(|e| format!("it is not JSON ({e})"))?;
-    let Value::Object(file) = file else {
+    let file = parse(text).map_err(|e| format!("it is not JSON ({e})"))?;
+    let Json::Object(_) = file else {
         return Err("it is not a saved views file (expected a JSON object with `views`)".into());
     };
     match file.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Json::String(f)) if f == FORMAT => {}
         Some(_) => {
             return Err(format!(
                 "it is not a saved views file (`format` is not “{FORMAT}”)"
@@ -362,8 +380,8 @@ fn read(text: &str, mark: i64) -> Result<Read, String> {
         None => return Err("it is not a saved views file (`format` is missing)".into()),
     }
     match file.get("version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > VERSION) => {
+        Some(Json::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        Some(Json::Number(n)) if n.as_u64().is_some_and(|v| v > VERSION) => {
             return Err(format!(
                 "it was written by a newer Broadsheet (`version` {n}; this one reads {VERSION})"
             ))
@@ -372,7 +390,7 @@ fn read(text: &str, mark: i64) -> Result<Read, String> {
         None => return Err("`version` is missing".into()),
     }
     let entries = match file.get("views") {
-        Some(Value::Array(entries)) => entries,
+        Some(Json::Array(entries)) => entries,
         Some(_) => return Err("`views` is not a list".into()),
         None => return Err("`views` is missing".into()),
     };
@@ -407,8 +425,8 @@ fn read(text: &str, mark: i64) -> Result<Read, String> {
 }
 
 /// One entry of `views`, and what its hash had that was ignored.
-fn read_entry(entry: &Value, mark: i64) -> Result<(SavedView, Vec<String>), String> {
-    let Value::Object(entry) = entry else {
+fn read_entry(entry: &Json, mark: i64) -> Result<(SavedView, Vec<String>), String> {
+    let Json::Object(_) = entry else {
         return Err("it is not an object with `name` and `hash`".into());
     };
     let name = self::name(text(entry, "name")?).map_err(|e| match e {
@@ -432,8 +450,8 @@ fn read_entry(entry: &Value, mark: i64) -> Result<(SavedView, Vec<String>), Stri
         return Err(not_a_view());
     };
     let seen = match entry.get("seen") {
-        None | Some(Value::Null) => mark,
-        Some(Value::Number(n)) => n
+        None | Some(Json::Null) => mark,
+        Some(Json::Number(n)) => n
             .as_i64()
             .ok_or_else(|| "`seen` is not a whole number of seconds".to_owned())?,
         Some(_) => return Err("`seen` is not a whole number of seconds".into()),
@@ -449,9 +467,9 @@ fn is_explore_hash(hash: &str) -> bool {
 }
 
 /// The string field `key` of an entry.
-fn text<'a>(entry: &'a Map<String, Value>, key: &str) -> Result<&'a str, String> {
+fn text<'a>(entry: &'a Json, key: &str) -> Result<&'a str, String> {
     match entry.get(key) {
-        Some(Value::String(text)) => Ok(text),
+        Some(Json::String(text)) => Ok(text),
         Some(_) => Err(format!("`{key}` is not text")),
         None => Err(format!("`{key}` is missing")),
     }
@@ -614,6 +632,36 @@ mod tests {
                 .views,
             start
         );
+    }
+
+    #[test]
+    fn the_file_is_laid_out_as_serde_json_pretty_printed_it() {
+        let reference = |list: &SavedViews| {
+            let views: Vec<serde_json::Value> = list
+                .views
+                .iter()
+                .map(|v| serde_json::json!({ "name": v.name, "hash": v.hash, "seen": v.seen }))
+                .collect();
+            let file = serde_json::json!({ "format": FORMAT, "version": VERSION, "views": views });
+            serde_json::to_string_pretty(&file)
+                .expect("strings and numbers")
+                .replace('<', "\\u003c")
+        };
+        let lists = [
+            SavedViews::default(),
+            list(&[("Rail", "#/?q=rail", 0)]),
+            list(&[
+                (
+                    "AI “news”, \\ & <b>\t\u{1}",
+                    "#/?topic=ai,-sports&sort=date",
+                    -5,
+                ),
+                ("Everything", "#/", i64::MAX),
+            ]),
+        ];
+        for list in lists {
+            assert_eq!(list.to_json(), reference(&list));
+        }
     }
 
     #[test]
