@@ -504,7 +504,7 @@ pub fn phrase_candidates(shards: &[&SearchIndex], query: &Query) -> Vec<u32> {
             all.extend(candidates(shards, phrase).hits().map(|(a, _)| a));
         }
     }
-    all.sort_unstable();
+    crate::sort::ascending(&mut all);
     all.dedup();
     all
 }

@@ -198,7 +198,7 @@ pub fn explore(collection: &impl Collection, state: &ViewState) -> Results {
                     count: *c,
                 })
                 .collect();
-            list.sort_by(|a, b| {
+            crate::sort::items_by(&mut list, |a, b| {
                 b.count.cmp(&a.count).then_with(|| {
                     table.values()[a.value as usize]
                         .label
