@@ -195,16 +195,31 @@ impl Reader<'_> {
         }
         loop {
             items.push(self.value()?);
-            self.space();
-            match self.peek() {
-                None => return Err(self.error("EOF while parsing a list")),
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                Some(_) => return Err(self.error("expected `,` or `]`")),
+            if self.comma_or(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+                return Ok(Json::Array(items));
             }
+        }
+    }
+
+    /// After a list item or an object member: true at `close` (read), false at a comma (read).
+    fn comma_or(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected: &'static str,
+    ) -> Result<bool, Error> {
+        self.space();
+        match self.peek() {
+            None => Err(self.error(eof)),
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(c) if c == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(_) => Err(self.error(expected)),
         }
     }
 
@@ -230,15 +245,8 @@ impl Reader<'_> {
                 Some(_) => return Err(self.error("expected `:`")),
             }
             members.push((key, self.value()?));
-            self.space();
-            match self.peek() {
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Json::Object(members));
-                }
-                Some(_) => return Err(self.error("expected `,` or `}`")),
+            if self.comma_or(b'}', "EOF while parsing an object", "expected `,` or `}`")? {
+                return Ok(Json::Object(members));
             }
         }
     }
