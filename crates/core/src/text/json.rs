@@ -251,6 +251,17 @@ impl Reader<'_> {
         }
     }
 
+    /// Digits after a number's `.` or exponent, of which there must be one at least.
+    fn some_digits(&mut self) -> Result<(), Error> {
+        if self.digits() > 0 {
+            Ok(())
+        } else if self.peek().is_some() {
+            Err(self.error("invalid number"))
+        } else {
+            Err(self.error("EOF while parsing a value"))
+        }
+    }
+
     fn digits(&mut self) -> usize {
         let start = self.at;
         while self.peek().is_some_and(|b| b.is_ascii_digit()) {
@@ -279,26 +290,14 @@ impl Reader<'_> {
         }
         if self.peek() == Some(b'.') {
             self.at += 1;
-            if self.digits() == 0 {
-                return Err(self.error(if self.peek().is_some() {
-                    "invalid number"
-                } else {
-                    "EOF while parsing a value"
-                }));
-            }
+            self.some_digits()?;
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.at += 1;
             if matches!(self.peek(), Some(b'+' | b'-')) {
                 self.at += 1;
             }
-            if self.digits() == 0 {
-                return Err(self.error(if self.peek().is_some() {
-                    "invalid number"
-                } else {
-                    "EOF while parsing a value"
-                }));
-            }
+            self.some_digits()?;
         }
         let text = std::str::from_utf8(&self.text[start..self.at])
             .expect("a number is ASCII digits and signs");
