@@ -274,14 +274,30 @@ fn replace_later(memory: &Rc<Memory>, target: String) {
         write();
         return;
     }
-    // The animation frame comes just before the paint, and a task queued from it just after.
-    let after_paint = Closure::once_into_js(move || {
-        window()
-            .set_timeout_with_callback(Closure::once_into_js(write).unchecked_ref())
-            .ok();
-    });
-    if window()
+    // The animation frame comes just before the paint, and a task queued from it just after. A
+    // page the browser does not draw gets no frames even when it does not say it is hidden (a
+    // tab behind one a link opened, headless): a timer writes the hash then, or the replacements
+    // after the first would wait on it for good. Whichever comes first writes; the other finds
+    // nothing left.
+    let write = Rc::new(write);
+    let after_paint = {
+        let write = Rc::clone(&write);
+        Closure::once_into_js(move || {
+            let write = Closure::once_into_js(move || write());
+            window()
+                .set_timeout_with_callback(write.unchecked_ref())
+                .ok();
+        })
+    };
+    window()
         .request_animation_frame(after_paint.unchecked_ref())
+        .ok();
+    let fallback = Closure::once_into_js(move || write());
+    if window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            fallback.unchecked_ref(),
+            UNDRAWN_WRITE_MS,
+        )
         .is_err()
     {
         if let Some(target) = memory.unwritten.take() {
@@ -289,6 +305,10 @@ fn replace_later(memory: &Rc<Memory>, target: String) {
         }
     }
 }
+
+/// How long a replacement waits for a frame before it is written anyway (see [`replace_later`]):
+/// several frames, so a drawn page always writes after its paint.
+const UNDRAWN_WRITE_MS: i32 = 100;
 
 /// Puts `target` into the address bar unless it is already there. A bare address (no hash)
 /// already means the default view and is left alone. A push records `left_at` as the scroll
