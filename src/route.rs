@@ -59,8 +59,10 @@ impl Reducible for NavState {
 /// What the hook remembers outside the render cycle.
 #[derive(Default)]
 struct Memory {
-    /// The canonical hash of the page shown, and the rows its list shows.
+    /// The canonical hash of the page shown, whether that is the explore page (kept beside it
+    /// rather than parsed again at every write), and the rows its list shows.
     shown: RefCell<String>,
+    shown_explore: Cell<bool>,
     rows: Cell<usize>,
     /// The history entry shown, by the id kept in its `history.state`.
     entry: Cell<f64>,
@@ -79,6 +81,15 @@ struct Memory {
 }
 
 impl Memory {
+    /// Notes `route`, whose canonical hash is `hash`, as the page shown; returns the hash of
+    /// the page it replaces and whether that was the explore page.
+    fn show(&self, route: &Route, hash: String) -> (String, bool) {
+        let explore = self
+            .shown_explore
+            .replace(matches!(route, Route::Explore(_)));
+        (self.shown.replace(hash), explore)
+    }
+
     fn remember(&self, entry: f64, scroll: f64, rows: usize) {
         let mut views = self.views.borrow_mut();
         views.retain(|(e, _, _)| *e != entry);
@@ -102,14 +113,15 @@ impl Memory {
     /// the event reports a change already handled.
     fn arrive(&self, hash: &str) -> Option<Option<usize>> {
         let entry = entry_id();
-        let key = Route::from_hash(hash).to_hash();
+        let route = Route::from_hash(hash);
+        let key = route.to_hash();
         // `hashchange` and `popstate` both report one traversal; the second finds it done.
         if entry == self.entry.get() && *self.shown.borrow() == key {
             return None;
         }
-        let left = self.shown.replace(key.clone());
+        let (left, left_explore) = self.show(&route, key.clone());
         let same_view = left == key;
-        if matches!(Route::from_hash(&left), Route::Explore(_)) {
+        if left_explore {
             let scroll = window().scroll_y().unwrap_or_default();
             self.remember(self.entry.get(), scroll, self.rows.get());
         }
@@ -171,7 +183,7 @@ pub fn use_route() -> UseReducerHandle<NavState> {
     let nav = use_reducer(|| NavState(Nav::load(&current_hash(), None, "#/", 0)));
     let memory = use_memo((), |()| {
         let memory = Memory::default();
-        memory.shown.replace(nav.route.to_hash());
+        memory.show(&nav.route, nav.route.to_hash());
         memory.entry.set(entry_id());
         memory
     });
@@ -228,11 +240,7 @@ pub fn use_route() -> UseReducerHandle<NavState> {
                 // frame; any other replacement (a story link renamed to its canonical key, a
                 // node selected) is written at once, over one that was waiting.
                 Step::Replace
-                    if matches!(route, Route::Explore(_))
-                        && matches!(
-                            Route::from_hash(&memory.shown.borrow()),
-                            Route::Explore(_)
-                        ) =>
+                    if matches!(route, Route::Explore(_)) && memory.shown_explore.get() =>
                 {
                     replace_later(&memory, target.clone());
                 }
@@ -242,7 +250,7 @@ pub fn use_route() -> UseReducerHandle<NavState> {
                 }
             }
             memory.rows.set(*rows);
-            memory.shown.replace(target);
+            memory.show(route, target);
             if let Some(y) = memory.pending_scroll.take() {
                 window().scroll_to_with_x_and_y(0.0, y);
             }

@@ -62,21 +62,23 @@ fn by_score(order: &[u32], column: &[Option<Score>]) -> Vec<u32> {
         column.iter().flatten().map(|s| s.get().to_bits()).collect();
     let mut values: Vec<f64> = distinct.into_iter().map(f64::from_bits).collect();
     crate::sort::items_by(&mut values, |a, b| b.total_cmp(a));
-    let bucket = |n: u32| {
-        column[n as usize].map_or(values.len(), |s| {
-            values.partition_point(|v| v.total_cmp(&s.get()).is_gt())
+    let buckets: Vec<usize> = order
+        .iter()
+        .map(|&n| {
+            column[n as usize].map_or(values.len(), |s| {
+                values.partition_point(|v| v.total_cmp(&s.get()).is_gt())
+            })
         })
-    };
+        .collect();
     let mut starts = vec![0; values.len() + 2];
-    for &n in order {
-        starts[bucket(n) + 1] += 1;
+    for &b in &buckets {
+        starts[b + 1] += 1;
     }
     for b in 1..starts.len() {
         starts[b] += starts[b - 1];
     }
     let mut sorted = vec![0; order.len()];
-    for &n in order {
-        let b = bucket(n);
+    for (&n, &b) in order.iter().zip(&buckets) {
         sorted[starts[b]] = n;
         starts[b] += 1;
     }
