@@ -177,12 +177,24 @@ export function leadingCount(text) {
   return match ? Number(match[1].replace(/\D/g, '')) : NaN;
 }
 
-/** Waits for the article list and returns the number that starts `[data-testid=result-count]`. */
+/**
+ * Waits for the article list, all of its cards drawn (see [`cardsDrawn`]), and returns the number
+ * that starts `[data-testid=result-count]`. `page` may be a frame.
+ */
 export async function resultCount(page) {
+  await page.locator('.cards[aria-busy]').waitFor({ state: 'detached', timeout: TIMEOUT_MS });
   const text = await page.locator('[data-testid="result-count"]').textContent();
   const count = leadingCount(text);
   assert.ok(!Number.isNaN(count), `result-count should start with a number, got ${JSON.stringify(text)}`);
   return count;
+}
+
+/**
+ * Waits for the result list's cards, all of them: the list draws a screenful with its results
+ * and the rest over the next tasks, `aria-busy` until it has. `page` may be a frame.
+ */
+export async function cardsDrawn(page) {
+  await page.locator('.cards:not([aria-busy]) article.card').first().waitFor({ timeout: TIMEOUT_MS });
 }
 
 /**
@@ -192,6 +204,7 @@ export async function resultCount(page) {
 export async function showAllCards(page) {
   const cards = page.locator('article.card');
   const more = page.locator('[data-testid="more-results"]');
+  await cardsDrawn(page);
   while ((await more.count()) > 0) {
     const before = await cards.count();
     await more.click();
@@ -200,6 +213,7 @@ export async function showAllCards(page) {
       before,
       { timeout: TIMEOUT_MS },
     );
+    await cardsDrawn(page);
   }
   return cards.count();
 }

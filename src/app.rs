@@ -80,6 +80,7 @@ pub fn App() -> Html {
                 state={state.clone()}
                 notices={nav.notices.clone()}
                 rows={nav.rows}
+                whole={nav.arrived}
                 {on_action}
                 {on_more}
                 {on_dismiss}

@@ -2,7 +2,7 @@
 // browser's own Back and Forward buttons all agree with the URL hash.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hashOf, resultCount, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, hashOf, resultCount, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
@@ -25,7 +25,7 @@ test('opening an article shows its page; back link and browser Back return home'
     assert.equal(await page.locator('article.card').count(), 0, 'the list is gone');
 
     await page.goBack();
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await article.waitFor({ state: 'detached' });
     assert.equal(await resultCount(page), total, 'Back restores the full list');
     assert.notEqual(hashOf(page), `#/article/${id}`);
@@ -35,7 +35,7 @@ test('opening an article shows its page; back link and browser Back return home'
     assert.equal((await article.locator('h1').textContent()).trim(), title);
 
     await page.locator('[data-testid="back-link"]').click();
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await article.waitFor({ state: 'detached' });
     assert.equal(await resultCount(page), total, 'the back link restores the full list');
   });

@@ -2,7 +2,7 @@
 // staying blank; with JavaScript off, the <noscript> note shows.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
@@ -49,7 +49,7 @@ test('with JavaScript off, the page says JavaScript and WebAssembly are needed',
 test("the stylesheet's rules all stand at the top level, as written: an unclosed rule nests the rest", async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(app.server.url);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const sheet = await page.evaluate(() => {
       const own = [...document.styleSheets].find((s) => /\/app-[0-9a-f]+\.css$/.test(s.href ?? ''));
       // CSS nesting is not used on purpose: a style rule holding rules is a missing "}".

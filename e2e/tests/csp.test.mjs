@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, resultCount, serveDir, TIMEOUT_MS, withPage } from '../harness.mjs';
+import {
+  cardsDrawn,
+  distFromEnv,
+  launchBrowser,
+  resultCount,
+  serveDir,
+  TIMEOUT_MS,
+  withPage,
+} from '../harness.mjs';
 
 const README = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'README.md');
 
@@ -89,7 +97,7 @@ async function load(page, url) {
 /** The walk through the app that must raise no violation. */
 async function walk(page, base) {
   const response = await load(page, base);
-  await page.locator('article.card').first().waitFor();
+  await cardsDrawn(page);
   assert.ok((await resultCount(page)) > 0);
 
   // Theme toggle (writes storage, sets an attribute).
@@ -159,7 +167,7 @@ test('the policy is enforced: an inline script is refused (so the tests above ca
     const page = await context.newPage();
     await page.addInitScript(recordViolations);
     await page.goto(server.url);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const outcome = await page.evaluate(() => {
       const refused = [];
       try {

@@ -4,7 +4,7 @@
 // fetched then, and only then.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { leadingCount, resultCount, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, leadingCount, resultCount, useApp, withPage } from '../harness.mjs';
 
 const sample = useApp('BROADSHEET_DIST');
 const scale = useApp('BROADSHEET_SCALE_DIST');
@@ -101,7 +101,7 @@ for (const { name, app, typo } of [
       await page.waitForFunction((t) => location.hash === `#/?q=${t}~`, typo);
       // The cards of a prefix typed on the way stay until the fuzzy word's files are read.
       await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-      await page.locator('article.card').first().waitFor();
+      await cardsDrawn(page);
       assert.ok((await resultCount(page)) > 0, `${typo}~ finds articles`);
       assert.equal(await page.locator(OFFERS).count(), 0, 'and needs no offers');
       // The first card marks the words the fuzzy word matched, and only those.
@@ -114,7 +114,7 @@ for (const { name, app, typo } of [
       const count = await resultCount(page);
       await page.goto('about:blank');
       await page.goto(`${app.server.url}#/?q=${typo}~`);
-      await page.locator('article.card').first().waitFor();
+      await cardsDrawn(page);
       assert.equal(await resultCount(page), count);
     });
   });
@@ -126,7 +126,7 @@ test('a search that finds enough, or has no near word, offers nothing', async ()
     await page.locator('[data-testid="result-count"]').waitFor();
     await type(page, 'garbage');
     await page.waitForFunction(() => location.hash === '#/?q=garbage');
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     assert.equal(await page.locator(OFFERS).count(), 0, 'a word that finds articles');
     await page.locator(SEARCH).press('Control+a');
     await page.locator(SEARCH).press('Backspace');

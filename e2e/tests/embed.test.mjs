@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { distFromEnv, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
+import { cardsDrawn, distFromEnv, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
 
 let app;
 let host;
@@ -88,7 +88,7 @@ after(async () => {
 async function appView(page, view, n) {
   const tab = await page.context().newPage();
   await tab.goto(`${app.url}#/?${view}`);
-  await tab.locator('article.card').first().waitFor();
+  await cardsDrawn(tab);
   const count = await resultCount(tab);
   const ids = await tab
     .locator('article.card')
@@ -274,7 +274,7 @@ test('the share dialog gives a link, script and iframe snippets that work on ano
       origin: new URL(app.url).origin,
     });
     await page.goto(`${app.url}#/?${view}`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const count = await resultCount(page);
 
     await page.locator('[data-testid="share"]').click();
@@ -351,7 +351,7 @@ test('without the Clipboard API, copying falls back to selecting the text, quiet
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
     });
     await page.goto(`${app.url}#/?topic=ai`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await page.locator('[data-testid="share"]').click();
     const dialog = page.locator('[data-testid="share-dialog"]');
     await dialog.locator('[data-testid="copy-iframe"]').click();

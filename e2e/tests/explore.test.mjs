@@ -2,7 +2,7 @@
 // holds the whole view, so a link, a reload, Back and Forward all reproduce it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hashOf, resultCount, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, hashOf, resultCount, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
@@ -23,9 +23,9 @@ async function countChangedFrom(page, before) {
   return resultCount(page);
 }
 
-/** Waits until the URL hash is `want`. */
+/** Waits for the address to read `want` and for the list under it to have drawn all its cards. */
 async function hashBecomes(page, want) {
-  await page.waitForFunction((h) => window.location.hash === h, want);
+  await page.waitForFunction((h) => window.location.hash === h && !document.querySelector('.cards[aria-busy]'), want);
 }
 
 /** The first value listed in a facet panel: its key, label and count. */
@@ -123,7 +123,7 @@ test('a deep link with a topic, a sort and a direction reproduces the view on a 
     assert.equal(hashOf(page), hash, 'a canonical link is left as it is');
 
     await page.reload();
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     assert.equal(await resultCount(page), topic.count, 'reload reproduces the view');
     assert.equal(await page.locator('[data-testid="sort"]').inputValue(), 'date');
   });
@@ -146,7 +146,7 @@ test('Back after opening an article restores the view and its scroll position', 
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'the article opens at its top');
 
     await page.goBack();
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     assert.equal(hashOf(page), hash);
     assert.equal(await page.locator('[data-testid="sort"]').inputValue(), 'date');
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 1, scrolled);
@@ -154,8 +154,41 @@ test('Back after opening an article restores the view and its scroll position', 
     await page.goForward();
     await page.locator('[data-testid="article-page"]').waitFor();
     await page.goBack();
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 1, scrolled);
+  });
+});
+
+/** Records each change of the number of cards in the list: how many, and whether it is busy. */
+function recordDrawing() {
+  window.__drawn = [];
+  new MutationObserver(() => {
+    const cards = document.querySelectorAll('article.card').length;
+    if (cards !== (window.__drawn.at(-1)?.cards ?? 0)) {
+      window.__drawn.push({ cards, busy: document.querySelector('.cards[aria-busy="true"]') !== null });
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+test('a list draws its first screen of cards with the results and the rest in the tasks after, but whole on Back', async () => {
+  await withPage(app.browser, async (page) => {
+    await page.addInitScript(recordDrawing);
+    await open(page, '#/?sort=date');
+    await cardsDrawn(page);
+    const drawn = await page.evaluate(() => window.__drawn);
+    assert.deepEqual(drawn[0], { cards: 8, busy: true }, 'a screenful first, the list busy');
+    assert.deepEqual(drawn.at(-1), { cards: 50, busy: false }, 'then the whole page');
+    assert.ok(drawn.length > 2, `in several steps: ${JSON.stringify(drawn)}`);
+
+    await page.locator('article.card [data-testid="open-article"]').nth(40).click();
+    await page.locator('[data-testid="article-page"]').waitFor();
+    await page.evaluate(() => {
+      window.__drawn = [];
+    });
+    await page.goBack();
+    await cardsDrawn(page);
+    const back = await page.evaluate(() => window.__drawn.filter((d) => d.cards > 0));
+    assert.deepEqual(back[0], { cards: 50, busy: false }, 'Back draws the list it left whole, to scroll and focus in');
   });
 });
 
@@ -175,7 +208,7 @@ test("an article's back-to-results link returns to the view the reader came from
     const back = page.locator('[data-testid="back-link"]');
     assert.equal(await back.getAttribute('href'), hash);
     await back.click();
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     assert.equal(hashOf(page), hash);
     assert.equal(await resultCount(page), count);
     assert.equal(await page.locator('[data-testid="search"]').inputValue(), 'the');
@@ -304,7 +337,7 @@ test('relevance and its boost are offered only with a query, kept in the link, a
 test('keyboard: / focuses the search, j and k move through results, Enter opens one', async () => {
   await withPage(app.browser, async (page) => {
     await open(page);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await page.keyboard.press('/');
     const focusedTestid = () => page.evaluate(() => document.activeElement?.dataset.testid ?? null);
     assert.equal(await focusedTestid(), 'search');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
@@ -105,7 +105,7 @@ for (const { hash, slug } of VIEWS) {
     await withPage(app.browser, async (page) => {
       await page.addInitScript(countObjectUrls);
       await page.goto(`${app.server.url}${hash}`);
-      await page.locator('article.card').first().waitFor();
+      await cardsDrawn(page);
       const cards = await listed(page);
       assert.equal(cards.length, await resultCount(page), 'every result has a card');
       assert.ok(cards.length > 1);

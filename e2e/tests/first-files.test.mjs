@@ -5,7 +5,7 @@
 // through would see.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resultCount, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, resultCount, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_MID_DIST');
 
@@ -30,7 +30,7 @@ test('a search link asks for its search files before the catalog is read', async
   await withPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/?q=election&sort=date`);
     await page.waitForFunction(() => document.title === 'Search: election \u2013 Broadsheet');
-    await page.locator('article.card[data-article-id]').first().waitFor();
+    await cardsDrawn(page);
     assert.ok((await resultCount(page)) > 0, 'the search finds articles');
     const { decode, files } = await timeline(page, /\/data\/[wp][\d.]+-[0-9a-f]{8}\.bin$/);
     assert.ok(decode !== undefined, 'the catalog was read');

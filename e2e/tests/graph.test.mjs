@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { hashOf, resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, hashOf, resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
 
 const CONTENT = new URL('../../content/', import.meta.url);
 /** A sample article whose related entries include both kinds (4 in the collection, 2 not). */
@@ -216,7 +216,7 @@ test('cards show coverage; coverage filters and sorts the list through the URL',
 
   await withPage(app.browser, async (page) => {
     await page.goto(app.server.url);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await showAllCards(page);
     const shown = await page.locator('article.card').evaluateAll((cards) =>
       cards.map((c) => [c.dataset.articleId, c.querySelector('[data-testid="coverage"]').textContent.trim()]),
@@ -310,7 +310,7 @@ test('graph: select a node by clicking it, keep it in the URL, open it, and go b
   const key = TOPIC.toLowerCase();
   await withPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/?topic=${key}`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await page.locator('[data-testid="graph-link"]').click();
     await page.waitForFunction((k) => location.hash === `#/graph?topic=${k}`, key);
     await page.locator('[data-testid="graph"][data-state="settled"]').waitFor();
@@ -347,7 +347,7 @@ test('graph: select a node by clicking it, keep it in the URL, open it, and go b
     await page.waitForFunction((k) => location.hash === `#/graph?topic=${k}`, key);
     await page.locator('[data-testid="graph-back"]').click();
     await page.waitForFunction((k) => location.hash === `#/?topic=${k}`, key);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
 
     // Opening from the details panel goes to the article.
     await page.goto(`${app.server.url}#/graph?topic=${key}&node=${id}`);

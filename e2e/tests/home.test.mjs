@@ -2,14 +2,14 @@
 // external links cannot reach back into the page (rel=noopener noreferrer).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
 test('home lists every sample article and the count matches the cards', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(app.server.url);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const count = await resultCount(page);
     const firstPage = await page.locator('article.card').count();
     assert.ok(firstPage <= count, `${firstPage} cards shown but the count says ${count}`);
@@ -39,7 +39,7 @@ test('home lists every sample article and the count matches the cards', async ()
 test('cards are in heat order, hottest first, unknown heat last', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(app.server.url);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await showAllCards(page);
     const heats = await page
       .locator('article.card dl.scores [data-testid="heat"]')
@@ -60,7 +60,7 @@ test('cards are in heat order, hottest first, unknown heat last', async () => {
 test('every external link opens safely in a new tab', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(app.server.url);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await showAllCards(page);
     const links = await page.locator('a[href]').evaluateAll((els) =>
       els.map((a) => ({

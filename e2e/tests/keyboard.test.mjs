@@ -4,7 +4,7 @@
 // and which Escape closes from anywhere in it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
@@ -23,7 +23,7 @@ const focused = (page) =>
 test('the first Tab reaches "Skip to results", which moves focus to the results', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await page.keyboard.press('Tab');
     const skip = page.locator('[data-testid="skip-to-results"]');
     assert.equal((await focused(page)).testid, 'skip-to-results');
@@ -42,7 +42,7 @@ test('the first Tab reaches "Skip to results", which moves focus to the results'
 test('the heading names the view, and moving between pages moves focus and says where', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const title = page.locator('[data-testid="view-title"]');
     assert.equal(await title.textContent(), 'Top stories');
     const search = page.locator('[data-testid="search"]');
@@ -85,7 +85,7 @@ test('the heading names the view, and moving between pages moves focus and says 
 test('the share dialog: the preview adds no tab stops and Escape closes it from anywhere', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/?q=transit`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await page.locator('[data-testid="share"]').click();
     const dialog = page.locator('[data-testid="share-dialog"]');
     await dialog.waitFor();

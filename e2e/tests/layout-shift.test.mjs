@@ -61,7 +61,8 @@ for (const { name, app, views } of BUILDS) {
           await page.goto(`${app.server.url}${hash}`);
           await page.locator(READY[kind]).first().waitFor();
           if (kind === 'list') {
-            await page.waitForFunction(() => !document.querySelector('[data-testid="card-loading"]'));
+            // Every card arrived and drawn: the list draws a screenful first and the rest after.
+            await page.waitForFunction(() => !document.querySelector('[data-testid="card-loading"], .cards[aria-busy]'));
           }
           // The shifts of the last frame are reported after it: wait for the next two frames.
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

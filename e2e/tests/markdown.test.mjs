@@ -6,7 +6,15 @@
 // sample's Markdown body (BROADSHEET_DIST).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { distFromEnv, forbidDialogs, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
+import {
+  cardsDrawn,
+  distFromEnv,
+  forbidDialogs,
+  launchBrowser,
+  resultCount,
+  serveDir,
+  withPage,
+} from '../harness.mjs';
 
 const SAMPLE_ID = 'sample-003-three-questions-about-saltmarshs-tiny-home-village';
 
@@ -113,7 +121,7 @@ test('hostile links and raw HTML in a body are text, never elements, and run not
 test('search finds the words a body shows, not its link addresses', async () => {
   await withPage(browser, async (page) => {
     await page.goto(`${hostile.url}#/`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const search = page.locator('[data-testid="search"]');
     await search.pressSequentially('decidedly');
     await page.waitForFunction(() => location.hash === '#/?q=decidedly');

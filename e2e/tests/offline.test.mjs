@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { distFromEnv, launchBrowser, resultCount, serveDir, TIMEOUT_MS } from '../harness.mjs';
+import { cardsDrawn, distFromEnv, launchBrowser, resultCount, serveDir, TIMEOUT_MS } from '../harness.mjs';
 
 const README = new URL('../../README.md', import.meta.url);
 const VIEWS = ['#/', '#/?q=election&sort=date'];
@@ -52,7 +52,7 @@ async function load(page, hash) {
 async function view(page, hash) {
   await load(page, hash);
   await page.locator('[data-testid="result-count"]').waitFor();
-  await page.locator('article.card[data-article-id]').first().waitFor();
+  await cardsDrawn(page);
   // The whole page of cards, as a reader sees it (a sharded build fills them in after the first).
   await page.waitForFunction(() => !document.querySelector('[data-testid="card-loading"]'));
   return {
@@ -192,7 +192,7 @@ test('after an update a returning reader gets the new articles and is told how m
       (await note.locator('p').textContent()).replace(/\s+/g, ' ').trim(),
       '3 new articles since your last visit · Show newest first',
     );
-    await page.locator('article.card[data-article-id]').first().waitFor();
+    await cardsDrawn(page);
     assert.equal(await resultCount(page), first.count + 3, 'the page shows the new build');
     // The worker keeps the new build's entry and drops the old one, just after the page got
     // its files.

@@ -5,7 +5,7 @@
 // /tmp/broadsheet-phone-*.png for review.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resultCount, useApp } from '../harness.mjs';
+import { cardsDrawn, resultCount, useApp } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
@@ -72,7 +72,7 @@ test('on a phone the first card is near the top and the filters are a sheet that
 test('on a phone the closed sheet is not drawn, and a window widened past it shows the filters', async () => {
   await onPhone(async (page) => {
     await page.goto(`${app.server.url}#/`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const values = page.locator('#filters [data-facet-value]');
     assert.equal(await values.count(), 0, 'the closed sheet holds no facets');
     await page.locator('[data-testid="filters-toggle"]').tap();

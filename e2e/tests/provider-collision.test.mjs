@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { hashOf, resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, hashOf, resultCount, showAllCards, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_COLLISION_DIST');
 
@@ -57,7 +57,7 @@ test('names that several domains share show their domain; ticking one shows only
 
   await withPage(app.browser, async (page) => {
     await page.goto(app.server.url);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const total = await resultCount(page);
     const facet = page.locator('[data-testid="facet-provider"]');
     while ((await facet.locator('[data-testid="show-more"]').count()) > 0) {

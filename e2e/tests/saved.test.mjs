@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { distFromEnv, hashOf, resultCount, serveDir, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, distFromEnv, hashOf, resultCount, serveDir, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
@@ -371,7 +371,7 @@ test('the sharded 100,000-article build counts a searched view once its word sha
       const news = /^([\d,]+) new since your last visit$/.exec(imported.news);
       assert.ok(news, `a count of new articles: ${imported.news}`);
       await page.getByRole('link', { name: 'Thistledown', exact: true }).click();
-      await page.locator('article.card[data-article-id]').first().waitFor();
+      await cardsDrawn(page);
       assert.equal(hashOf(page), '#/?q=thistledown&sort=date');
       assert.equal(await resultCount(page), Number(news[1].replace(/,/g, '')), 'the count is the view’s');
     });

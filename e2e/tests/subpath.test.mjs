@@ -2,7 +2,15 @@
 // on a static host) its script, wasm and styles still load and navigation stays under the path.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { distFromEnv, hashOf, launchBrowser, resultCount, serveDir, withPage } from '../harness.mjs';
+import {
+  cardsDrawn,
+  distFromEnv,
+  hashOf,
+  launchBrowser,
+  resultCount,
+  serveDir,
+  withPage,
+} from '../harness.mjs';
 
 let server;
 let browser;
@@ -20,7 +28,7 @@ test('the app works when served under /broadsheet/', async () => {
     const responses = [];
     page.on('response', (r) => responses.push(r));
     await page.goto(server.url);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     assert.ok((await resultCount(page)) >= 60);
 
     const local = responses.filter((r) => r.url().startsWith(server.origin));

@@ -4,7 +4,7 @@
 // the same link shows.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hashOf, resultCount, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, hashOf, resultCount, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
@@ -39,7 +39,7 @@ async function stillAlive(page) {
 test('typing words that match nothing, letter by letter, never stops the page', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const total = await resultCount(page);
     for (const word of ['zebra', 'x', 'zz', 'xylophone', 'zzzzqx']) {
       const search = page.locator(SEARCH);
@@ -68,7 +68,7 @@ test('typing words that match nothing, letter by letter, never stops the page', 
 test('a word that matches, then a letter that matches nothing, then Backspace', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const search = page.locator(SEARCH);
     await search.pressSequentially('transit');
     const matching = await settled(page, 'transit');
@@ -84,7 +84,7 @@ test('a word that matches, then a letter that matches nothing, then Backspace', 
 test('hash changes and Back into and out of views that match nothing', async () => {
   await withPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const total = await resultCount(page);
 
     // A link followed inside the page (no reload) to a query that matches nothing.
@@ -96,7 +96,7 @@ test('hash changes and Back into and out of views that match nothing', async () 
       assert.equal(await resultCount(page), await freshCount(page), `count of #/?q=${q}`);
       await page.goBack();
       await page.waitForFunction(() => location.hash === '#/');
-      await page.locator('article.card').first().waitFor();
+      await cardsDrawn(page);
       assert.equal(await resultCount(page), total, `Back from #/?q=${q}`);
     }
 

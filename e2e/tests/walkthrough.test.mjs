@@ -4,17 +4,18 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { hashOf, resultCount, useApp, withPage } from '../harness.mjs';
+import { cardsDrawn, hashOf, resultCount, useApp, withPage } from '../harness.mjs';
 
 const app = useApp('BROADSHEET_DIST');
 
 async function open(page, hash = '#/') {
   await page.goto(`${app.server.url}${hash}`);
-  await page.locator('article.card').first().waitFor();
+  await cardsDrawn(page);
 }
 
+/** Waits for the address to read `want` and for the list under it to have drawn all its cards. */
 async function hashBecomes(page, want) {
-  await page.waitForFunction((h) => window.location.hash === h, want);
+  await page.waitForFunction((h) => window.location.hash === h && !document.querySelector('.cards[aria-busy]'), want);
 }
 
 const scrollIs = (page, y) => page.waitForFunction((want) => Math.abs(window.scrollY - want) <= 1, y);
@@ -60,7 +61,7 @@ test('each history entry keeps its own scroll position', async () => {
 
     await page.goBack();
     await hashBecomes(page, two);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     await scrollIs(page, y);
 
     await page.goBack();
@@ -202,7 +203,7 @@ test('exports are named in words: file name and feed title', async () => {
     const label = (await excluded.locator('.facet-label').textContent()).trim();
     await excluded.locator('[data-testid="exclude"]').click();
     await page.waitForFunction(() => window.location.hash.includes('topic=-'));
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     const slug = label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/-+$/, '');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
     assert.equal(csv.suggestedFilename(), `broadsheet-transit-not-${slug}.csv`);
@@ -272,7 +273,7 @@ test('graph summary, links, theme label and unknown links each read right', asyn
     assert.match(notice, /unknown setting “zzz”/);
 
     await page.goto(`${app.server.url}#/nonsense/page`);
-    await page.locator('article.card').first().waitFor();
+    await cardsDrawn(page);
     assert.match(await page.locator('[data-testid="notice"]').textContent(), /no page “nonsense\/page”/);
 
     const label = page.locator('[data-testid="theme-label"]');

@@ -11,8 +11,14 @@ use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The cards fetched as soon as a page of results is known: a screenful or more.
+/// The cards fetched as soon as a page of results is known, and drawn in the task that shows
+/// the results: a screenful or more.
 const FIRST_CARDS: usize = 8;
+
+/// The cards drawn in each task after the first screen's. A card is ~27 elements; a phone
+/// (CPU 4× slower) spent ~3.5 ms creating each, so a page of 50 at once was one task of ~175 ms
+/// before the reader saw anything, and again at every keystroke.
+const CARDS_PER_TASK: usize = 8;
 
 /// How long the results must stay the same before the rest of the page's cards are fetched.
 /// Measured at 100,000 articles: a page of 50 scattered results takes ~47 card shards, and
@@ -34,6 +40,11 @@ pub struct ResultListProps {
     /// The results one card per story, when the view groups them: `rows` then counts cards.
     #[prop_or_default]
     pub groups: Option<Rc<Vec<StoryCard>>>,
+    /// Draw every row at once, for a page that returns to where the reader left it (scrolled
+    /// down, or with focus on a card): otherwise the first screen's cards are drawn with the
+    /// results and the rest a few per task after, `aria-busy` until all are.
+    #[prop_or_default]
+    pub whole: bool,
     /// Called to show another page.
     pub on_more: Callback<()>,
 }
@@ -44,6 +55,29 @@ pub struct ResultListProps {
 pub fn ResultList(props: &ResultListProps) -> Html {
     // Stories whose other articles the reader opened, by their lead.
     let open = use_state_eq(HashSet::<u32>::new);
+    // The cards drawn so far (articles, or stories' leads), in order.
+    let drawn = use_state_eq(Vec::<u32>::new);
+    let units: Vec<u32> = match &props.groups {
+        Some(groups) => groups.iter().take(props.rows).map(|g| g.lead).collect(),
+        None => props.articles.iter().take(props.rows).copied().collect(),
+    };
+    // Cards already drawn at the head of the list stay; a new list starts with a screenful.
+    let kept = drawn.iter().zip(&units).take_while(|(a, b)| a == b).count();
+    let limit = if props.whole {
+        units.len()
+    } else {
+        kept.max(FIRST_CARDS).min(units.len())
+    };
+    let busy = limit < units.len();
+    {
+        let drawn = drawn.clone();
+        use_effect_with((units, limit), move |(units, limit)| {
+            let next = units[..units.len().min(limit + CARDS_PER_TASK)].to_vec();
+            // Dropped (so cancelled) when the list changes first.
+            let timer = (next.len() > *limit).then(|| Timeout::new(0, move || drawn.set(next)));
+            move || drop(timer)
+        });
+    }
     let shown: Vec<u32> = match &props.groups {
         Some(groups) => groups
             .iter()
@@ -93,10 +127,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let cards: Html = match &props.groups {
         Some(groups) => groups
             .iter()
-            .take(props.rows)
+            .take(limit)
             .map(|g| story_card(g, open.contains(&g.lead), &open, &card))
             .collect(),
-        None => shown.iter().map(|&n| card(n)).collect(),
+        None => shown.iter().take(limit).map(|&n| card(n)).collect(),
     };
     let total = props
         .groups
@@ -106,7 +140,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let onclick = props.on_more.reform(|_: MouseEvent| ());
     html! {
         <>
-            <div class="cards">{ cards }</div>
+            <div class="cards" aria-busy={busy.then_some("true")}>{ cards }</div>
             if rest > 0 {
                 <p class="more">
                     <button type="button" class="button" data-testid="more-results" {onclick}>

@@ -66,6 +66,8 @@ pub struct ExplorePageProps {
     pub notices: Rc<[String]>,
     /// How many result rows to show.
     pub rows: usize,
+    /// Whether the list draws all of its rows at once (see [`crate::components::result_list::ResultListProps::whole`]).
+    pub whole: bool,
     /// Called with each change of view and how it should reach the history.
     pub on_action: Callback<(Action, Write)>,
     /// Called to show another page of results.
@@ -447,6 +449,7 @@ pub fn ExplorePage(props: &ExplorePageProps) -> Html {
                             library={props.library.clone()}
                             articles={Rc::clone(&explored.articles)}
                             rows={props.rows}
+                            whole={props.whole}
                             query={Rc::clone(&explored.query)}
                             groups={explored.groups.clone()}
                             on_more={props.on_more.clone()}

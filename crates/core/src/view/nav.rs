@@ -37,6 +37,11 @@ pub struct Nav {
     pub last_results: String,
     /// How many result rows the list shows.
     pub rows: usize,
+    /// Whether the address bar changed to this page under the app (Back, Forward, a link), as
+    /// against the app's first page or an edit in place. Such a page can return to where the
+    /// reader left it, scrolled down or with focus on a card, so its list is drawn whole at
+    /// once; other lists draw their first screen first and the rest in the tasks after.
+    pub arrived: bool,
     /// How many changes so far asked for a new history entry. Several changes can reach one
     /// render (keystrokes typed faster than the page draws): the render pushes an entry when
     /// this grew since the last, so the first keystroke's push is not lost to the next one's
@@ -91,6 +96,7 @@ impl Nav {
             notices: parsed.notices.into(),
             last_results,
             rows: rows.unwrap_or(PAGE_ROWS),
+            arrived: false,
             pushes,
             trail: Trail::default(),
             left_at: 0.0,
@@ -117,7 +123,10 @@ impl Nav {
     pub fn apply(&self, action: NavAction, scroll: f64) -> Option<Self> {
         match action {
             NavAction::Load { hash, rows } => {
-                let next = Self::load(&hash, rows, &self.last_results, self.pushes);
+                let next = Self {
+                    arrived: true,
+                    ..Self::load(&hash, rows, &self.last_results, self.pushes)
+                };
                 (next.route != self.route || !next.notices.is_empty()).then_some(next)
             }
             NavAction::View(action, edit) => {
@@ -151,6 +160,7 @@ impl Nav {
                     route,
                     notices: Rc::clone(&self.notices),
                     rows: PAGE_ROWS,
+                    arrived: false,
                     pushes,
                     trail,
                     left_at,
@@ -242,6 +252,26 @@ mod tests {
         };
         let article = nav.apply(other, 0.0).expect("another page");
         assert_eq!(article.last_results, "#/?q=rail");
+        assert!(
+            !nav.arrived && article.arrived,
+            "the first page is not arrived at; one the address bar brings is"
+        );
+        let back = article
+            .apply(
+                NavAction::Load {
+                    hash: "#/?q=rail".into(),
+                    rows: Some(100),
+                },
+                0.0,
+            )
+            .expect("back to the list");
+        let more = back.apply(NavAction::MoreRows, 0.0).expect("more rows");
+        let typed = view(&more, search("rails"), Edit::Typing(Control::Search), 0.0);
+        assert_eq!(
+            [back.arrived, more.arrived, typed.arrived],
+            [true, true, false],
+            "a page arrived at stays so until it is edited in place"
+        );
     }
 
     #[test]
