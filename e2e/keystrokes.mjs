@@ -4,8 +4,8 @@
 //
 // "Results of the text so far in the DOM" is read from the page: the peer pages set
 // `#results[data-query]` with the results they render; Broadsheet's document title names the
-// search its results show ("Search: q – Broadsheet") and `#results` is aria-busy while it
-// still shows another view's results. A MutationObserver checks after every change, so the
+// search its results show ("Search: q – Broadsheet"), `#results` is aria-busy while it
+// still shows another view's results, and a card whose data is on its way is a placeholder. A MutationObserver checks after every change, so the
 // time is taken inside the page, without polling delay, when the task that rendered ends.
 import { TIMEOUT_MS } from './harness.mjs';
 
@@ -18,11 +18,17 @@ export const QUERIES = ['election', 'council', 'energy', 'transit', 'housing', '
 /** Whether a peer page shows the results of query `q`, as the body of a function of `q`. */
 export const PEER_SHOWN = `return document.querySelector('#results')?.dataset.query === q;`;
 
-/** Whether Broadsheet shows the results of query `q`, as the body of a function of `q`. */
+/**
+ * Whether Broadsheet shows the results of query `q`, as the body of a function of `q`: their
+ * count, and the first screen's cards (the 8 the app draws first) with their text, as the peer
+ * pages show their first results' titles. A card still on its way is a placeholder without
+ * `data-article-id`, and does not count.
+ */
 export const BROADSHEET_SHOWN = `
   return document.title === (q === '' ? 'Broadsheet' : 'Search: ' + q + ' \u2013 Broadsheet') &&
     document.querySelector('[data-testid="result-count"]') !== null &&
-    document.querySelector('#results[aria-busy]') === null;`;
+    document.querySelector('#results[aria-busy]') === null &&
+    [...document.querySelectorAll('article.card')].slice(0, 8).every((card) => card.dataset.articleId !== undefined);`;
 
 /**
  * A script to run before the page's own (`addInitScript`), given the body of a `shown(q)`
