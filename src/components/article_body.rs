@@ -1,27 +1,20 @@
 //! An article's body, drawn from the tree ingest read its Markdown into (core's `body`): each
 //! block and inline becomes its element, every text a text node (nothing is ever parsed as
-//! HTML), every link an [`ExternalLink`] (which checks `safe_href` again), every image a
+//! HTML), every link an [`external_link`] (which checks `safe_href` again), every image an
 //! [`ArticleImage`] (likewise).
 
 use crate::components::article_image::ArticleImage;
 use crate::components::external_link::external_link;
-use crate::library::ArticleRef;
-use broadsheet_core::model::body::{Block, Inline};
+use broadsheet_core::model::body::{Block, Body, Inline};
 use yew::prelude::*;
 
-/// Props of [`ArticleBody`].
-#[derive(Properties, PartialEq)]
-pub struct ArticleBodyProps {
-    /// The article whose body to draw.
-    pub article: ArticleRef,
-}
-
 /// The body as elements, in a `<div class="body">` (empty, and hidden by CSS, without a body).
-#[component]
-pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
+/// A plain function: it has no state, and a component type would cost the wasm its own
+/// lifecycle code (see `components`).
+pub fn article_body(body: &Body) -> Html {
     html! {
         <div class="body" data-testid="body">
-            { blocks(props.article.body.blocks()) }
+            { blocks(body.blocks()) }
         </div>
     }
 }

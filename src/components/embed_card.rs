@@ -8,34 +8,23 @@ use crate::components::highlighted::highlighted;
 use crate::library::CardRef;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::text::url::safe_href;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`EmbedCard`].
-#[derive(Properties, PartialEq)]
-pub struct EmbedCardProps {
-    /// The article.
-    pub article: CardRef,
-    /// Broadsheet's page for it: the deployment's address plus `#/article/<id>`.
-    pub href: AttrValue,
-    /// The search whose matches to mark in the headline.
-    #[prop_or_default]
-    pub query: Rc<Query>,
-}
-
-/// An `<li data-testid="embed-item">`.
-#[component]
-pub fn EmbedCard(props: &EmbedCardProps) -> Html {
-    let article = &props.article;
-    let headline = highlighted(&article.title, &props.query);
+/// An `<li data-testid="embed-item">` keyed by the article's id, whose headline links to `href`
+/// (Broadsheet's page for it: the deployment's address plus `#/article/<id>`) and marks the
+/// matches of `query`. A plain function: it has no state, and a component type would cost the
+/// wasm its own lifecycle code (see `components`).
+pub fn embed_card(article: &CardRef, href: String, query: &Query) -> Html {
+    let headline = highlighted(&article.title, query);
+    let id = article.id.to_string();
     html! {
-        <li class="embed-item" data-testid="embed-item" data-article-id={article.id.to_string()}>
+        <li key={id.clone()} class="embed-item" data-testid="embed-item" data-article-id={id}>
             <h2 class="embed-heading">
-                if safe_href(&props.href).is_some() {
+                if safe_href(&href).is_some() {
                     <a
                         class="embed-title"
                         data-testid="open-article"
-                        href={props.href.clone()}
+                        {href}
                         target="_blank"
                         rel="noopener noreferrer"
                     >

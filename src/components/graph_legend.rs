@@ -2,35 +2,19 @@
 //! and sizes mean.
 
 use crate::components::swatch::swatch;
-use crate::library::SharedLibrary;
-use broadsheet_core::graph::picture::{node_title, story_colour, StoryGroup, OTHER_COLOUR};
-use std::rc::Rc;
+use broadsheet_core::graph::picture::{node_title, story_colour, Shown, StoryGroup, OTHER_COLOUR};
 use yew::prelude::*;
 
-/// Props of [`GraphLegend`].
-#[derive(Properties, PartialEq)]
-pub struct GraphLegendProps {
-    /// Where the articles are.
-    pub library: SharedLibrary,
-    /// The stories of the view, largest first.
-    pub groups: Rc<Vec<StoryGroup>>,
-}
-
-/// A `<div data-testid="graph-legend">`.
-#[component]
-pub fn GraphLegend(props: &GraphLegendProps) -> Html {
-    let Some(shown) = props.library.graphed() else {
-        return super::nothing();
-    };
-    let coloured = props
-        .groups
+/// A `<div data-testid="graph-legend">` for the stories of the view, largest first.
+pub fn graph_legend(shown: &dyn Shown, groups: &[StoryGroup]) -> Html {
+    let coloured = groups
         .iter()
         .take(OTHER_COLOUR)
         .enumerate()
         .map(|(rank, group)| {
             let title = group
                 .lead()
-                .and_then(|n| node_title(&shown, n).map(str::to_owned))
+                .and_then(|n| node_title(shown, n).map(str::to_owned))
                 .unwrap_or_default();
             html! {
                 <li key={group.story} class="legend-item">
@@ -40,7 +24,7 @@ pub fn GraphLegend(props: &GraphLegendProps) -> Html {
                 </li>
             }
         });
-    let others = props.groups.len().saturating_sub(OTHER_COLOUR);
+    let others = groups.len().saturating_sub(OTHER_COLOUR);
     html! {
         <div class="legend graph-legend" data-testid="graph-legend">
             <ul class="legend-shapes">

@@ -2,7 +2,7 @@
 //! from its Markdown tree, the related stories, the other articles of its story, and a picture of
 //! the stories around it.
 
-use crate::components::article_body::ArticleBody;
+use crate::components::article_body::article_body;
 use crate::components::article_image::{ArticleImage, ArticleImageProps};
 use crate::components::byline::byline;
 use crate::components::draft_badge::draft_badge;
@@ -68,7 +68,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             { scores(article.heat, article.quality) }
             { topic_list(&article.topics) }
             { for article.images.iter().enumerate().map(|(index, image)| figure(index, image)) }
-            <ArticleBody article={article.clone()} />
+            { article_body(&article.body) }
             <section class="links" aria-labelledby="links-title">
                 <h2 id="links-title">{ "Links" }</h2>
                 <ul>

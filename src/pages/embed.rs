@@ -5,7 +5,7 @@
 //! in a new tab, since the frame is too small to read in, and the widget tells its frame how
 //! tall it is (see `use_report_height`).
 
-use crate::components::embed_card::EmbedCard;
+use crate::components::embed_card::embed_card;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::notice::notice;
 use crate::components::search_box::SearchBox;
@@ -151,16 +151,8 @@ fn EmbedView(props: &EmbedPageProps) -> Html {
     let title = explored.title.clone();
     let cards = explored.articles.iter().take(limit).filter_map(|&number| {
         let article = props.library.card(number)?;
-        let id = article.id.to_string();
-        let href = deployment.link(&Route::Article(id.clone()).to_hash());
-        Some(html! {
-            <EmbedCard
-                key={id}
-                {article}
-                href={AttrValue::from(href)}
-                query={Rc::clone(&explored.query)}
-            />
-        })
+        let href = deployment.link(&Route::Article(article.id.to_string()).to_hash());
+        Some(embed_card(&article, href, &explored.query))
     });
     let full_view = deployment.link(&Route::Explore(props.state.clone()).to_hash());
     let more = if count > limit {

@@ -3,7 +3,7 @@
 //! as a list. The view comes in as a prop, like the explore page's; the selected node goes out
 //! as a key for the URL.
 
-use crate::components::graph_legend::GraphLegend;
+use crate::components::graph_legend::graph_legend;
 use crate::components::graph_picture::{GraphPicture, Renderer, SceneRef};
 use crate::components::node_details::NodeDetails;
 use crate::components::notice::notice;
@@ -268,7 +268,7 @@ pub fn GraphPage(props: &GraphPageProps) -> Html {
                         if let Some(node) = selected_node.filter(|_| selected.is_some()) {
                             <NodeDetails library={props.library.clone()} {node} {on_close} />
                         }
-                        <GraphLegend library={props.library.clone()} groups={Rc::clone(&graphed.groups)} />
+                        { graph_legend(&shown, &graphed.groups) }
                     </div>
                     <StoryList
                         library={props.library.clone()}

@@ -35,19 +35,20 @@ pub fn NotFound(props: &NotFoundProps) -> Html {
     }
 }
 
-/// Says that a story link names no article of this build and offers the way back.
-#[component]
-pub fn NoSuchStory(props: &NotFoundProps) -> Html {
+/// Says that a story link names no article of this build and offers the way back to `back`. A
+/// plain function: it has no state, and a component type would cost the wasm its own lifecycle
+/// code (see `components`).
+pub fn no_such_story(id: &str, back: AttrValue) -> Html {
     html! {
         <section class="not-found" data-testid="story-not-found">
             <h1 tabindex="-1">{ "No such story" }</h1>
             <p>
                 { "A story is named by one of its articles, and this build of Broadsheet has no \
                    article with the id " }
-                <code class="missing-id" data-testid="missing-id">{ clipped(&props.id, MAX_SHOWN) }</code>
+                <code class="missing-id" data-testid="missing-id">{ clipped(id, MAX_SHOWN) }</code>
                 { ". The link may be out of date, or the story was left out of this build." }
             </p>
-            <p><a class="back" href={props.back.clone()} data-testid="back-link">{ "← Back to the list" }</a></p>
+            <p><a class="back" href={back} data-testid="back-link">{ "← Back to the list" }</a></p>
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::hooks::use_document_title;
 use crate::library::{loading, use_files, SharedLibrary};
 use crate::location::Deployment;
 use crate::numbers::digits;
-use crate::pages::not_found::NoSuchStory;
+use crate::pages::not_found::no_such_story;
 use crate::timing::measure;
 use broadsheet_core::data::library::Need;
 use broadsheet_core::graph::picture::node_key;
@@ -135,7 +135,7 @@ pub fn StoryPage(props: &StoryPageProps) -> Html {
     }));
     let back = AttrValue::from(Route::Explore(props.state.clone()).to_hash());
     if matches!(found, Found::Unknown) {
-        return html! { <NoSuchStory id={props.id.clone()} {back} /> };
+        return no_such_story(&props.id, back);
     }
     let (Some(line), Some(title), Some(canonical)) = ((*line).clone(), title, canonical) else {
         return loading("Loading the story…");
