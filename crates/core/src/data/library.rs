@@ -16,6 +16,7 @@ use crate::index::stories::Stories;
 use crate::index::suggest::{self, buckets_near, query_words, Suggestion, Vocabulary};
 use crate::model::article::{Article, Card};
 use crate::view::explore::Collection;
+use crate::wire::{self, WireError};
 use std::rc::Rc;
 
 /// Why bytes could not be read as a file of the pack.
@@ -29,7 +30,7 @@ pub enum PackError {
     Magic,
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt file: {0}")]
-    Decode(#[from] postcard::Error),
+    Decode(#[from] WireError),
     /// The entry names no file of this name.
     #[error("{0} is not a file of this build")]
     Unknown(String),
@@ -121,19 +122,37 @@ fn summary_of(segment: &Segment, word: &str) -> Option<usize> {
         .ok()
 }
 
-/// An entry file's content, decoded.
-fn decode_entry(bytes: &[u8]) -> Result<Entry, PackError> {
+/// A shard file's content, decoded.
+fn decode_shard(bytes: &[u8]) -> Result<Shard, PackError> {
     let body = bytes
-        .strip_prefix(ENTRY_MAGIC.as_slice())
+        .strip_prefix(SHARD_MAGIC.as_slice())
         .ok_or(PackError::Magic)?;
-    Ok(postcard::from_bytes(body)?)
+    Ok(wire::from_bytes(body)?)
 }
 
-impl Library {
-    /// The catalog parts an entry needs besides the files it carries, to fetch (side by side)
-    /// before [`Self::open_with`].
-    pub fn catalog_parts(bytes: &[u8]) -> Result<Vec<String>, PackError> {
-        Ok(Self::first_files(bytes, &[])?.0)
+/// An entry file, read: what names every other file. It says which files to fetch first
+/// ([`Self::first_files`]), then [`Library::open_with`] takes it with its catalog parts, so the
+/// entry is decoded once, when it arrives.
+#[derive(Debug, Clone)]
+pub struct EntryFile(Entry);
+
+impl EntryFile {
+    /// Reads an entry file's bytes.
+    ///
+    /// # Errors
+    /// When they are not an entry file of this format version, or do not decode.
+    pub fn read(bytes: &[u8]) -> Result<Self, PackError> {
+        let body = bytes
+            .strip_prefix(ENTRY_MAGIC.as_slice())
+            .ok_or(PackError::Magic)?;
+        Ok(Self(wire::from_bytes(body)?))
+    }
+
+    /// The catalog parts the entry needs besides the files it carries, to fetch (side by side)
+    /// before [`Library::open_with`].
+    #[must_use]
+    pub fn catalog_parts(&self) -> Vec<String> {
+        self.first_files(&[]).0
     }
 
     /// The catalog parts (as [`Self::catalog_parts`]) and, apart, the files of `needs` that the
@@ -141,11 +160,9 @@ impl Library {
     /// fuzzy words wait for their vocabulary), the graph. A page whose needs are known when the
     /// entry arrives (a link's) fetches them beside the parts instead of after reading the
     /// catalog and drawing a first screen, one round trip later. Other needs are left out.
-    pub fn first_files(
-        bytes: &[u8],
-        needs: &[Need<'_>],
-    ) -> Result<(Vec<String>, Vec<String>), PackError> {
-        let entry = decode_entry(bytes)?;
+    #[must_use]
+    pub fn first_files(&self, needs: &[Need<'_>]) -> (Vec<String>, Vec<String>) {
+        let entry = &self.0;
         let carried = |id: &ShardId| !entry.inline.iter().any(|f| f.name == entry.path(*id));
         let parts = (0..entry.part_hashes.len())
             .map(ShardId::Part)
@@ -179,18 +196,26 @@ impl Library {
             .filter(|id| entry.hash_of(*id).is_some() && carried(id) && seen.insert(*id))
             .map(|id| entry.path(id))
             .collect();
-        Ok((parts, early))
+        (parts, early)
     }
+}
 
+impl Library {
     /// Reads an entry file that carries its catalog parts (a small collection).
+    ///
+    /// # Errors
+    /// As [`EntryFile::read`] and [`Self::open_with`].
     pub fn open(bytes: &[u8]) -> Result<Self, PackError> {
-        Self::open_with(bytes, &[])
+        Self::open_with(EntryFile::read(bytes)?, &[])
     }
 
-    /// Reads an entry file, the catalog parts it names (see [`Self::catalog_parts`]), and the
-    /// shards it carries.
-    pub fn open_with(bytes: &[u8], parts: &[(&str, &[u8])]) -> Result<Self, PackError> {
-        let mut entry = decode_entry(bytes)?;
+    /// Opens a read entry file with the catalog parts it names (see
+    /// [`EntryFile::catalog_parts`]) and the shards it carries.
+    ///
+    /// # Errors
+    /// When a part is missing, or a part or a carried shard does not fit the entry.
+    pub fn open_with(entry: EntryFile, parts: &[(&str, &[u8])]) -> Result<Self, PackError> {
+        let EntryFile(mut entry) = entry;
         let mismatch = |what| PackError::Mismatch {
             file: "the entry".to_owned(),
             what,
@@ -216,10 +241,7 @@ impl Library {
                     what: "its bytes are not those its name was made from",
                 });
             }
-            let body = bytes
-                .strip_prefix(SHARD_MAGIC.as_slice())
-                .ok_or(PackError::Magic)?;
-            let Shard::Part(part) = postcard::from_bytes::<Shard>(body)? else {
+            let Shard::Part(part) = decode_shard(bytes)? else {
                 return Err(PackError::Mismatch {
                     file: name.to_owned(),
                     what: "it holds another kind of shard than its name says",
@@ -582,9 +604,9 @@ impl Library {
         if self.entry.hash_of(id) != Some(hash) {
             return Err(unknown());
         }
-        let body = bytes
-            .strip_prefix(SHARD_MAGIC.as_slice())
-            .ok_or(PackError::Magic)?;
+        if !bytes.starts_with(SHARD_MAGIC.as_slice()) {
+            return Err(PackError::Magic);
+        }
         let mismatch = |what| PackError::Mismatch {
             file: name.to_owned(),
             what,
@@ -593,7 +615,7 @@ impl Library {
             return Err(mismatch("its bytes are not those its name was made from"));
         }
         let n = self.len();
-        match (id, postcard::from_bytes::<Shard>(body)?) {
+        match (id, decode_shard(bytes)?) {
             (ShardId::Cards(k), Shard::Cards(run)) => {
                 let range = self.run_range(k, self.entry.cards, &run, Catalog::describes_card);
                 let range = range.ok_or_else(unknown)?.map_err(mismatch)?;
@@ -744,7 +766,8 @@ mod tests {
     #[test]
     fn a_links_first_files_are_those_the_opened_library_asks_for_first() {
         let pack = bundle(200).pack(small_shards());
-        let parts = Library::catalog_parts(&pack.entry.bytes).expect("entry reads");
+        let entry = EntryFile::read(&pack.entry.bytes).expect("entry reads");
+        let parts = entry.catalog_parts();
         let library = pack.open().expect("entry opens");
         let queries: Vec<Query> = [
             "harb",
@@ -770,25 +793,20 @@ mod tests {
             Need::Graph,
         ]);
         for needs in &cases {
-            let (first_parts, early) =
-                Library::first_files(&pack.entry.bytes, needs).expect("entry reads");
+            let (first_parts, early) = entry.first_files(needs);
             assert_eq!(first_parts, parts, "{needs:?}");
             assert_eq!(early, library.missing(needs), "{needs:?}");
         }
-        let (_, early) = Library::first_files(&pack.entry.bytes, &[Need::Id("story-0150")])
-            .expect("entry reads");
+        let (_, early) = entry.first_files(&[Need::Id("story-0150")]);
         assert_eq!(early.len(), 1, "one id shard: {early:?}");
         // What only the catalog can say (which cards, which articles) waits for it.
-        let (_, early) = Library::first_files(
-            &pack.entry.bytes,
-            &[Need::Cards(&[1, 2]), Need::Articles(&[3])],
-        )
-        .expect("entry reads");
+        let (_, early) = entry.first_files(&[Need::Cards(&[1, 2]), Need::Articles(&[3])]);
         assert!(early.is_empty(), "{early:?}");
         // A small collection's entry carries every file: nothing to fetch early.
         let small = bundle(20).pack(Options::default());
         assert!(small.shards.is_empty());
-        let (_, early) = Library::first_files(&small.entry.bytes, &cases[1]).expect("reads");
+        let small_entry = EntryFile::read(&small.entry.bytes).expect("reads");
+        let (_, early) = small_entry.first_files(&cases[1]);
         assert!(early.is_empty(), "{early:?}");
     }
 
@@ -1019,7 +1037,7 @@ mod tests {
             "old card and article shards keep theirs"
         );
         // The entry does not list card or article shards: the parts do.
-        let entry = decode_entry(&after.entry.bytes).expect("decodes");
+        let EntryFile(entry) = EntryFile::read(&after.entry.bytes).expect("decodes");
         assert!(entry.card_hashes.is_empty() && entry.article_hashes.is_empty());
         let library = after.open().expect("opens");
         assert_eq!(library.entry.card_hashes.len(), 230_usize.div_ceil(3));
@@ -1029,16 +1047,12 @@ mod tests {
     #[test]
     fn a_part_naming_too_few_shards_is_refused() {
         let pack = bundle(200).pack(small_shards());
-        let mut entry = decode_entry(&pack.entry.bytes).expect("decodes");
+        let EntryFile(mut entry) = EntryFile::read(&pack.entry.bytes).expect("decodes");
         let name = entry.path(ShardId::Part(1));
         let file = (pack.shards.iter())
             .find(|f| f.name == name)
             .expect("part 1");
-        let body = file
-            .bytes
-            .strip_prefix(SHARD_MAGIC.as_slice())
-            .expect("a shard");
-        let Ok(Shard::Part(mut part)) = postcard::from_bytes::<Shard>(body) else {
+        let Ok(Shard::Part(mut part)) = decode_shard(&file.bytes) else {
             panic!("part 1 is a part");
         };
         part.card_hashes.pop();
@@ -1057,7 +1071,7 @@ mod tests {
             .collect();
         let given: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), *b)).collect();
         assert!(matches!(
-            Library::open_with(&forged, &given),
+            Library::open_with(EntryFile::read(&forged).expect("reads"), &given),
             Err(PackError::Mismatch { what, .. }) if what.contains("do not fit its segments")
         ));
         // The same bytes, the hashes whole: the forgery is in the part alone.
@@ -1065,7 +1079,8 @@ mod tests {
             .filter(|f| f.name.starts_with('k'))
             .map(|f| (f.name.as_str(), f.bytes.as_slice()))
             .collect();
-        assert!(Library::open_with(&pack.entry.bytes, &real).is_ok());
+        let entry = EntryFile::read(&pack.entry.bytes).expect("reads");
+        assert!(Library::open_with(entry, &real).is_ok());
     }
 
     #[test]
