@@ -3,11 +3,17 @@
 //! function per stored type.
 //!
 //! The packer writes the files with serde and postcard at build time; the app reads them with
-//! this instead of serde's derived visitors, which cost the wasm about 17 kB for the same
-//! work. Each type's `read` checks what its constructor checks (URLs, ids, instants, scores,
-//! bodies, the tables' shapes), so a value read here is as validated as one built by ingest.
-//! Bad input of any kind is an error, never a panic, and no length is trusted beyond the bytes
-//! left to hold it.
+//! this instead of serde's derived visitors. Each type's `read` checks what its constructor
+//! checks (URLs, ids, instants, scores, bodies, the tables' shapes), so a value read here is as
+//! validated as one built by ingest. Bad input of any kind is an error, never a panic, and no
+//! length is trusted beyond the bytes left to hold it.
+//!
+//! The first error sticks: the reader records it, gives up the rest of the bytes, and from
+//! then on every read answers an empty value (0, "", an empty list, a type's `fallback`), which
+//! [`from_bytes`] throws away to return the error. So a `read` is straight-line code, with no
+//! early return after each field and no cleanup of the fields read before it: serde's visitors,
+//! and a `Result` at every field, cost the wasm several times as much for the same work. A
+//! fallback value need not pass its type's check, since no caller ever sees one.
 
 /// Why bytes are not a value of the wanted type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -39,41 +45,72 @@ pub enum WireError {
     Invalid(&'static str),
 }
 
-/// A cursor over bytes in postcard's format.
+/// A cursor over bytes in postcard's format, with the first error met (see the module docs).
 pub struct Reader<'a> {
     bytes: &'a [u8],
+    error: Option<WireError>,
 }
 
 /// A type stored in the data files, read back from postcard's format.
 pub trait Wire: Sized {
-    /// Reads one value at the cursor.
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError>;
+    /// Reads one value at the cursor; after an error, any value (see the module docs).
+    fn read(r: &mut Reader<'_>) -> Self;
 }
 
 /// Reads `bytes` as exactly one `T`.
+///
+/// # Errors
+/// The first thing wrong with the bytes, or [`WireError::Trailing`] when they hold more.
 pub fn from_bytes<T: Wire>(bytes: &[u8]) -> Result<T, WireError> {
-    let mut r = Reader { bytes };
-    let value = T::read(&mut r)?;
-    if r.bytes.is_empty() {
-        Ok(value)
-    } else {
-        Err(WireError::Trailing)
+    let mut r = Reader { bytes, error: None };
+    let value = T::read(&mut r);
+    match r.error {
+        Some(error) => Err(error),
+        None if !r.bytes.is_empty() => Err(WireError::Trailing),
+        None => Ok(value),
     }
 }
 
 impl<'a> Reader<'a> {
+    /// Records `error` (unless one came first) and gives up the bytes left.
+    #[inline(never)]
+    fn fail(&mut self, error: WireError) {
+        self.error.get_or_insert(error);
+        self.bytes = &[];
+    }
+
+    /// Records that a value read but failed its check, and answers `fallback` in its place.
+    pub fn invalid<T>(&mut self, what: &'static str, fallback: T) -> T {
+        self.fail(WireError::Invalid(what));
+        fallback
+    }
+
+    /// True once an error has been met: a type whose check is costly skips it then.
+    #[must_use]
+    pub fn failed(&self) -> bool {
+        self.error.is_some()
+    }
+
     /// The next `n` bytes.
-    pub fn take(&mut self, n: usize) -> Result<&'a [u8], WireError> {
-        let (taken, rest) = self.bytes.split_at_checked(n).ok_or(WireError::End)?;
-        self.bytes = rest;
-        Ok(taken)
+    pub fn take(&mut self, n: usize) -> &'a [u8] {
+        if let Some((taken, rest)) = self.bytes.split_at_checked(n) {
+            self.bytes = rest;
+            taken
+        } else {
+            self.fail(WireError::End);
+            &[]
+        }
     }
 
     /// One byte: a `u8`, which postcard writes as it is.
-    pub fn byte(&mut self) -> Result<u8, WireError> {
-        let (&b, rest) = self.bytes.split_first().ok_or(WireError::End)?;
-        self.bytes = rest;
-        Ok(b)
+    pub fn byte(&mut self) -> u8 {
+        if let Some((&b, rest)) = self.bytes.split_first() {
+            self.bytes = rest;
+            b
+        } else {
+            self.fail(WireError::End);
+            0
+        }
     }
 
     /// An unsigned varint of a type of `bits` bits: seven bits a byte, least significant first,
@@ -81,143 +118,160 @@ impl<'a> Reader<'a> {
     /// `ceil(bits / 7)` bytes, the last holding no bits beyond the type's.
     // Not inlined: one copy serves every integer type.
     #[inline(never)]
-    fn varint(&mut self, bits: u32) -> Result<u64, WireError> {
-        let most = bits.div_ceil(7);
+    fn varint(&mut self, bits: u32) -> u64 {
         let mut value = 0;
-        for i in 0..most {
-            let b = self.byte()?;
+        for i in 0..bits.div_ceil(7) {
+            let b = self.byte();
             value |= u64::from(b & 0x7f) << (7 * i);
             if b & 0x80 == 0 {
                 let room = bits - 7 * i;
-                return if room < 7 && u32::from(b) >> room != 0 {
-                    Err(WireError::Number)
-                } else {
-                    Ok(value)
-                };
+                if room < 7 && u32::from(b) >> room != 0 {
+                    break;
+                }
+                return value;
             }
         }
-        Err(WireError::Number)
+        self.fail(WireError::Number);
+        0
     }
 
     /// How many items a list holds (postcard writes a `usize` as a 64-bit varint). Every item
     /// takes at least a byte, so a length beyond the bytes left is refused before anything is
     /// allocated for it.
-    pub fn length(&mut self) -> Result<usize, WireError> {
-        let n = usize::try_from(self.varint(64)?).map_err(|_| WireError::Length)?;
-        if n > self.bytes.len() {
-            return Err(WireError::Length);
+    pub fn length(&mut self) -> usize {
+        match usize::try_from(self.varint(64)) {
+            Ok(n) if n <= self.bytes.len() => n,
+            _ => {
+                self.fail(WireError::Length);
+                0
+            }
         }
-        Ok(n)
     }
 
     /// A variant number of an enum.
-    pub fn variant(&mut self) -> Result<u32, WireError> {
+    pub fn variant(&mut self) -> u32 {
         u32::read(self)
     }
 
+    /// Records an unknown variant number, and answers `fallback` in place of the value.
+    pub fn unknown_variant<T>(&mut self, fallback: T) -> T {
+        self.fail(WireError::Variant);
+        fallback
+    }
+
     /// A text, borrowed from the bytes.
-    pub fn str(&mut self) -> Result<&'a str, WireError> {
-        let n = self.length()?;
-        std::str::from_utf8(self.take(n)?).map_err(|_| WireError::Utf8)
+    pub fn str(&mut self) -> &'a str {
+        let n = self.length();
+        std::str::from_utf8(self.take(n)).unwrap_or_else(|_| {
+            self.fail(WireError::Utf8);
+            ""
+        })
     }
 
     /// A value of any stored type.
-    pub fn read<T: Wire>(&mut self) -> Result<T, WireError> {
+    pub fn read<T: Wire>(&mut self) -> T {
         T::read(self)
     }
 
     /// A list of four-byte little-endian numbers (how the pack stores file hashes: see
     /// `crate::data::pack`), written as a list of `[u8; 4]`.
-    pub fn fixed_u32s(&mut self) -> Result<Vec<u32>, WireError> {
-        let n = self.length()?;
-        let bytes = self.take(n.checked_mul(4).ok_or(WireError::Length)?)?;
-        Ok(bytes
+    pub fn fixed_u32s(&mut self) -> Vec<u32> {
+        let n = self.length();
+        self.take(n.saturating_mul(4))
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
+            .collect()
     }
 }
 
 impl Wire for u8 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
+    fn read(r: &mut Reader<'_>) -> Self {
         r.byte()
     }
 }
 
 impl Wire for u32 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Self::try_from(r.varint(32)?).map_err(|_| WireError::Number)
+    fn read(r: &mut Reader<'_>) -> Self {
+        // `varint(32)` holds at most 32 bits.
+        Self::try_from(r.varint(32)).unwrap_or_default()
     }
 }
 
 impl Wire for u64 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
+    fn read(r: &mut Reader<'_>) -> Self {
         r.varint(64)
     }
 }
 
 impl Wire for i64 {
     /// Zigzag: 0, -1, 1, -2, … as 0, 1, 2, 3, …
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let z = r.varint(64)?;
-        let magnitude = Self::try_from(z >> 1).map_err(|_| WireError::Number)?;
-        Ok(if z & 1 == 0 {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let z = r.varint(64);
+        // `z >> 1` holds at most 63 bits.
+        let magnitude = Self::try_from(z >> 1).unwrap_or_default();
+        if z & 1 == 0 {
             magnitude
         } else {
             -magnitude - 1
-        })
+        }
     }
 }
 
 impl Wire for f64 {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let b = r.take(8)?;
-        Ok(Self::from_le_bytes([
-            b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-        ]))
+    fn read(r: &mut Reader<'_>) -> Self {
+        match *r.take(8) {
+            [a, b, c, d, e, f, g, h] => Self::from_le_bytes([a, b, c, d, e, f, g, h]),
+            _ => 0.0,
+        }
     }
 }
 
 impl Wire for bool {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        match r.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err(WireError::Flag),
+    fn read(r: &mut Reader<'_>) -> Self {
+        match r.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                r.fail(WireError::Flag);
+                false
+            }
         }
     }
 }
 
 impl Wire for String {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        r.str().map(str::to_owned)
+    fn read(r: &mut Reader<'_>) -> Self {
+        r.str().to_owned()
     }
 }
 
 impl<T: Wire> Wire for Option<T> {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        match r.byte()? {
-            0 => Ok(None),
-            1 => T::read(r).map(Some),
-            _ => Err(WireError::Flag),
+    fn read(r: &mut Reader<'_>) -> Self {
+        match r.byte() {
+            0 => None,
+            1 => Some(T::read(r)),
+            _ => {
+                r.fail(WireError::Flag);
+                None
+            }
         }
     }
 }
 
 impl<T: Wire> Wire for Vec<T> {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let n = r.length()?;
+    fn read(r: &mut Reader<'_>) -> Self {
+        let n = r.length();
         let mut items = Self::with_capacity(n);
         for _ in 0..n {
-            items.push(T::read(r)?);
+            items.push(T::read(r));
         }
-        Ok(items)
+        items
     }
 }
 
 impl<A: Wire, B: Wire> Wire for (A, B) {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok((A::read(r)?, B::read(r)?))
+    fn read(r: &mut Reader<'_>) -> Self {
+        (A::read(r), B::read(r))
     }
 }
 
@@ -285,13 +339,18 @@ mod tests {
         let hashes = [0_u32, 1, 0xdead_beef, u32::MAX];
         let stored: Vec<[u8; 4]> = hashes.iter().map(|h| h.to_le_bytes()).collect();
         let bytes = postcard::to_allocvec(&stored).expect("encodes");
-        let mut r = Reader { bytes: &bytes };
-        assert_eq!(r.fixed_u32s(), Ok(hashes.to_vec()));
-        assert!(r.bytes.is_empty());
+        let mut r = Reader {
+            bytes: &bytes,
+            error: None,
+        };
+        assert_eq!(r.fixed_u32s(), hashes.to_vec());
+        assert!(r.bytes.is_empty() && r.error.is_none());
         let mut cut = Reader {
             bytes: &bytes[..bytes.len() - 1],
+            error: None,
         };
-        assert_eq!(cut.fixed_u32s(), Err(WireError::End));
+        assert!(cut.fixed_u32s().is_empty());
+        assert_eq!(cut.error, Some(WireError::End));
     }
 
     #[test]

@@ -1137,4 +1137,231 @@ mod tests {
         assert!(library.insert(&a.name, &a.bytes).is_ok());
         assert!(library.insert(&here.name, &here.bytes).is_ok());
     }
+
+    /// An article with every field filled, and a body with every kind of node.
+    fn rich(i: usize) -> crate::model::article::Article {
+        use crate::model::article::{Image, Provider, Related, Score};
+        use crate::model::body::{Body, Node};
+        use crate::text::time::{Timestamp, MAX_UNIX};
+        use crate::text::url::HttpUrl;
+        let url = |path: &str| HttpUrl::parse(&format!("https://example.com/{path}")).expect("url");
+        let image = |k: u32| Image {
+            url: url(&format!("img/{k}.png")),
+            width: Some(u32::MAX - k),
+            height: (k % 2 == 0).then_some(k),
+            is_cached: k % 3 == 0,
+            title: Some(format!("Bild {k} – Zürich")),
+        };
+        let text = |t: &str| Node::Text(t.to_owned());
+        let body = Body::from_nodes(vec![
+            Node::Heading(6),
+            text("Head"),
+            Node::End,
+            Node::Paragraph,
+            text("a "),
+            Node::Emphasis,
+            text("b"),
+            Node::End,
+            Node::Strong,
+            text("c"),
+            Node::End,
+            Node::Code("d".into()),
+            Node::Link(url("link")),
+            text("e"),
+            Node::End,
+            Node::Image {
+                src: url("inline.png"),
+                alt: String::new(),
+            },
+            Node::LineBreak,
+            Node::End,
+            Node::List(Some(u64::MAX)),
+            Node::Item,
+            Node::Quote,
+            Node::Paragraph,
+            text("f"),
+            Node::End,
+            Node::End,
+            Node::End,
+            Node::End,
+            Node::List(None),
+            Node::Item,
+            Node::End,
+            Node::End,
+            Node::Rule,
+            Node::CodeBlock("<b>\n".into()),
+        ])
+        .expect("a valid body");
+        let mut a = article(
+            &format!("rich-{i:03}"),
+            Some(1_000_000.0),
+            1_700_000_000 + i as i64,
+        );
+        a.category = Some("Nachrichten".into());
+        a.excerpt = format!("Excerpt {i}");
+        a.original_url = Some(url("original"));
+        a.amp_web_url = Some(url("amp"));
+        a.cdn_amp_web_url = Some(url("cdn"));
+        a.kind = Some("video".into());
+        a.quality = Some(Score::new(0.0).expect("score"));
+        a.draft = i % 2 == 1;
+        a.provider = Provider {
+            name: "Example Times".into(),
+            domain: None,
+            images: vec![image(1)],
+        };
+        a.topics = vec!["Harbour".into(), String::new(), "ü".repeat(200)];
+        a.images = vec![image(2), image(3)];
+        a.related = vec![
+            Related {
+                title: "Elsewhere".into(),
+                excerpt: String::new(),
+                published_at: Some(Timestamp::from_unix(MAX_UNIX).expect("instant")),
+                web_url: url(&format!("related/{}", i % 3)),
+                amp_web_url: Some(url("related/amp")),
+                cdn_amp_web_url: None,
+                kind: None,
+                provider: Some(Provider {
+                    name: "Other".into(),
+                    domain: Some("other.example".into()),
+                    images: Vec::new(),
+                }),
+                quality: None,
+                images: vec![image(4)],
+            },
+            Related {
+                title: String::new(),
+                excerpt: "x".into(),
+                published_at: None,
+                web_url: url(&format!("rich-{:03}", i / 2)),
+                amp_web_url: None,
+                cdn_amp_web_url: None,
+                kind: Some("article".into()),
+                provider: None,
+                quality: Some(Score::new(0.5).expect("score")),
+                images: Vec::new(),
+            },
+        ];
+        a.body = body;
+        a
+    }
+
+    /// Every file of a pack of rich articles, sharded small, and of packs carried in one file.
+    fn every_kind_of_file() -> Vec<crate::data::pack::File> {
+        let rich = Bundle::new((0..40).map(rich).collect());
+        let mut files = Vec::new();
+        // The plain bundle's words are many enough for summaries.
+        for pack in [rich.pack(small_shards()), bundle(200).pack(small_shards())] {
+            files.extend(pack.shards);
+            files.push(pack.entry);
+        }
+        let kinds: Vec<char> = files.iter().filter_map(|f| f.name.chars().next()).collect();
+        for kind in ['c', 'a', 'i', 'k', 'w', 'p', 'g', 'v'] {
+            assert!(kinds.contains(&kind), "a file of kind {kind}");
+        }
+        files.push(rich.pack(Options::default()).entry);
+        files.push(Bundle::new(Vec::new()).pack(Options::default()).entry);
+        files
+    }
+
+    #[test]
+    fn the_hand_reader_reads_every_file_as_postcard_wrote_it() {
+        for file in every_kind_of_file() {
+            // Read, then written again byte for byte: the reader took every value as written.
+            let again = if file.name.starts_with("entry-") {
+                let EntryFile(entry) = EntryFile::read(&file.bytes).expect("reads");
+                postcard::to_extend(&entry, ENTRY_MAGIC.to_vec())
+            } else {
+                let shard = decode_shard(&file.bytes).expect("reads");
+                postcard::to_extend(&shard, SHARD_MAGIC.to_vec())
+            };
+            assert!(again.expect("encodes") == file.bytes, "{}", file.name);
+        }
+    }
+
+    #[test]
+    fn the_hand_reader_reads_edge_values_as_postcard_wrote_them() {
+        let whole = bundle(3);
+        let card = Card::from(&rich(7));
+        let shards = [
+            Shard::Cards(Vec::new()),
+            Shard::Cards(vec![card.clone()]),
+            Shard::Articles(vec![
+                rich(1),
+                article("a", None, crate::text::time::MIN_UNIX),
+            ]),
+            Shard::Ids(Vec::new()),
+            Shard::Ids(vec![(String::new(), 0), ("z".repeat(300), u32::MAX)]),
+            Shard::Part(Part {
+                catalog: whole.catalog().part(0..3),
+                card_hashes: vec![0, u32::MAX],
+                article_hashes: Vec::new(),
+            }),
+            Shard::Words(SearchIndex::default()),
+            Shard::Words(whole.index().clone()),
+            Shard::Graph(whole.stories().clone()),
+            Shard::Vocabulary(Vocabulary::default()),
+            Shard::Vocabulary(Vocabulary::by_length(whole.index().counts()).remove(7)),
+        ];
+        for shard in shards {
+            let bytes = postcard::to_allocvec(&shard).expect("encodes");
+            assert_eq!(wire::from_bytes::<Shard>(&bytes), Ok(shard));
+        }
+        let EntryFile(mut entry) =
+            EntryFile::read(&whole.pack(small_shards()).entry.bytes).expect("reads");
+        entry.word_bytes = u64::MAX;
+        entry.graph_hash = u32::MAX;
+        entry.cards = u32::MAX;
+        entry.vocabulary_hashes = vec![0, 127, 128, u32::MAX];
+        entry.first_page = vec![(u32::MAX, card)];
+        entry.inline = vec![crate::data::pack::File {
+            name: String::new(),
+            bytes: (0..=255).collect(),
+        }];
+        let bytes = postcard::to_allocvec(&entry).expect("encodes");
+        assert_eq!(wire::from_bytes::<Entry>(&bytes), Ok(entry));
+    }
+
+    #[test]
+    fn cut_or_altered_files_are_errors_not_panics() {
+        let mut rng = crate::rng::Rng::new(15);
+        for file in every_kind_of_file() {
+            let read = |bytes: &[u8]| {
+                if file.name.starts_with("entry-") {
+                    EntryFile::read(bytes).map(|_| ())
+                } else {
+                    decode_shard(bytes).map(|_| ())
+                }
+            };
+            let len = file.bytes.len();
+            // Each file's value ends where its bytes do: any shorter cut is not a whole value.
+            let cuts = (0..len.min(64))
+                .chain(len.saturating_sub(64)..len)
+                .chain((0..64).map(|_| rng.index(len)));
+            for cut in cuts {
+                assert!(
+                    read(&file.bytes[..cut]).is_err(),
+                    "{} cut at {cut}",
+                    file.name
+                );
+            }
+            for _ in 0..200 {
+                let mut bytes = file.bytes.clone();
+                for _ in 0..=rng.below(3) {
+                    let at = rng.index(len);
+                    let flip = u8::try_from(rng.between(1, 255)).expect("a byte");
+                    bytes[at] ^= flip;
+                }
+                // Ok or an error, whatever the bytes: what matters is that it returns.
+                let _ = read(&bytes);
+            }
+            let mut longer = file.bytes.clone();
+            longer.push(0);
+            assert!(
+                matches!(read(&longer), Err(PackError::Decode(WireError::Trailing))),
+                "{}",
+                file.name
+            );
+        }
+    }
 }

@@ -43,7 +43,7 @@ use crate::index::search::SearchIndex;
 use crate::index::suggest::Vocabulary;
 use crate::model::article::{Article, Card};
 use crate::to_u32;
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::Serialize;
 
 /// The version of the files' format, bumped whenever what a file holds changes: an app reads
@@ -153,27 +153,27 @@ pub(crate) enum Shard {
 }
 
 impl Wire for File {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            name: r.read()?,
-            bytes: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            name: r.read(),
+            bytes: r.read(),
+        }
     }
 }
 
 impl Wire for Shard {
     /// The variant's number (its place in the enum), then its content.
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(match r.variant()? {
-            0 => Self::Cards(r.read()?),
-            1 => Self::Articles(r.read()?),
-            2 => Self::Ids(r.read()?),
-            3 => Self::Part(r.read()?),
-            4 => Self::Words(r.read()?),
-            5 => Self::Graph(r.read()?),
-            6 => Self::Vocabulary(r.read()?),
-            _ => return Err(WireError::Variant),
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        match r.variant() {
+            0 => Self::Cards(r.read()),
+            1 => Self::Articles(r.read()),
+            2 => Self::Ids(r.read()),
+            3 => Self::Part(r.read()),
+            4 => Self::Words(r.read()),
+            5 => Self::Graph(r.read()),
+            6 => Self::Vocabulary(r.read()),
+            _ => r.unknown_variant(Self::Cards(Vec::new())),
+        }
     }
 }
 
@@ -255,12 +255,12 @@ pub(crate) struct Part {
 }
 
 impl Wire for Part {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            catalog: r.read()?,
-            card_hashes: r.fixed_u32s()?,
-            article_hashes: r.fixed_u32s()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            catalog: r.read(),
+            card_hashes: r.fixed_u32s(),
+            article_hashes: r.fixed_u32s(),
+        }
     }
 }
 
@@ -286,14 +286,14 @@ pub(crate) struct Segment {
 }
 
 impl Wire for Segment {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            start: r.read()?,
-            word_keys: r.read()?,
-            word_hashes: r.fixed_u32s()?,
-            prefixes: r.read()?,
-            summary_hashes: r.fixed_u32s()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            start: r.read(),
+            word_keys: r.read(),
+            word_hashes: r.fixed_u32s(),
+            prefixes: r.read(),
+            summary_hashes: r.fixed_u32s(),
+        }
     }
 }
 
@@ -338,24 +338,24 @@ pub(crate) struct Entry {
 }
 
 impl Wire for Entry {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            coverage: r.read()?,
-            part_hashes: r.fixed_u32s()?,
-            sample: r.read()?,
-            cards: r.read()?,
-            articles: r.read()?,
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            coverage: r.read(),
+            part_hashes: r.fixed_u32s(),
+            sample: r.read(),
+            cards: r.read(),
+            articles: r.read(),
             card_hashes: Vec::new(),
             article_hashes: Vec::new(),
-            id_keys: r.read()?,
-            id_hashes: r.fixed_u32s()?,
-            segments: r.read()?,
-            word_bytes: r.read()?,
-            graph_hash: r.read()?,
-            vocabulary_hashes: r.read()?,
-            first_page: r.read()?,
-            inline: r.read()?,
-        })
+            id_keys: r.read(),
+            id_hashes: r.fixed_u32s(),
+            segments: r.read(),
+            word_bytes: r.read(),
+            graph_hash: r.read(),
+            vocabulary_hashes: r.read(),
+            first_page: r.read(),
+            inline: r.read(),
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use crate::index::facet::Facets;
 use crate::model::article::{Article, Card, Score};
 use crate::text::time::Timestamp;
 use crate::to_u32;
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::{Serialize, Serializer};
 
 /// Per-article columns (article number = position) and the tables derived from them.
@@ -368,30 +368,46 @@ impl Serialize for Catalog {
 }
 
 impl Wire for ScoreColumn {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            values: r.read()?,
-            index: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            values: r.read(),
+            index: r.read(),
+        }
     }
 }
 
 impl Wire for Stored {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            first: r.read()?,
-            published: r.read()?,
-            heat: r.read()?,
-            quality: r.read()?,
-            coverage: r.read()?,
-            facets: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            first: r.read(),
+            published: r.read(),
+            heat: r.read(),
+            quality: r.read(),
+            coverage: r.read(),
+            facets: r.read(),
+        }
     }
 }
 
 impl Wire for Catalog {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let s = Stored::read(r)?;
+    fn read(r: &mut Reader<'_>) -> Self {
+        // What a failed read answers (see `crate::wire`): built without `derive`, which reads
+        // the facet tables.
+        let fallback = || Catalog {
+            published: Vec::new(),
+            heat: Vec::new(),
+            quality: Vec::new(),
+            coverage: Vec::new(),
+            drafts: 0,
+            facets: Facets::default(),
+            by_heat: Vec::new(),
+            by_date: Vec::new(),
+            by_quality: Vec::new(),
+        };
+        let s = Stored::read(r);
+        if r.failed() {
+            return fallback();
+        }
         let check = move || -> Result<Catalog, Inconsistent> {
             let n = s.published.len();
             let mut previous = s.first.unix();
@@ -417,7 +433,7 @@ impl Wire for Catalog {
                 published, heat, quality, s.coverage, s.facets,
             ))
         };
-        check().map_err(|Inconsistent(what)| WireError::Invalid(what))
+        check().unwrap_or_else(|Inconsistent(what)| r.invalid(what, fallback()))
     }
 }
 

@@ -9,7 +9,7 @@
 use crate::model::article::Article;
 use crate::text::words::fold;
 use crate::to_u32;
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -297,23 +297,23 @@ impl TryFrom<StoredTable> for FacetTable {
 }
 
 impl Wire for FacetValue {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            key: r.read()?,
-            label: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            key: r.read(),
+            label: r.read(),
+        }
     }
 }
 
 impl Wire for FacetTable {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
+    fn read(r: &mut Reader<'_>) -> Self {
         let stored = StoredTable {
-            values: r.read()?,
-            counts: r.read()?,
-            ids: r.read()?,
+            values: r.read(),
+            counts: r.read(),
+            ids: r.read(),
         };
         Self::try_from(stored)
-            .map_err(|_| WireError::Invalid("a facet table's counts do not add up"))
+            .unwrap_or_else(|_| r.invalid("a facet table's counts overflow", Self::default()))
     }
 }
 
@@ -324,8 +324,8 @@ pub struct Facets {
 }
 
 impl Wire for Facets {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self { tables: r.read()? })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self { tables: r.read() }
     }
 }
 

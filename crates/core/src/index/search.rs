@@ -10,7 +10,7 @@
 
 use crate::model::article::Article;
 use crate::text::words::{self, spans};
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -153,11 +153,11 @@ impl TryFrom<StoredIndex> for SearchIndex {
 }
 
 impl Wire for SearchIndex {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        let words = r.read()?;
-        let postings = r.read::<Vec<Vec<(u32, u8)>>>()?;
+    fn read(r: &mut Reader<'_>) -> Self {
+        let words = r.read();
+        let postings = r.read::<Vec<Vec<(u32, u8)>>>();
         Self::try_from(StoredIndex { words, postings })
-            .map_err(|_| WireError::Invalid("a posting list's article numbers overflow"))
+            .unwrap_or_else(|_| r.invalid("a posting list's numbers overflow", Self::default()))
     }
 }
 

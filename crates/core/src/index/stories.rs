@@ -17,7 +17,7 @@
 use crate::model::article::{Article, Provider, Related};
 use crate::text::normal_url::{normalise, normalise_host};
 use crate::to_u32;
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -201,28 +201,38 @@ impl Serialize for Stories {
 }
 
 impl Wire for EntryRef {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            article: r.read()?,
-            entry: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            article: r.read(),
+            entry: r.read(),
+        }
     }
 }
 
 impl Wire for Stories {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
+    fn read(r: &mut Reader<'_>) -> Self {
         let stored = Stored {
             targets: Rows {
-                offsets: r.read()?,
-                items: r.read()?,
+                offsets: r.read(),
+                items: r.read(),
             },
-            outside: r.read()?,
-            coverage: r.read()?,
+            outside: r.read(),
+            coverage: r.read(),
         };
-        let invalid = |Inconsistent(what)| WireError::Invalid(what);
-        let stories = Self::derive(stored).map_err(invalid)?;
-        stories.check_coverage().map_err(invalid)?;
-        Ok(stories)
+        // What a failed read answers (see `crate::wire`).
+        let fallback = || Self {
+            stored: Stored::default(),
+            adjacency: Rows::default(),
+            story: Vec::new(),
+            members: Rows::default(),
+        };
+        if r.failed() {
+            return fallback();
+        }
+        match Self::derive(stored).and_then(|s| s.check_coverage().map(|()| s)) {
+            Ok(stories) => stories,
+            Err(Inconsistent(what)) => r.invalid(what, fallback()),
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 
 use crate::index::search::{Query, Term};
 use crate::text::words;
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::Serialize;
 use std::ops::RangeInclusive;
 
@@ -55,8 +55,8 @@ pub struct Vocabulary {
 }
 
 impl Wire for Vocabulary {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self { words: r.read()? })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self { words: r.read() }
     }
 }
 

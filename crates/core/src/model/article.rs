@@ -8,7 +8,7 @@
 use crate::model::body::Body;
 use crate::text::time::Timestamp;
 use crate::text::url::HttpUrl;
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::Serialize;
 use std::fmt;
 
@@ -84,9 +84,10 @@ impl TryFrom<String> for ArticleId {
 }
 
 impl Wire for ArticleId {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Self::new(r.str()?)
-            .map_err(|_| WireError::Invalid("an article id is not one ingest accepts"))
+    fn read(r: &mut Reader<'_>) -> Self {
+        let id = r.str();
+        Self::new(id)
+            .unwrap_or_else(|_| r.invalid("an article id fails its check", Self(String::new())))
     }
 }
 
@@ -154,9 +155,9 @@ impl TryFrom<f64> for Score {
 }
 
 impl Wire for Score {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Self::new(r.read()?)
-            .map_err(|_| WireError::Invalid("a score is not a number from 0 to 1,000,000"))
+    fn read(r: &mut Reader<'_>) -> Self {
+        let value = r.read();
+        Self::new(value).unwrap_or_else(|_| r.invalid("a score is out of range", Self(0.0)))
     }
 }
 
@@ -292,85 +293,85 @@ pub struct Card {
 // Fields in declaration order, as serde writes them.
 
 impl Wire for Image {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            url: r.read()?,
-            width: r.read()?,
-            height: r.read()?,
-            is_cached: r.read()?,
-            title: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            url: r.read(),
+            width: r.read(),
+            height: r.read(),
+            is_cached: r.read(),
+            title: r.read(),
+        }
     }
 }
 
 impl Wire for Provider {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            name: r.read()?,
-            domain: r.read()?,
-            images: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            name: r.read(),
+            domain: r.read(),
+            images: r.read(),
+        }
     }
 }
 
 impl Wire for Related {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            title: r.read()?,
-            excerpt: r.read()?,
-            published_at: r.read()?,
-            web_url: r.read()?,
-            amp_web_url: r.read()?,
-            cdn_amp_web_url: r.read()?,
-            kind: r.read()?,
-            provider: r.read()?,
-            quality: r.read()?,
-            images: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            title: r.read(),
+            excerpt: r.read(),
+            published_at: r.read(),
+            web_url: r.read(),
+            amp_web_url: r.read(),
+            cdn_amp_web_url: r.read(),
+            kind: r.read(),
+            provider: r.read(),
+            quality: r.read(),
+            images: r.read(),
+        }
     }
 }
 
 impl Wire for Article {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            id: r.read()?,
-            category: r.read()?,
-            title: r.read()?,
-            excerpt: r.read()?,
-            published_at: r.read()?,
-            web_url: r.read()?,
-            original_url: r.read()?,
-            amp_web_url: r.read()?,
-            cdn_amp_web_url: r.read()?,
-            kind: r.read()?,
-            quality: r.read()?,
-            heat: r.read()?,
-            draft: r.read()?,
-            provider: r.read()?,
-            topics: r.read()?,
-            images: r.read()?,
-            related: r.read()?,
-            body: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            id: r.read(),
+            category: r.read(),
+            title: r.read(),
+            excerpt: r.read(),
+            published_at: r.read(),
+            web_url: r.read(),
+            original_url: r.read(),
+            amp_web_url: r.read(),
+            cdn_amp_web_url: r.read(),
+            kind: r.read(),
+            quality: r.read(),
+            heat: r.read(),
+            draft: r.read(),
+            provider: r.read(),
+            topics: r.read(),
+            images: r.read(),
+            related: r.read(),
+            body: r.read(),
+        }
     }
 }
 
 impl Wire for Card {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(Self {
-            id: r.read()?,
-            title: r.read()?,
-            excerpt: r.read()?,
-            published_at: r.read()?,
-            web_url: r.read()?,
-            quality: r.read()?,
-            heat: r.read()?,
-            draft: r.read()?,
-            provider_name: r.read()?,
-            provider_domain: r.read()?,
-            topics: r.read()?,
-            image: r.read()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            id: r.read(),
+            title: r.read(),
+            excerpt: r.read(),
+            published_at: r.read(),
+            web_url: r.read(),
+            quality: r.read(),
+            heat: r.read(),
+            draft: r.read(),
+            provider_name: r.read(),
+            provider_domain: r.read(),
+            topics: r.read(),
+            image: r.read(),
+        }
     }
 }
 

@@ -11,7 +11,7 @@
 //! overflow.
 
 use crate::text::url::HttpUrl;
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::Serialize;
 
 /// The deepest a body may nest, counting blocks (quotes, lists, items) and inlines (emphasis,
@@ -126,35 +126,36 @@ pub enum Node {
 
 impl Wire for Node {
     /// The variant's number (its place in the enum), then its fields.
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Ok(match r.variant()? {
-            0 => Self::Heading(r.read()?),
+    fn read(r: &mut Reader<'_>) -> Self {
+        match r.variant() {
+            0 => Self::Heading(r.read()),
             1 => Self::Paragraph,
-            2 => Self::List(r.read()?),
+            2 => Self::List(r.read()),
             3 => Self::Item,
             4 => Self::Quote,
             5 => Self::Emphasis,
             6 => Self::Strong,
-            7 => Self::Link(r.read()?),
+            7 => Self::Link(r.read()),
             8 => Self::End,
-            9 => Self::CodeBlock(r.read()?),
+            9 => Self::CodeBlock(r.read()),
             10 => Self::Rule,
-            11 => Self::Text(r.read()?),
-            12 => Self::Code(r.read()?),
+            11 => Self::Text(r.read()),
+            12 => Self::Code(r.read()),
             13 => Self::Image {
-                src: r.read()?,
-                alt: r.read()?,
+                src: r.read(),
+                alt: r.read(),
             },
             14 => Self::LineBreak,
-            _ => return Err(WireError::Variant),
-        })
+            _ => r.unknown_variant(Self::End),
+        }
     }
 }
 
 impl Wire for Body {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Self::from_nodes(r.read()?)
-            .map_err(|_| WireError::Invalid("a body is not a tree a body may be"))
+    fn read(r: &mut Reader<'_>) -> Self {
+        let nodes = r.read();
+        Self::from_nodes(nodes)
+            .unwrap_or_else(|_| r.invalid("a body is not a tree", Self::default()))
     }
 }
 
@@ -671,9 +672,7 @@ mod tests {
         let bytes = postcard::to_allocvec(&quotes(100_000)).expect("encodes");
         assert_eq!(
             crate::wire::from_bytes::<Body>(&bytes),
-            Err(crate::wire::WireError::Invalid(
-                "a body is not a tree a body may be"
-            ))
+            Err(crate::wire::WireError::Invalid("a body is not a tree"))
         );
     }
 

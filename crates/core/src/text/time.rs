@@ -2,7 +2,7 @@
 //! needs to print them. Kept here, not in chrono, so the wasm app carries no clock or time-zone
 //! database: the reader's locale formatting is the browser's job.
 
-use crate::wire::{Reader, Wire, WireError};
+use crate::wire::{Reader, Wire};
 use serde::Serialize;
 use std::fmt;
 
@@ -78,9 +78,10 @@ impl TryFrom<i64> for Timestamp {
 }
 
 impl Wire for Timestamp {
-    fn read(r: &mut Reader<'_>) -> Result<Self, WireError> {
-        Self::from_unix(r.read()?)
-            .map_err(|_| WireError::Invalid("an instant is outside the years 1 to 9999"))
+    fn read(r: &mut Reader<'_>) -> Self {
+        let seconds = r.read();
+        Self::from_unix(seconds)
+            .unwrap_or_else(|_| r.invalid("an instant is outside the years 1 to 9999", Self::EPOCH))
     }
 }
 
