@@ -261,8 +261,13 @@ impl<T: Wire> Wire for Option<T> {
 impl<T: Wire> Wire for Vec<T> {
     fn read(r: &mut Reader<'_>) -> Self {
         let n = r.length();
-        let mut items = Self::with_capacity(n);
-        for _ in 0..n {
+        // A length is checked against the bytes left, but an item may take far more room in
+        // memory than on the wire (an article, hundreds of bytes, from a few zeros): room is
+        // made up front for at most 1 MiB of items, as serde does, and the rest as they come.
+        let most = (1 << 20) / std::mem::size_of::<T>().max(1);
+        let mut items = Self::with_capacity(n.min(most));
+        // After an error the items would all be empty values: not worth the memory.
+        while items.len() < n && !r.failed() {
             items.push(T::read(r));
         }
         items
@@ -392,6 +397,11 @@ mod tests {
         let huge = postcard::to_allocvec(&(1_u64 << 60)).expect("encodes");
         assert_eq!(from_bytes::<Vec<u32>>(&huge), Err(WireError::Length));
         assert_eq!(from_bytes::<Vec<u8>>(&[5, 1, 2]), Err(WireError::Length));
+        // A million articles claimed, each read from a zero byte or two: an error at the first,
+        // after room for a few thousand at most.
+        let mut zeros = postcard::to_allocvec(&1_000_000_u64).expect("encodes");
+        zeros.resize(zeros.len() + 1_000_000, 0);
+        assert!(from_bytes::<Vec<crate::model::article::Article>>(&zeros).is_err());
         assert_eq!(
             from_bytes::<Vec<u32>>(&[2, 1, 0x80]),
             Err(WireError::End),
