@@ -8,7 +8,7 @@
 //! carries everything, so nothing is ever missing.
 
 use crate::timing::measure;
-use broadsheet_core::data::library::{Library, Need};
+use broadsheet_core::data::library::{EntryFile, Library, Need};
 use broadsheet_core::graph::picture::Graphed;
 use broadsheet_core::index::search::Query;
 use broadsheet_core::index::stories::Stories;
@@ -175,15 +175,16 @@ impl Early {
 /// The files a first screen needs, as names and bytes.
 type Files = Vec<(String, Vec<u8>)>;
 
-/// The entry's bytes, its catalog parts', and the files of the page the app starts on that the
-/// entry names (`Library::first_files`): all download side by side (index.html preloads the
-/// parts too, alongside the wasm), rather than the page's after the catalog has been read and
-/// a first screen drawn. One of the page's files that does not come is left out: the page asks
-/// for it again, and the alert says why if it fails again.
-async fn open_files(early: &Early) -> Result<(Vec<u8>, Files, Files), String> {
+/// The entry (read once, here), its catalog parts' bytes, and the files of the page the app
+/// starts on that the entry names (`EntryFile::first_files`): all download side by side
+/// (index.html preloads the parts too, alongside the wasm), rather than the page's after the
+/// catalog has been read and a first screen drawn. One of the page's files that does not come
+/// is left out: the page asks for it again, and the alert says why if it fails again.
+async fn open_files(early: &Early) -> Result<(EntryFile, Files, Files), String> {
     let name = entry_name()?;
     let entry = bytes(&name, start(&name, Priority::Wanted)).await?;
-    let (names, page) = Library::first_files(&entry, &early.needs()).map_err(|e| e.to_string())?;
+    let entry = EntryFile::read(&entry).map_err(|e| e.to_string())?;
+    let (names, page) = entry.first_files(&early.needs());
     let (parts, page) = futures::join!(
         download_all(names, Priority::Wanted),
         download_all(page, Priority::Wanted)
@@ -200,8 +201,7 @@ async fn open_files(early: &Early) -> Result<(Vec<u8>, Files, Files), String> {
 }
 
 /// Reads downloaded files into a new snapshot of the library, so that pages holding the old one
-/// render again. A file that arrives but does not fit the entry comes from another build:
-/// fetching it again would bring the same bytes, so it fails for good.
+/// render again.
 fn land(
     current: &RefCell<Option<Rc<Library>>>,
     failures: &RefCell<BTreeMap<String, Failure>>,
@@ -210,24 +210,35 @@ fn land(
 ) {
     let next = current.borrow().as_deref().cloned();
     if let Some(mut next) = next {
-        for (name, b) in arrived {
-            match next.insert(&name, &b) {
-                Ok(()) => {
-                    failures.borrow_mut().remove(&name);
-                    attempts.borrow_mut().remove(&name);
-                }
-                Err(e) => {
-                    failures.borrow_mut().insert(
-                        name,
-                        Failure {
-                            error: e.to_string(),
-                            attempts: ATTEMPTS,
-                        },
-                    );
-                }
+        take_in(&mut next, failures, attempts, arrived);
+        *current.borrow_mut() = Some(Rc::new(next));
+    }
+}
+
+/// Reads downloaded files into `library`. A file that arrives but does not fit the entry comes
+/// from another build: fetching it again would bring the same bytes, so it fails for good.
+fn take_in(
+    library: &mut Library,
+    failures: &RefCell<BTreeMap<String, Failure>>,
+    attempts: &RefCell<HashMap<String, u32>>,
+    arrived: Vec<(String, Vec<u8>)>,
+) {
+    for (name, b) in arrived {
+        match library.insert(&name, &b) {
+            Ok(()) => {
+                failures.borrow_mut().remove(&name);
+                attempts.borrow_mut().remove(&name);
+            }
+            Err(e) => {
+                failures.borrow_mut().insert(
+                    name,
+                    Failure {
+                        error: e.to_string(),
+                        attempts: ATTEMPTS,
+                    },
+                );
             }
         }
-        *current.borrow_mut() = Some(Rc::new(next));
     }
 }
 
@@ -308,20 +319,24 @@ pub fn use_library(route: &Route) -> (Boot, Rc<[String]>) {
             spawn_local(async move {
                 let result = match open_files(&early).await {
                     Ok((entry, parts, page)) => measure(DECODE_MEASURE, || {
-                        let parts: Vec<(&str, &[u8])> =
-                            parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
-                        Library::open_with(&entry, &parts)
+                        let parts: Vec<(&str, &[u8])> = parts
+                            .iter()
+                            .map(|(n, b)| (n.as_str(), b.as_slice()))
+                            .collect();
+                        Library::open_with(entry, &parts)
                     })
-                        .map(|library| {
-                            *current.borrow_mut() = Some(Rc::new(library));
-                            land(&current, &failures, &attempts, page);
-                        })
-                        .map_err(|e| {
-                            AttrValue::from(format!(
-                                "The article data of this page could not be read: {e}. \
-                                 Rebuild the site so the page and its data come from the same build."
-                            ))
-                        }),
+                    .map(|mut library| {
+                        // The link's own files go in before the library is shared, so that no
+                        // snapshot is copied on the way to the first screen.
+                        take_in(&mut library, &failures, &attempts, page);
+                        *current.borrow_mut() = Some(Rc::new(library));
+                    })
+                    .map_err(|e| {
+                        AttrValue::from(format!(
+                            "The article data of this page could not be read: {e}. \
+                             Rebuild the site so the page and its data come from the same build."
+                        ))
+                    }),
                     Err(e) => Err(AttrValue::from(format!(
                         "The article data could not be downloaded ({e}). Reloading the page may \
                          help; if the site was just updated, its files may be out of step for a \

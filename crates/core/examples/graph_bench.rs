@@ -177,7 +177,7 @@ fn bench_stories(count: usize) {
     );
     let bytes = postcard::to_allocvec(&stories).expect("encodes");
     let (decoded, decoded_cpu, back) = best_of(5, || {
-        let back: Stories = postcard::from_bytes(&bytes).expect("decodes");
+        let back: Stories = broadsheet_core::wire::from_bytes(&bytes).expect("decodes");
         assert!(back.is_valid_for(&articles));
         back
     });

@@ -8,7 +8,8 @@
 //!
 //! The folders are layers, each using only those listed before it: [`text`], [`model`],
 //! [`index`], [`view`], [`data`], [`graph`] (tests may build a bundle anywhere). [`rng`], the
-//! seeded randomness, and [`sort`], the one sort of numbers, are leaves any of them may use.
+//! seeded randomness, [`sort`], the one sort of numbers, and [`wire`], the data files' format as
+//! the app reads it, are leaves any of them may use.
 //!
 //! ```
 //! use broadsheet_core::{data::bundle::Bundle, data::pack::Options, text::url::safe_href};
@@ -27,6 +28,7 @@ pub mod rng;
 pub mod sort;
 pub mod text;
 pub mod view;
+pub mod wire;
 
 #[cfg(test)]
 mod testing;

@@ -16,6 +16,7 @@ use crate::index::stories::Stories;
 use crate::index::suggest::{self, buckets_near, query_words, Suggestion, Vocabulary};
 use crate::model::article::{Article, Card};
 use crate::view::explore::Collection;
+use crate::wire::{self, WireError};
 use std::rc::Rc;
 
 /// Why bytes could not be read as a file of the pack.
@@ -29,7 +30,7 @@ pub enum PackError {
     Magic,
     /// The body does not decode, or a value in it fails validation.
     #[error("corrupt file: {0}")]
-    Decode(#[from] postcard::Error),
+    Decode(#[from] WireError),
     /// The entry names no file of this name.
     #[error("{0} is not a file of this build")]
     Unknown(String),
@@ -121,19 +122,37 @@ fn summary_of(segment: &Segment, word: &str) -> Option<usize> {
         .ok()
 }
 
-/// An entry file's content, decoded.
-fn decode_entry(bytes: &[u8]) -> Result<Entry, PackError> {
+/// A shard file's content, decoded.
+fn decode_shard(bytes: &[u8]) -> Result<Shard, PackError> {
     let body = bytes
-        .strip_prefix(ENTRY_MAGIC.as_slice())
+        .strip_prefix(SHARD_MAGIC.as_slice())
         .ok_or(PackError::Magic)?;
-    Ok(postcard::from_bytes(body)?)
+    Ok(wire::from_bytes(body)?)
 }
 
-impl Library {
-    /// The catalog parts an entry needs besides the files it carries, to fetch (side by side)
-    /// before [`Self::open_with`].
-    pub fn catalog_parts(bytes: &[u8]) -> Result<Vec<String>, PackError> {
-        Ok(Self::first_files(bytes, &[])?.0)
+/// An entry file, read: what names every other file. It says which files to fetch first
+/// ([`Self::first_files`]), then [`Library::open_with`] takes it with its catalog parts, so the
+/// entry is decoded once, when it arrives.
+#[derive(Debug, Clone)]
+pub struct EntryFile(Entry);
+
+impl EntryFile {
+    /// Reads an entry file's bytes.
+    ///
+    /// # Errors
+    /// When they are not an entry file of this format version, or do not decode.
+    pub fn read(bytes: &[u8]) -> Result<Self, PackError> {
+        let body = bytes
+            .strip_prefix(ENTRY_MAGIC.as_slice())
+            .ok_or(PackError::Magic)?;
+        Ok(Self(wire::from_bytes(body)?))
+    }
+
+    /// The catalog parts the entry needs besides the files it carries, to fetch (side by side)
+    /// before [`Library::open_with`].
+    #[must_use]
+    pub fn catalog_parts(&self) -> Vec<String> {
+        self.first_files(&[]).0
     }
 
     /// The catalog parts (as [`Self::catalog_parts`]) and, apart, the files of `needs` that the
@@ -141,11 +160,9 @@ impl Library {
     /// fuzzy words wait for their vocabulary), the graph. A page whose needs are known when the
     /// entry arrives (a link's) fetches them beside the parts instead of after reading the
     /// catalog and drawing a first screen, one round trip later. Other needs are left out.
-    pub fn first_files(
-        bytes: &[u8],
-        needs: &[Need<'_>],
-    ) -> Result<(Vec<String>, Vec<String>), PackError> {
-        let entry = decode_entry(bytes)?;
+    #[must_use]
+    pub fn first_files(&self, needs: &[Need<'_>]) -> (Vec<String>, Vec<String>) {
+        let entry = &self.0;
         let carried = |id: &ShardId| !entry.inline.iter().any(|f| f.name == entry.path(*id));
         let parts = (0..entry.part_hashes.len())
             .map(ShardId::Part)
@@ -179,18 +196,26 @@ impl Library {
             .filter(|id| entry.hash_of(*id).is_some() && carried(id) && seen.insert(*id))
             .map(|id| entry.path(id))
             .collect();
-        Ok((parts, early))
+        (parts, early)
     }
+}
 
+impl Library {
     /// Reads an entry file that carries its catalog parts (a small collection).
+    ///
+    /// # Errors
+    /// As [`EntryFile::read`] and [`Self::open_with`].
     pub fn open(bytes: &[u8]) -> Result<Self, PackError> {
-        Self::open_with(bytes, &[])
+        Self::open_with(EntryFile::read(bytes)?, &[])
     }
 
-    /// Reads an entry file, the catalog parts it names (see [`Self::catalog_parts`]), and the
-    /// shards it carries.
-    pub fn open_with(bytes: &[u8], parts: &[(&str, &[u8])]) -> Result<Self, PackError> {
-        let mut entry = decode_entry(bytes)?;
+    /// Opens a read entry file with the catalog parts it names (see
+    /// [`EntryFile::catalog_parts`]) and the shards it carries.
+    ///
+    /// # Errors
+    /// When a part is missing, or a part or a carried shard does not fit the entry.
+    pub fn open_with(entry: EntryFile, parts: &[(&str, &[u8])]) -> Result<Self, PackError> {
+        let EntryFile(mut entry) = entry;
         let mismatch = |what| PackError::Mismatch {
             file: "the entry".to_owned(),
             what,
@@ -216,10 +241,7 @@ impl Library {
                     what: "its bytes are not those its name was made from",
                 });
             }
-            let body = bytes
-                .strip_prefix(SHARD_MAGIC.as_slice())
-                .ok_or(PackError::Magic)?;
-            let Shard::Part(part) = postcard::from_bytes::<Shard>(body)? else {
+            let Shard::Part(part) = decode_shard(bytes)? else {
                 return Err(PackError::Mismatch {
                     file: name.to_owned(),
                     what: "it holds another kind of shard than its name says",
@@ -582,9 +604,9 @@ impl Library {
         if self.entry.hash_of(id) != Some(hash) {
             return Err(unknown());
         }
-        let body = bytes
-            .strip_prefix(SHARD_MAGIC.as_slice())
-            .ok_or(PackError::Magic)?;
+        if !bytes.starts_with(SHARD_MAGIC.as_slice()) {
+            return Err(PackError::Magic);
+        }
         let mismatch = |what| PackError::Mismatch {
             file: name.to_owned(),
             what,
@@ -593,7 +615,7 @@ impl Library {
             return Err(mismatch("its bytes are not those its name was made from"));
         }
         let n = self.len();
-        match (id, postcard::from_bytes::<Shard>(body)?) {
+        match (id, decode_shard(bytes)?) {
             (ShardId::Cards(k), Shard::Cards(run)) => {
                 let range = self.run_range(k, self.entry.cards, &run, Catalog::describes_card);
                 let range = range.ok_or_else(unknown)?.map_err(mismatch)?;
@@ -744,7 +766,8 @@ mod tests {
     #[test]
     fn a_links_first_files_are_those_the_opened_library_asks_for_first() {
         let pack = bundle(200).pack(small_shards());
-        let parts = Library::catalog_parts(&pack.entry.bytes).expect("entry reads");
+        let entry = EntryFile::read(&pack.entry.bytes).expect("entry reads");
+        let parts = entry.catalog_parts();
         let library = pack.open().expect("entry opens");
         let queries: Vec<Query> = [
             "harb",
@@ -770,25 +793,20 @@ mod tests {
             Need::Graph,
         ]);
         for needs in &cases {
-            let (first_parts, early) =
-                Library::first_files(&pack.entry.bytes, needs).expect("entry reads");
+            let (first_parts, early) = entry.first_files(needs);
             assert_eq!(first_parts, parts, "{needs:?}");
             assert_eq!(early, library.missing(needs), "{needs:?}");
         }
-        let (_, early) = Library::first_files(&pack.entry.bytes, &[Need::Id("story-0150")])
-            .expect("entry reads");
+        let (_, early) = entry.first_files(&[Need::Id("story-0150")]);
         assert_eq!(early.len(), 1, "one id shard: {early:?}");
         // What only the catalog can say (which cards, which articles) waits for it.
-        let (_, early) = Library::first_files(
-            &pack.entry.bytes,
-            &[Need::Cards(&[1, 2]), Need::Articles(&[3])],
-        )
-        .expect("entry reads");
+        let (_, early) = entry.first_files(&[Need::Cards(&[1, 2]), Need::Articles(&[3])]);
         assert!(early.is_empty(), "{early:?}");
         // A small collection's entry carries every file: nothing to fetch early.
         let small = bundle(20).pack(Options::default());
         assert!(small.shards.is_empty());
-        let (_, early) = Library::first_files(&small.entry.bytes, &cases[1]).expect("reads");
+        let small_entry = EntryFile::read(&small.entry.bytes).expect("reads");
+        let (_, early) = small_entry.first_files(&cases[1]);
         assert!(early.is_empty(), "{early:?}");
     }
 
@@ -1019,7 +1037,7 @@ mod tests {
             "old card and article shards keep theirs"
         );
         // The entry does not list card or article shards: the parts do.
-        let entry = decode_entry(&after.entry.bytes).expect("decodes");
+        let EntryFile(entry) = EntryFile::read(&after.entry.bytes).expect("decodes");
         assert!(entry.card_hashes.is_empty() && entry.article_hashes.is_empty());
         let library = after.open().expect("opens");
         assert_eq!(library.entry.card_hashes.len(), 230_usize.div_ceil(3));
@@ -1029,16 +1047,12 @@ mod tests {
     #[test]
     fn a_part_naming_too_few_shards_is_refused() {
         let pack = bundle(200).pack(small_shards());
-        let mut entry = decode_entry(&pack.entry.bytes).expect("decodes");
+        let EntryFile(mut entry) = EntryFile::read(&pack.entry.bytes).expect("decodes");
         let name = entry.path(ShardId::Part(1));
         let file = (pack.shards.iter())
             .find(|f| f.name == name)
             .expect("part 1");
-        let body = file
-            .bytes
-            .strip_prefix(SHARD_MAGIC.as_slice())
-            .expect("a shard");
-        let Ok(Shard::Part(mut part)) = postcard::from_bytes::<Shard>(body) else {
+        let Ok(Shard::Part(mut part)) = decode_shard(&file.bytes) else {
             panic!("part 1 is a part");
         };
         part.card_hashes.pop();
@@ -1057,7 +1071,7 @@ mod tests {
             .collect();
         let given: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), *b)).collect();
         assert!(matches!(
-            Library::open_with(&forged, &given),
+            Library::open_with(EntryFile::read(&forged).expect("reads"), &given),
             Err(PackError::Mismatch { what, .. }) if what.contains("do not fit its segments")
         ));
         // The same bytes, the hashes whole: the forgery is in the part alone.
@@ -1065,7 +1079,8 @@ mod tests {
             .filter(|f| f.name.starts_with('k'))
             .map(|f| (f.name.as_str(), f.bytes.as_slice()))
             .collect();
-        assert!(Library::open_with(&pack.entry.bytes, &real).is_ok());
+        let entry = EntryFile::read(&pack.entry.bytes).expect("reads");
+        assert!(Library::open_with(entry, &real).is_ok());
     }
 
     #[test]
@@ -1121,5 +1136,232 @@ mod tests {
         assert!(library.insert(&p0.name, &p0.bytes).is_ok());
         assert!(library.insert(&a.name, &a.bytes).is_ok());
         assert!(library.insert(&here.name, &here.bytes).is_ok());
+    }
+
+    /// An article with every field filled, and a body with every kind of node.
+    fn rich(i: usize) -> crate::model::article::Article {
+        use crate::model::article::{Image, Provider, Related, Score};
+        use crate::model::body::{Body, Node};
+        use crate::text::time::{Timestamp, MAX_UNIX};
+        use crate::text::url::HttpUrl;
+        let url = |path: &str| HttpUrl::parse(&format!("https://example.com/{path}")).expect("url");
+        let image = |k: u32| Image {
+            url: url(&format!("img/{k}.png")),
+            width: Some(u32::MAX - k),
+            height: (k % 2 == 0).then_some(k),
+            is_cached: k % 3 == 0,
+            title: Some(format!("Bild {k} – Zürich")),
+        };
+        let text = |t: &str| Node::Text(t.to_owned());
+        let body = Body::from_nodes(vec![
+            Node::Heading(6),
+            text("Head"),
+            Node::End,
+            Node::Paragraph,
+            text("a "),
+            Node::Emphasis,
+            text("b"),
+            Node::End,
+            Node::Strong,
+            text("c"),
+            Node::End,
+            Node::Code("d".into()),
+            Node::Link(url("link")),
+            text("e"),
+            Node::End,
+            Node::Image {
+                src: url("inline.png"),
+                alt: String::new(),
+            },
+            Node::LineBreak,
+            Node::End,
+            Node::List(Some(u64::MAX)),
+            Node::Item,
+            Node::Quote,
+            Node::Paragraph,
+            text("f"),
+            Node::End,
+            Node::End,
+            Node::End,
+            Node::End,
+            Node::List(None),
+            Node::Item,
+            Node::End,
+            Node::End,
+            Node::Rule,
+            Node::CodeBlock("<b>\n".into()),
+        ])
+        .expect("a valid body");
+        let mut a = article(
+            &format!("rich-{i:03}"),
+            Some(1_000_000.0),
+            1_700_000_000 + i as i64,
+        );
+        a.category = Some("Nachrichten".into());
+        a.excerpt = format!("Excerpt {i}");
+        a.original_url = Some(url("original"));
+        a.amp_web_url = Some(url("amp"));
+        a.cdn_amp_web_url = Some(url("cdn"));
+        a.kind = Some("video".into());
+        a.quality = Some(Score::new(0.0).expect("score"));
+        a.draft = i % 2 == 1;
+        a.provider = Provider {
+            name: "Example Times".into(),
+            domain: None,
+            images: vec![image(1)],
+        };
+        a.topics = vec!["Harbour".into(), String::new(), "ü".repeat(200)];
+        a.images = vec![image(2), image(3)];
+        a.related = vec![
+            Related {
+                title: "Elsewhere".into(),
+                excerpt: String::new(),
+                published_at: Some(Timestamp::from_unix(MAX_UNIX).expect("instant")),
+                web_url: url(&format!("related/{}", i % 3)),
+                amp_web_url: Some(url("related/amp")),
+                cdn_amp_web_url: None,
+                kind: None,
+                provider: Some(Provider {
+                    name: "Other".into(),
+                    domain: Some("other.example".into()),
+                    images: Vec::new(),
+                }),
+                quality: None,
+                images: vec![image(4)],
+            },
+            Related {
+                title: String::new(),
+                excerpt: "x".into(),
+                published_at: None,
+                web_url: url(&format!("rich-{:03}", i / 2)),
+                amp_web_url: None,
+                cdn_amp_web_url: None,
+                kind: Some("article".into()),
+                provider: None,
+                quality: Some(Score::new(0.5).expect("score")),
+                images: Vec::new(),
+            },
+        ];
+        a.body = body;
+        a
+    }
+
+    /// Every file of a pack of rich articles, sharded small, and of packs carried in one file.
+    fn every_kind_of_file() -> Vec<crate::data::pack::File> {
+        let rich = Bundle::new((0..40).map(rich).collect());
+        let mut files = Vec::new();
+        // The plain bundle's words are many enough for summaries.
+        for pack in [rich.pack(small_shards()), bundle(200).pack(small_shards())] {
+            files.extend(pack.shards);
+            files.push(pack.entry);
+        }
+        let kinds: Vec<char> = files.iter().filter_map(|f| f.name.chars().next()).collect();
+        for kind in ['c', 'a', 'i', 'k', 'w', 'p', 'g', 'v'] {
+            assert!(kinds.contains(&kind), "a file of kind {kind}");
+        }
+        files.push(rich.pack(Options::default()).entry);
+        files.push(Bundle::new(Vec::new()).pack(Options::default()).entry);
+        files
+    }
+
+    #[test]
+    fn the_hand_reader_reads_every_file_as_postcard_wrote_it() {
+        for file in every_kind_of_file() {
+            // Read, then written again byte for byte: the reader took every value as written.
+            let again = if file.name.starts_with("entry-") {
+                let EntryFile(entry) = EntryFile::read(&file.bytes).expect("reads");
+                postcard::to_extend(&entry, ENTRY_MAGIC.to_vec())
+            } else {
+                let shard = decode_shard(&file.bytes).expect("reads");
+                postcard::to_extend(&shard, SHARD_MAGIC.to_vec())
+            };
+            assert!(again.expect("encodes") == file.bytes, "{}", file.name);
+        }
+    }
+
+    #[test]
+    fn the_hand_reader_reads_edge_values_as_postcard_wrote_them() {
+        let whole = bundle(3);
+        let card = Card::from(&rich(7));
+        let shards = [
+            Shard::Cards(Vec::new()),
+            Shard::Cards(vec![card.clone()]),
+            Shard::Articles(vec![
+                rich(1),
+                article("a", None, crate::text::time::MIN_UNIX),
+            ]),
+            Shard::Ids(Vec::new()),
+            Shard::Ids(vec![(String::new(), 0), ("z".repeat(300), u32::MAX)]),
+            Shard::Part(Part {
+                catalog: whole.catalog().part(0..3),
+                card_hashes: vec![0, u32::MAX],
+                article_hashes: Vec::new(),
+            }),
+            Shard::Words(SearchIndex::default()),
+            Shard::Words(whole.index().clone()),
+            Shard::Graph(whole.stories().clone()),
+            Shard::Vocabulary(Vocabulary::default()),
+            Shard::Vocabulary(Vocabulary::by_length(whole.index().counts()).remove(7)),
+        ];
+        for shard in shards {
+            let bytes = postcard::to_allocvec(&shard).expect("encodes");
+            assert_eq!(wire::from_bytes::<Shard>(&bytes), Ok(shard));
+        }
+        let EntryFile(mut entry) =
+            EntryFile::read(&whole.pack(small_shards()).entry.bytes).expect("reads");
+        entry.word_bytes = u64::MAX;
+        entry.graph_hash = u32::MAX;
+        entry.cards = u32::MAX;
+        entry.vocabulary_hashes = vec![0, 127, 128, u32::MAX];
+        entry.first_page = vec![(u32::MAX, card)];
+        entry.inline = vec![crate::data::pack::File {
+            name: String::new(),
+            bytes: (0..=255).collect(),
+        }];
+        let bytes = postcard::to_allocvec(&entry).expect("encodes");
+        assert_eq!(wire::from_bytes::<Entry>(&bytes), Ok(entry));
+    }
+
+    #[test]
+    fn cut_or_altered_files_are_errors_not_panics() {
+        let mut rng = crate::rng::Rng::new(15);
+        for file in every_kind_of_file() {
+            let read = |bytes: &[u8]| {
+                if file.name.starts_with("entry-") {
+                    EntryFile::read(bytes).map(|_| ())
+                } else {
+                    decode_shard(bytes).map(|_| ())
+                }
+            };
+            let len = file.bytes.len();
+            // Each file's value ends where its bytes do: any shorter cut is not a whole value.
+            let cuts = (0..len.min(64))
+                .chain(len.saturating_sub(64)..len)
+                .chain((0..64).map(|_| rng.index(len)));
+            for cut in cuts {
+                assert!(
+                    read(&file.bytes[..cut]).is_err(),
+                    "{} cut at {cut}",
+                    file.name
+                );
+            }
+            for _ in 0..200 {
+                let mut bytes = file.bytes.clone();
+                for _ in 0..=rng.below(3) {
+                    let at = rng.index(len);
+                    let flip = u8::try_from(rng.between(1, 255)).expect("a byte");
+                    bytes[at] ^= flip;
+                }
+                // Ok or an error, whatever the bytes: what matters is that it returns.
+                let _ = read(&bytes);
+            }
+            let mut longer = file.bytes.clone();
+            longer.push(0);
+            assert!(
+                matches!(read(&longer), Err(PackError::Decode(WireError::Trailing))),
+                "{}",
+                file.name
+            );
+        }
     }
 }

@@ -43,7 +43,8 @@ use crate::index::search::SearchIndex;
 use crate::index::suggest::Vocabulary;
 use crate::model::article::{Article, Card};
 use crate::to_u32;
-use serde::{Deserialize, Serialize};
+use crate::wire::{Reader, Wire};
+use serde::Serialize;
 
 /// The version of the files' format, bumped whenever what a file holds changes: an app reads
 /// only files of its own version (a page and its data from different builds say so rather
@@ -103,7 +104,7 @@ impl Default for Options {
 }
 
 /// A file of the pack.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct File {
     /// Its name in the data folder: `entry-<hash>.bin`, or `<kind><k>-<hash>.bin`.
     pub name: String,
@@ -124,21 +125,23 @@ impl Pack {
     /// The library a reader's app would hold after reading the entry and its catalog parts.
     ///
     /// # Errors
-    /// As [`crate::data::library::Library::open_with`].
+    /// As [`crate::data::library::EntryFile::read`] and
+    /// [`crate::data::library::Library::open_with`].
     pub fn open(&self) -> Result<crate::data::library::Library, crate::data::library::PackError> {
-        let parts = crate::data::library::Library::catalog_parts(&self.entry.bytes)?;
+        let entry = crate::data::library::EntryFile::read(&self.entry.bytes)?;
+        let parts = entry.catalog_parts();
         let files: Vec<(&str, &[u8])> = self
             .shards
             .iter()
             .filter(|f| parts.contains(&f.name))
             .map(|f| (f.name.as_str(), f.bytes.as_slice()))
             .collect();
-        crate::data::library::Library::open_with(&self.entry.bytes, &files)
+        crate::data::library::Library::open_with(entry, &files)
     }
 }
 
 /// What a shard holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) enum Shard {
     Cards(Vec<Card>),
     Articles(Vec<Article>),
@@ -147,6 +150,31 @@ pub(crate) enum Shard {
     Words(SearchIndex),
     Graph(crate::index::stories::Stories),
     Vocabulary(Vocabulary),
+}
+
+impl Wire for File {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            name: r.read(),
+            bytes: r.read(),
+        }
+    }
+}
+
+impl Wire for Shard {
+    /// The variant's number (its place in the enum), then its content.
+    fn read(r: &mut Reader<'_>) -> Self {
+        match r.variant() {
+            0 => Self::Cards(r.read()),
+            1 => Self::Articles(r.read()),
+            2 => Self::Ids(r.read()),
+            3 => Self::Part(r.read()),
+            4 => Self::Words(r.read()),
+            5 => Self::Graph(r.read()),
+            6 => Self::Vocabulary(r.read()),
+            _ => r.unknown_variant(Self::Cards(Vec::new())),
+        }
+    }
 }
 
 /// Which shard: its kind and number (search shards: segment and number).
@@ -215,15 +243,25 @@ impl ShardId {
 
 /// A part of the catalog: the articles of one segment, and the hashes of the card and article
 /// shards that start among them (see [`shards_from`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Part {
     pub catalog: Catalog,
     /// Per card shard starting in the part, in order, the hash its name carries.
-    #[serde(with = "fixed_width")]
+    #[serde(serialize_with = "fixed_width::serialize")]
     pub card_hashes: Vec<u32>,
     /// Per article shard starting in the part, in order, the hash its name carries.
-    #[serde(with = "fixed_width")]
+    #[serde(serialize_with = "fixed_width::serialize")]
     pub article_hashes: Vec<u32>,
+}
+
+impl Wire for Part {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            catalog: r.read(),
+            card_hashes: r.fixed_u32s(),
+            article_hashes: r.fixed_u32s(),
+        }
+    }
 }
 
 /// The shards of `size` articles each whose first article is numbered within `range`.
@@ -232,29 +270,41 @@ pub(crate) fn shards_from(range: std::ops::Range<usize>, size: usize) -> std::op
 }
 
 /// One segment of the search index: the articles numbered from `start` to the next segment's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Segment {
     pub start: u32,
     /// Per search shard, the least word it may hold.
     pub word_keys: Vec<String>,
     /// Per search shard, the hash its name carries.
-    #[serde(with = "fixed_width")]
+    #[serde(serialize_with = "fixed_width::serialize")]
     pub word_hashes: Vec<u32>,
     /// The prefixes with a summary shard, sorted; summary `k` is that of `prefixes[k]`.
     pub prefixes: Vec<String>,
     /// Per summary, the hash its name carries.
-    #[serde(with = "fixed_width")]
+    #[serde(serialize_with = "fixed_width::serialize")]
     pub summary_hashes: Vec<u32>,
 }
 
+impl Wire for Segment {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            start: r.read(),
+            word_keys: r.read(),
+            word_hashes: r.fixed_u32s(),
+            prefixes: r.read(),
+            summary_hashes: r.fixed_u32s(),
+        }
+    }
+}
+
 /// The entry file's content.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Entry {
     /// Per article, how many outlets cover its story (kept whole here: a new article in an old
     /// story changes older articles' coverage, which would rewrite old catalog parts).
     pub coverage: Vec<u32>,
     /// Per segment, the hash of its catalog part's name.
-    #[serde(with = "fixed_width")]
+    #[serde(serialize_with = "fixed_width::serialize")]
     pub part_hashes: Vec<u32>,
     /// Whether these are the project's sample articles.
     pub sample: bool,
@@ -270,7 +320,7 @@ pub(crate) struct Entry {
     /// Per id shard, the least id it may hold.
     pub id_keys: Vec<String>,
     /// Per id shard, the hash its name carries.
-    #[serde(with = "fixed_width")]
+    #[serde(serialize_with = "fixed_width::serialize")]
     pub id_hashes: Vec<u32>,
     /// The search index's segments, by first article number.
     pub segments: Vec<Segment>,
@@ -285,6 +335,28 @@ pub(crate) struct Entry {
     pub first_page: Vec<(u32, Card)>,
     /// Shards carried inside the entry.
     pub inline: Vec<File>,
+}
+
+impl Wire for Entry {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            coverage: r.read(),
+            part_hashes: r.fixed_u32s(),
+            sample: r.read(),
+            cards: r.read(),
+            articles: r.read(),
+            card_hashes: Vec::new(),
+            article_hashes: Vec::new(),
+            id_keys: r.read(),
+            id_hashes: r.fixed_u32s(),
+            segments: r.read(),
+            word_bytes: r.read(),
+            graph_hash: r.read(),
+            vocabulary_hashes: r.read(),
+            first_page: r.read(),
+            inline: r.read(),
+        }
+    }
 }
 
 impl Entry {
@@ -335,18 +407,14 @@ pub fn segment_starts(n: usize, unit: usize) -> Vec<usize> {
 }
 
 /// Lists of file hashes stored in four bytes each: hashes are spread evenly over 32 bits, so a
-/// varint (postcard's form for a `u32`) takes five bytes for fifteen in sixteen of them.
+/// varint (postcard's form for a `u32`) takes five bytes for fifteen in sixteen of them. Read by
+/// [`Reader::fixed_u32s`].
 mod fixed_width {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Serialize, Serializer};
 
     pub(crate) fn serialize<S: Serializer>(hashes: &[u32], s: S) -> Result<S::Ok, S::Error> {
         let bytes: Vec<[u8; 4]> = hashes.iter().map(|h| h.to_le_bytes()).collect();
         bytes.serialize(s)
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
-        let bytes = Vec::<[u8; 4]>::deserialize(d)?;
-        Ok(bytes.into_iter().map(u32::from_le_bytes).collect())
     }
 }
 
@@ -627,7 +695,7 @@ mod tests {
         let bytes = postcard::to_allocvec(&segment).expect("encodes");
         // start, no keys, 3 hashes, no prefixes, 1 hash: a byte per count and four per hash.
         assert_eq!(bytes.len(), 1 + 1 + (1 + 3 * 4) + 1 + (1 + 4));
-        assert_eq!(postcard::from_bytes::<Segment>(&bytes).ok(), Some(segment));
+        assert_eq!(crate::wire::from_bytes::<Segment>(&bytes), Ok(segment));
     }
 
     #[test]

@@ -13,7 +13,8 @@ use crate::index::facet::Facets;
 use crate::model::article::{Article, Card, Score};
 use crate::text::time::Timestamp;
 use crate::to_u32;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use crate::wire::{Reader, Wire};
+use serde::{Serialize, Serializer};
 
 /// Per-article columns (article number = position) and the tables derived from them.
 #[derive(Debug, Clone, PartialEq)]
@@ -288,7 +289,7 @@ impl Catalog {
 
 /// A score column as a table of distinct values and, per article, 0 for unknown or 1 + the
 /// value's index: heat and quality take few distinct values, so this is one byte an article.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct ScoreColumn {
     values: Vec<Score>,
     index: Vec<u32>,
@@ -331,7 +332,7 @@ impl ScoreColumn {
 /// since the article before. Articles are numbered in publication order, so these steps are
 /// small and non-negative (a signed varint of a byte or two, where seconds since the earliest
 /// take four); any order still round-trips.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Stored {
     first: Timestamp,
     published: Vec<i64>,
@@ -368,10 +369,48 @@ impl Serialize for Catalog {
     }
 }
 
-impl<'de> Deserialize<'de> for Catalog {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = Stored::deserialize(deserializer)?;
-        let check = || -> Result<Catalog, Inconsistent> {
+impl Wire for ScoreColumn {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            values: r.read(),
+            index: r.read(),
+        }
+    }
+}
+
+impl Wire for Stored {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            first: r.read(),
+            published: r.read(),
+            heat: r.read(),
+            quality: r.read(),
+            coverage: r.read(),
+            facets: r.read(),
+        }
+    }
+}
+
+impl Wire for Catalog {
+    fn read(r: &mut Reader<'_>) -> Self {
+        // What a failed read answers (see `crate::wire`): built without `derive`, which reads
+        // the facet tables.
+        let fallback = || Catalog {
+            published: Vec::new(),
+            heat: Vec::new(),
+            quality: Vec::new(),
+            coverage: Vec::new(),
+            drafts: 0,
+            facets: Facets::default(),
+            by_heat: Vec::new(),
+            by_date: Vec::new(),
+            by_quality: Vec::new(),
+        };
+        let s = Stored::read(r);
+        if r.failed() {
+            return fallback();
+        }
+        let check = move || -> Result<Catalog, Inconsistent> {
             let n = s.published.len();
             let mut previous = s.first.unix();
             let published = s
@@ -393,14 +432,10 @@ impl<'de> Deserialize<'de> for Catalog {
                 return Err(Inconsistent("the facet tables do not match the columns"));
             }
             Ok(Catalog::derive(
-                published,
-                heat,
-                quality,
-                s.coverage.clone(),
-                s.facets.clone(),
+                published, heat, quality, s.coverage, s.facets,
             ))
         };
-        check().map_err(serde::de::Error::custom)
+        check().unwrap_or_else(|Inconsistent(what)| r.invalid(what, fallback()))
     }
 }
 
@@ -480,7 +515,7 @@ mod tests {
         let list = articles();
         let catalog = Catalog::build(&list, vec![1, 2, 1, 3, 1, 1]);
         let bytes = postcard::to_allocvec(&catalog).expect("encodes");
-        let back: Catalog = postcard::from_bytes(&bytes).expect("decodes");
+        let back: Catalog = crate::wire::from_bytes(&bytes).expect("decodes");
         assert_eq!(back, catalog);
         assert!((0..6).all(|n| back.describes(n, &list[n as usize])));
         assert!(!back.describes(0, &list[1]));
@@ -495,11 +530,11 @@ mod tests {
             .collect();
         let catalog = Catalog::build(&list, vec![1; list.len()]);
         let stored: Stored =
-            postcard::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+            crate::wire::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
                 .expect("decodes as stored");
         assert!(stored.published[1..].iter().all(|&step| step == 3_600));
         let back: Catalog =
-            postcard::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+            crate::wire::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
                 .expect("decodes");
         assert_eq!(back, catalog);
     }
@@ -510,10 +545,10 @@ mod tests {
         let catalog = Catalog::build(&list, vec![1; 6]);
         let stored = |edit: &dyn Fn(&mut Stored)| {
             let mut s: Stored =
-                postcard::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+                crate::wire::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
                     .expect("decodes as stored");
             edit(&mut s);
-            postcard::from_bytes::<Catalog>(&postcard::to_allocvec(&s).expect("encodes"))
+            crate::wire::from_bytes::<Catalog>(&postcard::to_allocvec(&s).expect("encodes"))
         };
         assert!(stored(&|s| s.heat.index[0] = 99).is_err());
         assert!(stored(&|s| {

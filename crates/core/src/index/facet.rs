@@ -9,11 +9,12 @@
 use crate::model::article::Article;
 use crate::text::words::fold;
 use crate::to_u32;
-use serde::{Deserialize, Serialize};
+use crate::wire::{Reader, Wire};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A dimension to filter by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Facet {
     /// Topics (an article has several).
     Topic,
@@ -91,7 +92,7 @@ impl Facet {
 }
 
 /// One value of a facet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FacetValue {
     /// What the URL holds.
     pub key: String,
@@ -103,8 +104,8 @@ pub struct FacetValue {
 ///
 /// Stored with a count per article instead of offsets: counts are small numbers, one byte each,
 /// where offsets grow with the collection.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "StoredTable", try_from = "StoredTable")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(into = "StoredTable")]
 pub struct FacetTable {
     values: Vec<FacetValue>,
     /// Article `i` has values `ids[offsets[i]..offsets[i + 1]]`.
@@ -255,7 +256,7 @@ impl FacetTable {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct StoredTable {
     values: Vec<FacetValue>,
     counts: Vec<u32>,
@@ -295,10 +296,37 @@ impl TryFrom<StoredTable> for FacetTable {
     }
 }
 
+impl Wire for FacetValue {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            key: r.read(),
+            label: r.read(),
+        }
+    }
+}
+
+impl Wire for FacetTable {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let stored = StoredTable {
+            values: r.read(),
+            counts: r.read(),
+            ids: r.read(),
+        };
+        Self::try_from(stored)
+            .unwrap_or_else(|_| r.invalid("a facet table's counts overflow", Self::default()))
+    }
+}
+
 /// The tables of every facet.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Facets {
     tables: Vec<FacetTable>,
+}
+
+impl Wire for Facets {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self { tables: r.read() }
+    }
 }
 
 impl Facets {

@@ -10,7 +10,8 @@
 
 use crate::model::article::Article;
 use crate::text::words::{self, spans};
-use serde::{Deserialize, Serialize};
+use crate::wire::{Reader, Wire};
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// The longest query read; the rest is ignored.
@@ -71,7 +72,7 @@ impl Field {
 pub const LONGER: char = '\u{10FFFF}';
 
 /// One article's occurrence of a word: which article, and in which fields (a [`Field`] mask).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Posting {
     /// Index of the article in the bundle.
     pub article: u32,
@@ -84,14 +85,14 @@ pub struct Posting {
 ///
 /// Stored with each posting list's article numbers as gaps from the previous one, which are
 /// small numbers and so mostly one byte each.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "StoredIndex", try_from = "StoredIndex")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(into = "StoredIndex")]
 pub struct SearchIndex {
     words: Vec<String>,
     postings: Vec<Vec<Posting>>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct StoredIndex {
     words: Vec<String>,
     postings: Vec<Vec<(u32, u8)>>,
@@ -148,6 +149,15 @@ impl TryFrom<StoredIndex> for SearchIndex {
             words: s.words,
             postings,
         })
+    }
+}
+
+impl Wire for SearchIndex {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let words = r.read();
+        let postings = r.read::<Vec<Vec<(u32, u8)>>>();
+        Self::try_from(StoredIndex { words, postings })
+            .unwrap_or_else(|_| r.invalid("a posting list's numbers overflow", Self::default()))
     }
 }
 
@@ -934,7 +944,7 @@ mod tests {
             assert_eq!(split, run(&whole, &c, q), "{q}");
         }
         let back: SearchIndex =
-            postcard::from_bytes(&postcard::to_allocvec(&whole).expect("encodes"))
+            crate::wire::from_bytes(&postcard::to_allocvec(&whole).expect("encodes"))
                 .expect("decodes");
         assert_eq!(back, whole);
         assert_eq!(

@@ -17,7 +17,8 @@
 use crate::model::article::{Article, Provider, Related};
 use crate::text::normal_url::{normalise, normalise_host};
 use crate::to_u32;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use crate::wire::{Reader, Wire};
+use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -62,7 +63,7 @@ impl Hasher for FxHasher {
 }
 
 /// A related entry's place: entry `entry` of article `article`'s `related` list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct EntryRef {
     /// The article number.
     pub article: u32,
@@ -100,7 +101,7 @@ pub struct Subgraph {
 }
 
 /// Compressed rows: row `i` is `items[offsets[i]..offsets[i + 1]]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 struct Rows {
     offsets: Vec<u32>,
     items: Vec<u32>,
@@ -162,7 +163,7 @@ impl Rows {
 }
 
 /// What the bundle carries; everything else is rebuilt from it when decoding.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 struct Stored {
     /// Per article, the node each related entry resolved to, in file order. An entry that is
     /// the article itself resolves to the article's own number.
@@ -199,12 +200,39 @@ impl Serialize for Stories {
     }
 }
 
-impl<'de> Deserialize<'de> for Stories {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let stored = Stored::deserialize(deserializer)?;
-        let stories = Self::derive(stored).map_err(serde::de::Error::custom)?;
-        stories.check_coverage().map_err(serde::de::Error::custom)?;
-        Ok(stories)
+impl Wire for EntryRef {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            article: r.read(),
+            entry: r.read(),
+        }
+    }
+}
+
+impl Wire for Stories {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let stored = Stored {
+            targets: Rows {
+                offsets: r.read(),
+                items: r.read(),
+            },
+            outside: r.read(),
+            coverage: r.read(),
+        };
+        // What a failed read answers (see `crate::wire`).
+        let fallback = || Self {
+            stored: Stored::default(),
+            adjacency: Rows::default(),
+            story: Vec::new(),
+            members: Rows::default(),
+        };
+        if r.failed() {
+            return fallback();
+        }
+        match Self::derive(stored).and_then(|s| s.check_coverage().map(|()| s)) {
+            Ok(stories) => stories,
+            Err(Inconsistent(what)) => r.invalid(what, fallback()),
+        }
     }
 }
 
@@ -1030,7 +1058,7 @@ mod tests {
         ]);
         let stories = Stories::build(&list);
         let bytes = postcard::to_allocvec(&stories).expect("encodes");
-        let decoded: Stories = postcard::from_bytes(&bytes).expect("decodes");
+        let decoded: Stories = crate::wire::from_bytes(&bytes).expect("decodes");
         assert_eq!(decoded, stories);
         assert!(decoded.is_valid_for(&list));
         assert!(!decoded.is_valid_for(&list[..2]));
@@ -1042,7 +1070,7 @@ mod tests {
             let mut stored = stories.stored.clone();
             edit(&mut stored);
             let bytes = postcard::to_allocvec(&stored).expect("encodes");
-            postcard::from_bytes::<Stories>(&bytes).is_err()
+            crate::wire::from_bytes::<Stories>(&bytes).is_err()
         };
         type Edit = (&'static str, fn(&mut Stored));
         let edits: &[Edit] = &[

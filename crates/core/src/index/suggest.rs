@@ -10,7 +10,8 @@
 
 use crate::index::search::{Query, Term};
 use crate::text::words;
-use serde::{Deserialize, Serialize};
+use crate::wire::{Reader, Wire};
+use serde::Serialize;
 use std::ops::RangeInclusive;
 
 /// Below this many results a query is worth a suggestion; above it a reader is finding things.
@@ -48,9 +49,15 @@ pub fn buckets_near(len: usize) -> RangeInclusive<usize> {
 }
 
 /// The words of one length bucket, sorted, each with the number of articles it occurs in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Vocabulary {
     words: Vec<(String, u32)>,
+}
+
+impl Wire for Vocabulary {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self { words: r.read() }
+    }
 }
 
 impl Vocabulary {

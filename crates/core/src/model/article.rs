@@ -2,12 +2,14 @@
 //!
 //! Ingest builds these from raw front matter once, at build time. Every field whose values could
 //! be wrong (ids, URLs, instants, scores) has its own type whose constructor checks it, and those
-//! types re-check when a bundle is decoded, so no code path hands the UI an unchecked value.
+//! types re-check when a data file is read (their `Wire` impls), so no code path hands the UI
+//! an unchecked value.
 
 use crate::model::body::Body;
 use crate::text::time::Timestamp;
 use crate::text::url::HttpUrl;
-use serde::{Deserialize, Serialize};
+use crate::wire::{Reader, Wire};
+use serde::Serialize;
 use std::fmt;
 
 /// The longest article id accepted (ids are file stems and appear in links).
@@ -16,8 +18,8 @@ pub const MAX_ID_LEN: usize = 200;
 pub const MAX_SCORE: f64 = 1_000_000.0;
 
 /// An article's id: its file stem, unique within a bundle.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ArticleId(String);
 
 /// Why a string cannot be an article id.
@@ -81,6 +83,14 @@ impl TryFrom<String> for ArticleId {
     }
 }
 
+impl Wire for ArticleId {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let id = r.str();
+        Self::new(id)
+            .unwrap_or_else(|_| r.invalid("an article id fails its check", Self(String::new())))
+    }
+}
+
 impl From<ArticleId> for String {
     fn from(value: ArticleId) -> Self {
         value.0
@@ -89,8 +99,8 @@ impl From<ArticleId> for String {
 
 /// A known heat or quality: finite, from 0 to [`MAX_SCORE`]. Unknown values are `None` in the
 /// model, never a sentinel.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(into = "f64")]
 pub struct Score(f64);
 
 /// Why a number cannot be a score.
@@ -144,6 +154,13 @@ impl TryFrom<f64> for Score {
     }
 }
 
+impl Wire for Score {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let value = r.read();
+        Self::new(value).unwrap_or_else(|_| r.invalid("a score is out of range", Self(0.0)))
+    }
+}
+
 impl From<Score> for f64 {
     fn from(value: Score) -> Self {
         value.0
@@ -151,7 +168,7 @@ impl From<Score> for f64 {
 }
 
 /// An image: an article's picture, or a provider's logo.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Image {
     /// Where the image is.
     pub url: HttpUrl,
@@ -166,7 +183,7 @@ pub struct Image {
 }
 
 /// The outlet that published an article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Provider {
     /// Display name, e.g. "Example Times".
     pub name: String,
@@ -177,7 +194,7 @@ pub struct Provider {
 }
 
 /// A story from elsewhere that the article's source lists as related.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Related {
     /// Headline.
     pub title: String,
@@ -202,7 +219,7 @@ pub struct Related {
 }
 
 /// A validated article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {
     /// Unique id (the file stem).
     pub id: ArticleId,
@@ -245,7 +262,7 @@ pub struct Article {
 /// What a list shows of an article: enough to decide whether to read it. A sharded build
 /// ships cards apart from the whole articles, so a page of results scattered over the
 /// collection costs a few kB rather than every field of every article near them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Card {
     /// Unique id (the file stem).
     pub id: ArticleId,
@@ -271,6 +288,91 @@ pub struct Card {
     pub topics: Vec<String>,
     /// The first picture, for a thumbnail.
     pub image: Option<Image>,
+}
+
+// Fields in declaration order, as serde writes them.
+
+impl Wire for Image {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            url: r.read(),
+            width: r.read(),
+            height: r.read(),
+            is_cached: r.read(),
+            title: r.read(),
+        }
+    }
+}
+
+impl Wire for Provider {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            name: r.read(),
+            domain: r.read(),
+            images: r.read(),
+        }
+    }
+}
+
+impl Wire for Related {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            title: r.read(),
+            excerpt: r.read(),
+            published_at: r.read(),
+            web_url: r.read(),
+            amp_web_url: r.read(),
+            cdn_amp_web_url: r.read(),
+            kind: r.read(),
+            provider: r.read(),
+            quality: r.read(),
+            images: r.read(),
+        }
+    }
+}
+
+impl Wire for Article {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            id: r.read(),
+            category: r.read(),
+            title: r.read(),
+            excerpt: r.read(),
+            published_at: r.read(),
+            web_url: r.read(),
+            original_url: r.read(),
+            amp_web_url: r.read(),
+            cdn_amp_web_url: r.read(),
+            kind: r.read(),
+            quality: r.read(),
+            heat: r.read(),
+            draft: r.read(),
+            provider: r.read(),
+            topics: r.read(),
+            images: r.read(),
+            related: r.read(),
+            body: r.read(),
+        }
+    }
+}
+
+impl Wire for Card {
+    fn read(r: &mut Reader<'_>) -> Self {
+        Self {
+            id: r.read(),
+            title: r.read(),
+            excerpt: r.read(),
+            published_at: r.read(),
+            web_url: r.read(),
+            quality: r.read(),
+            heat: r.read(),
+            draft: r.read(),
+            provider_name: r.read(),
+            provider_domain: r.read(),
+            topics: r.read(),
+            image: r.read(),
+        }
+    }
 }
 
 impl From<&Article> for Card {

@@ -11,7 +11,8 @@
 //! overflow.
 
 use crate::text::url::HttpUrl;
-use serde::{Deserialize, Serialize};
+use crate::wire::{Reader, Wire};
+use serde::Serialize;
 
 /// The deepest a body may nest, counting blocks (quotes, lists, items) and inlines (emphasis,
 /// links) together. Real articles nest a list in a quote in a list with a link in bold: six or
@@ -19,8 +20,8 @@ use serde::{Deserialize, Serialize};
 pub const MAX_DEPTH: usize = 16;
 
 /// A body: its blocks, and their plain text.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "Vec<Node>", into = "Vec<Node>")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(into = "Vec<Node>")]
 pub struct Body {
     blocks: Vec<Block>,
     text: String,
@@ -84,7 +85,7 @@ pub enum Inline {
 
 /// One step of a body in document order: a container opens (and is closed by [`Node::End`]), or
 /// a leaf stands on its own. The stored form of a [`Body`], and what ingest writes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Node {
     /// Opens a heading of this level.
     Heading(u8),
@@ -121,6 +122,41 @@ pub enum Node {
     },
     /// A hard line break.
     LineBreak,
+}
+
+impl Wire for Node {
+    /// The variant's number (its place in the enum), then its fields.
+    fn read(r: &mut Reader<'_>) -> Self {
+        match r.variant() {
+            0 => Self::Heading(r.read()),
+            1 => Self::Paragraph,
+            2 => Self::List(r.read()),
+            3 => Self::Item,
+            4 => Self::Quote,
+            5 => Self::Emphasis,
+            6 => Self::Strong,
+            7 => Self::Link(r.read()),
+            8 => Self::End,
+            9 => Self::CodeBlock(r.read()),
+            10 => Self::Rule,
+            11 => Self::Text(r.read()),
+            12 => Self::Code(r.read()),
+            13 => Self::Image {
+                src: r.read(),
+                alt: r.read(),
+            },
+            14 => Self::LineBreak,
+            _ => r.unknown_variant(Self::End),
+        }
+    }
+}
+
+impl Wire for Body {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let nodes = r.read();
+        Self::from_nodes(nodes)
+            .unwrap_or_else(|_| r.invalid("a body is not a tree", Self::default()))
+    }
 }
 
 /// Why a list of nodes is not a body.
@@ -585,7 +621,7 @@ mod tests {
              first\n\nnested\n\nquoted\n\n<script>alert(1)</script>"
         );
         let bytes = postcard::to_allocvec(&body).expect("encodes");
-        assert_eq!(postcard::from_bytes::<Body>(&bytes), Ok(body));
+        assert_eq!(crate::wire::from_bytes::<Body>(&bytes), Ok(body));
     }
 
     #[test]
@@ -634,7 +670,10 @@ mod tests {
         );
         // A hostile bundle: decoding reads a flat list, so depth costs no stack.
         let bytes = postcard::to_allocvec(&quotes(100_000)).expect("encodes");
-        assert!(postcard::from_bytes::<Body>(&bytes).is_err());
+        assert_eq!(
+            crate::wire::from_bytes::<Body>(&bytes),
+            Err(crate::wire::WireError::Invalid("a body is not a tree"))
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! needs to print them. Kept here, not in chrono, so the wasm app carries no clock or time-zone
 //! database: the reader's locale formatting is the browser's job.
 
-use serde::{Deserialize, Serialize};
+use crate::wire::{Reader, Wire};
+use serde::Serialize;
 use std::fmt;
 
 /// 0001-01-01T00:00:00Z, the earliest instant accepted.
@@ -11,8 +12,8 @@ pub const MIN_UNIX: i64 = -62_135_596_800;
 pub const MAX_UNIX: i64 = 253_402_300_799;
 
 /// An instant between years 1 and 9999, in whole seconds since 1970-01-01T00:00:00Z.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "i64", into = "i64")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "i64")]
 pub struct Timestamp(i64);
 
 /// The instant lies outside years 1 to 9999.
@@ -73,6 +74,14 @@ impl TryFrom<i64> for Timestamp {
     type Error = OutOfRange;
     fn try_from(value: i64) -> Result<Self, Self::Error> {
         Self::from_unix(value)
+    }
+}
+
+impl Wire for Timestamp {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let seconds = r.read();
+        Self::from_unix(seconds)
+            .unwrap_or_else(|_| r.invalid("an instant is outside the years 1 to 9999", Self::EPOCH))
     }
 }
 

@@ -12,7 +12,8 @@
 //! shortest form), never in a shorthand a browser would rewrite (`0x7f.1`, `[0:0::1]`). A
 //! property test against the `url` crate (a dev-dependency only) holds the two together.
 
-use serde::{Deserialize, Serialize};
+use crate::wire::{Reader, Wire};
+use serde::Serialize;
 use std::fmt::{self, Write as _};
 
 /// The longest URL accepted. Real article URLs (AMP cache URLs included) stay far below it; the cap
@@ -59,10 +60,10 @@ pub enum UrlError {
 
 /// An absolute `http` or `https` URL that passed [`HttpUrl::parse`].
 ///
-/// The only ways to get one are `parse` and deserialization (which calls `parse`), so holding an
-/// `HttpUrl` proves the check was made.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+/// The only ways to get one are `parse` and reading a data file (which makes the same check), so
+/// holding an `HttpUrl` proves the check was made.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct HttpUrl(String);
 
 impl HttpUrl {
@@ -110,6 +111,16 @@ impl TryFrom<String> for HttpUrl {
     fn try_from(value: String) -> Result<Self, Self::Error> {
         check(&value)?;
         Ok(Self(value))
+    }
+}
+
+impl Wire for HttpUrl {
+    fn read(r: &mut Reader<'_>) -> Self {
+        let url = r.read::<String>();
+        match check(&url) {
+            Ok(()) => Self(url),
+            Err(_) => r.invalid("a URL is not an http(s) link", Self(url)),
+        }
     }
 }
 
@@ -603,8 +614,18 @@ mod tests {
     }
 
     #[test]
-    fn deserializing_checks_again() {
+    fn reading_checks_again() {
         let bytes = postcard::to_allocvec(&"javascript:alert(1)".to_owned()).expect("encodes");
-        assert!(postcard::from_bytes::<HttpUrl>(&bytes).is_err());
+        assert_eq!(
+            crate::wire::from_bytes::<HttpUrl>(&bytes).map(String::from),
+            Err(crate::wire::WireError::Invalid(
+                "a URL is not an http(s) link"
+            ))
+        );
+        let good = postcard::to_allocvec(&"https://example.com/a".to_owned()).expect("encodes");
+        assert_eq!(
+            crate::wire::from_bytes::<HttpUrl>(&good).map(String::from),
+            Ok("https://example.com/a".into())
+        );
     }
 }

@@ -64,8 +64,9 @@ fn usage(problem: &str) -> ExitCode {
 fn write(dist: &Path, pack: &broadsheet_core::data::pack::Pack) -> std::io::Result<()> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)?;
-    let parts = broadsheet_core::data::library::Library::catalog_parts(&pack.entry.bytes)
-        .map_err(|e| std::io::Error::other(format!("the new entry does not open: {e}")))?;
+    let parts = broadsheet_core::data::library::EntryFile::read(&pack.entry.bytes)
+        .map_err(|e| std::io::Error::other(format!("the new entry does not open: {e}")))?
+        .catalog_parts();
     let entry = format!("./{DATA_DIR}/{}", pack.entry.name);
     let html = point_at(&html, &entry, &parts).ok_or_else(|| {
         std::io::Error::other(format!(
