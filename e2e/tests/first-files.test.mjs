@@ -1,4 +1,4 @@
-// A link's own files start with the catalog's (src/library.rs, `Library::first_files`): on a
+// A link's own files start with the catalog's (src/library.rs, `EntryFile::first_files`): on a
 // sharded build of 10,000 generated articles (scripts/test builds it), a search link's search
 // files and an article link's id file are requested as soon as the entry is in, before the app
 // reads the catalog and draws a first screen, and the page then shows what a reader clicking
