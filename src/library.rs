@@ -62,7 +62,10 @@ pub enum Priority {
     Wanted,
     /// Something that fills in a page already shown (the cards of a list). Measured at 100,000
     /// articles: each keystroke asked for ~47 card shards, and over HTTP/1.1's six connections
-    /// the next keystroke's search shard waited behind them.
+    /// the next keystroke's search shard waited behind them. Started at once all the same, in
+    /// the task that shows the results: a reader waits for a keystroke's first cards, and
+    /// started a task later (to keep fetch()'s 4-10 ms out of that task) they came ~10-20 ms
+    /// later (keys-bench, 10,000 articles).
     Filler,
     /// What may be wanted later (the small search index, ahead of typing): downloaded like a
     /// filler, then kept as bytes, each file read only when a page first asks for it. Read as
@@ -70,20 +73,6 @@ pub enum Priority {
     /// the first screen was drawn, time a phone spends blocked (Lighthouse's TBT), for words
     /// nobody may type; a keystroke reads the one or two files its word falls in.
     Ahead,
-}
-
-/// Resolves in a task after the one running now.
-async fn next_task() {
-    let later = js_sys::Promise::new(&mut |resolve, _| {
-        // Without a timer, at once.
-        if gloo::utils::window()
-            .set_timeout_with_callback(&resolve)
-            .is_err()
-        {
-            resolve.call0(&wasm_bindgen::JsValue::UNDEFINED).ok();
-        }
-    });
-    JsFuture::from(later).await.ok();
 }
 
 /// Starts downloading one data file: the request is under way when this returns, so several
@@ -397,11 +386,6 @@ pub fn use_library(route: &Route) -> (Boot, Rc<[String]>) {
             let refresh = refresh.clone();
             *under_way.borrow_mut() += 1;
             spawn_local(async move {
-                if priority == Priority::Filler {
-                    // Starting a keystroke's card downloads took Chromium's fetch() 4-10 ms (10,000
-                    // articles, traced), inside the task that draws the keystroke's results.
-                    next_task().await;
-                }
                 let mut arrived = Vec::new();
                 let mut failed = false;
                 for (name, result) in download_all(files, priority).await {
