@@ -10,7 +10,7 @@ use crate::data::pack::{
     shard_of, shards_for_prefix, shards_from, short_hash, Entry, Part, Segment, Shard, ShardId,
     ENTRY_MAGIC, SHARD_MAGIC,
 };
-use crate::index::catalog::Catalog;
+use crate::index::catalog::{Catalog, Columns};
 use crate::index::search::{self, lookups, phrase_candidates, Query, SearchIndex, Sources};
 use crate::index::stories::Stories;
 use crate::index::suggest::{self, buckets_near, query_words, Suggestion, Vocabulary};
@@ -281,7 +281,7 @@ impl Library {
             .flat_map(|p| &p.article_hashes)
             .copied()
             .collect();
-        let catalogs: Vec<&Catalog> = parts.iter().map(|p| &p.catalog).collect();
+        let catalogs: Vec<&Columns> = parts.iter().map(|p| &p.catalog).collect();
         let catalog = Catalog::join(&catalogs, std::mem::take(&mut entry.coverage))
             .map_err(|_| mismatch("the coverage column does not fit the catalog"))?;
         let n = catalog.len();

@@ -6,11 +6,12 @@
 //! [`Bundle`]), so an update's new articles take the highest numbers and every cut by number
 //! below leaves older files as they were. The files are:
 //!
-//! - the [`Catalog`] (what filtering, counting and sorting read, for every article) in parts,
-//!   one per segment (see below), read with the entry before the first screen: an update
-//!   rewrites the recent part, not the whole catalog. A part also names the card and article
-//!   shards that start among its articles: their names change only with those articles, so
-//!   they travel with them rather than in the entry, which every update rewrites;
+//! - the [`Catalog`](crate::index::catalog::Catalog) (what filtering, counting and sorting
+//!   read, for every article) in parts, one per segment (see below), read with the entry
+//!   before the first screen: an update rewrites the recent part, not the whole catalog. A
+//!   part holds its articles' columns ([`Columns`]) and names the card and article shards that
+//!   start among them: their names change only with those articles, so they travel with them
+//!   rather than in the entry, which every update rewrites;
 //! - cards ([`Card`]: what a list shows), in runs of [`Options::cards`] consecutive article
 //!   numbers: a page of results scattered over the collection costs one small file a card;
 //! - whole articles, in runs of [`Options::articles`] (article pages, exports, phrases);
@@ -38,7 +39,7 @@
 //! the catalog, before it uses it.
 
 use crate::data::bundle::Bundle;
-use crate::index::catalog::Catalog;
+use crate::index::catalog::Columns;
 use crate::index::search::SearchIndex;
 use crate::index::suggest::Vocabulary;
 use crate::model::article::{Article, Card};
@@ -49,7 +50,7 @@ use serde::Serialize;
 /// The version of the files' format, bumped whenever what a file holds changes: an app reads
 /// only files of its own version (a page and its data from different builds say so rather
 /// than misread each other).
-pub const FORMAT_VERSION: u8 = 8;
+pub const FORMAT_VERSION: u8 = 9;
 
 /// First bytes of an entry file: "BSHT" and the format version.
 pub(crate) const ENTRY_MAGIC: &[u8; 5] = &[b'B', b'S', b'H', b'T', FORMAT_VERSION];
@@ -245,7 +246,7 @@ impl ShardId {
 /// shards that start among them (see [`shards_from`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Part {
-    pub catalog: Catalog,
+    pub catalog: Columns,
     /// Per card shard starting in the part, in order, the hash its name carries.
     #[serde(serialize_with = "fixed_width::serialize")]
     pub card_hashes: Vec<u32>,

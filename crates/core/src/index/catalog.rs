@@ -5,9 +5,9 @@
 //! and the rest only for the articles a page shows), so it is kept small: publication instants
 //! as offsets from the earliest, heat and quality as indexes into their tables of distinct
 //! values, facet memberships as counts and value numbers. The three listing orders are derived
-//! when the catalog is read, from the same comparisons [`crate::index::order`] makes on whole
-//! articles: derived in a pass or two each at start-up, they cost less than shipping three
-//! permutations.
+//! once, when the catalog's parts are joined (see [`Columns`]), from the same comparisons
+//! [`crate::index::order`] makes on whole articles: derived in a pass or two each at start-up,
+//! they cost less than shipping three permutations.
 
 use crate::index::facet::Facets;
 use crate::model::article::{Article, Card, Score};
@@ -28,6 +28,31 @@ pub struct Catalog {
     by_heat: Vec<u32>,
     by_date: Vec<u32>,
     by_quality: Vec<u32>,
+}
+
+/// The columns of a run of consecutive articles, as a catalog part stores them (see
+/// [`Catalog::part`]): checked when read, and derived from only once joined into the whole
+/// catalog, so start-up derives the orders once, not once per part and again for the whole.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Columns {
+    published: Vec<Timestamp>,
+    heat: Vec<Option<Score>>,
+    quality: Vec<Option<Score>>,
+    facets: Facets,
+}
+
+impl Columns {
+    /// How many articles.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.published.len()
+    }
+
+    /// True when there are no articles.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.published.is_empty()
+    }
 }
 
 /// Article numbers newest first; among articles published at the same instant the number (the
@@ -194,27 +219,26 @@ impl Catalog {
         self.drafts
     }
 
-    /// The catalog of the articles numbered `range` alone, without their coverage (0): a part
-    /// of the data that stays the same while those articles do. Coverage is left out because
-    /// a new article in an old story changes the coverage of the story's older articles.
+    /// The columns of the articles numbered `range` alone, without their coverage: a part of
+    /// the data that stays the same while those articles do. Coverage is left out because a new
+    /// article in an old story changes the coverage of the story's older articles.
     #[must_use]
-    pub fn part(&self, range: std::ops::Range<usize>) -> Self {
-        Self::derive(
-            self.published[range.clone()].to_vec(),
-            self.heat[range.clone()].to_vec(),
-            self.quality[range.clone()].to_vec(),
-            vec![0; range.len()],
-            self.facets.restrict(range),
-        )
+    pub fn part(&self, range: std::ops::Range<usize>) -> Columns {
+        Columns {
+            published: self.published[range.clone()].to_vec(),
+            heat: self.heat[range.clone()].to_vec(),
+            quality: self.quality[range.clone()].to_vec(),
+            facets: self.facets.restrict(range),
+        }
     }
 
     /// Parts of consecutive runs of articles (see [`Self::part`]) as one catalog, with every
-    /// article's coverage.
+    /// article's coverage: the orders are derived here, once, for the whole.
     ///
     /// # Errors
     /// When `coverage` does not have one entry per article of the parts.
-    pub fn join(parts: &[&Self], coverage: Vec<u32>) -> Result<Self, Inconsistent> {
-        let all = |column: fn(&Self) -> &[_]| -> Vec<_> {
+    pub fn join(parts: &[&Columns], coverage: Vec<u32>) -> Result<Self, Inconsistent> {
+        let all = |column: fn(&Columns) -> &[_]| -> Vec<_> {
             parts.iter().flat_map(|p| column(p)).copied().collect()
         };
         let published: Vec<Timestamp> = parts
@@ -338,11 +362,10 @@ struct Stored {
     published: Vec<i64>,
     heat: ScoreColumn,
     quality: ScoreColumn,
-    coverage: Vec<u32>,
     facets: Facets,
 }
 
-impl Serialize for Catalog {
+impl Serialize for Columns {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let first = self.published.first().copied().unwrap_or(Timestamp::EPOCH);
         let mut previous = first.unix();
@@ -362,7 +385,6 @@ impl Serialize for Catalog {
             published,
             heat: ScoreColumn::of(&self.heat),
             quality: ScoreColumn::of(&self.quality),
-            coverage: self.coverage.clone(),
             facets: self.facets.clone(),
         }
         .serialize(serializer)
@@ -385,32 +407,18 @@ impl Wire for Stored {
             published: r.read(),
             heat: r.read(),
             quality: r.read(),
-            coverage: r.read(),
             facets: r.read(),
         }
     }
 }
 
-impl Wire for Catalog {
+impl Wire for Columns {
     fn read(r: &mut Reader<'_>) -> Self {
-        // What a failed read answers (see `crate::wire`): built without `derive`, which reads
-        // the facet tables.
-        let fallback = || Catalog {
-            published: Vec::new(),
-            heat: Vec::new(),
-            quality: Vec::new(),
-            coverage: Vec::new(),
-            drafts: 0,
-            facets: Facets::default(),
-            by_heat: Vec::new(),
-            by_date: Vec::new(),
-            by_quality: Vec::new(),
-        };
         let s = Stored::read(r);
         if r.failed() {
-            return fallback();
+            return Columns::default();
         }
-        let check = move || -> Result<Catalog, Inconsistent> {
+        let check = move || -> Result<Columns, Inconsistent> {
             let n = s.published.len();
             let mut previous = s.first.unix();
             let published = s
@@ -425,17 +433,20 @@ impl Wire for Catalog {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let (heat, quality) = (s.heat.column()?, s.quality.column()?);
-            if heat.len() != n || quality.len() != n || s.coverage.len() != n {
+            if heat.len() != n || quality.len() != n {
                 return Err(Inconsistent("columns differ in length"));
             }
             if !s.facets.is_valid_for(n) {
                 return Err(Inconsistent("the facet tables do not match the columns"));
             }
-            Ok(Catalog::derive(
-                published, heat, quality, s.coverage, s.facets,
-            ))
+            Ok(Columns {
+                published,
+                heat,
+                quality,
+                facets: s.facets,
+            })
         };
-        check().unwrap_or_else(|Inconsistent(what)| r.invalid(what, fallback()))
+        check().unwrap_or_else(|Inconsistent(what)| r.invalid(what, Columns::default()))
     }
 }
 
@@ -513,9 +524,14 @@ mod tests {
     #[test]
     fn round_trips_through_the_stored_form() {
         let list = articles();
-        let catalog = Catalog::build(&list, vec![1, 2, 1, 3, 1, 1]);
-        let bytes = postcard::to_allocvec(&catalog).expect("encodes");
-        let back: Catalog = crate::wire::from_bytes(&bytes).expect("decodes");
+        let coverage = vec![1, 2, 1, 3, 1, 1];
+        let catalog = Catalog::build(&list, coverage.clone());
+        let (front, back) = (catalog.part(0..2), catalog.part(2..6));
+        let read = |part: &Columns| -> Columns {
+            let bytes = postcard::to_allocvec(part).expect("encodes");
+            crate::wire::from_bytes(&bytes).expect("decodes")
+        };
+        let back = Catalog::join(&[&read(&front), &read(&back)], coverage).expect("joins");
         assert_eq!(back, catalog);
         assert!((0..6).all(|n| back.describes(n, &list[n as usize])));
         assert!(!back.describes(0, &list[1]));
@@ -529,30 +545,28 @@ mod tests {
             .map(|i| article(&format!("a{i:03}"), None, 1_700_000_000 + i * 3_600))
             .collect();
         let catalog = Catalog::build(&list, vec![1; list.len()]);
-        let stored: Stored =
-            crate::wire::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
-                .expect("decodes as stored");
+        let part = catalog.part(0..list.len());
+        let bytes = postcard::to_allocvec(&part).expect("encodes");
+        let stored: Stored = crate::wire::from_bytes(&bytes).expect("decodes as stored");
         assert!(stored.published[1..].iter().all(|&step| step == 3_600));
-        let back: Catalog =
-            crate::wire::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
-                .expect("decodes");
-        assert_eq!(back, catalog);
+        let back: Columns = crate::wire::from_bytes(&bytes).expect("decodes");
+        assert_eq!(back, part);
     }
 
     #[test]
     fn rejects_out_of_range_indexes_and_ragged_columns() {
         let list = articles();
-        let catalog = Catalog::build(&list, vec![1; 6]);
+        let part = Catalog::build(&list, vec![1; 6]).part(0..6);
         let stored = |edit: &dyn Fn(&mut Stored)| {
             let mut s: Stored =
-                crate::wire::from_bytes(&postcard::to_allocvec(&catalog).expect("encodes"))
+                crate::wire::from_bytes(&postcard::to_allocvec(&part).expect("encodes"))
                     .expect("decodes as stored");
             edit(&mut s);
-            crate::wire::from_bytes::<Catalog>(&postcard::to_allocvec(&s).expect("encodes"))
+            crate::wire::from_bytes::<Columns>(&postcard::to_allocvec(&s).expect("encodes"))
         };
         assert!(stored(&|s| s.heat.index[0] = 99).is_err());
         assert!(stored(&|s| {
-            s.coverage.pop();
+            s.quality.index.pop();
         })
         .is_err());
         assert!(stored(&|s| s.published[0] = i64::MAX).is_err());
