@@ -110,9 +110,9 @@ impl Memory {
 
     /// Bookkeeping when the address bar changed under the app: remember where the reader was
     /// in the entry they left, and decide where the new page should scroll to. Returns the
-    /// rows to show when the new entry was shown before, and `None` as the first value when
-    /// the event reports a change already handled.
-    fn arrive(&self, hash: &str) -> Option<Option<usize>> {
+    /// canonical hash of the page arrived at and the rows to show when the new entry was shown
+    /// before, or `None` when the event reports a change already handled.
+    fn arrive(&self, hash: &str) -> Option<(String, Option<usize>)> {
         let entry = entry_id();
         let route = Route::from_hash(hash);
         let key = route.to_hash();
@@ -137,7 +137,7 @@ impl Memory {
         } else {
             self.pending_scroll.set(Some(scroll));
         }
-        Some(seen.map(|(_, rows)| rows))
+        Some((key, seen.map(|(_, rows)| rows)))
     }
 
     /// Bookkeeping when the app adds an entry: the one left keeps `scroll`, the new one gets
@@ -225,11 +225,10 @@ pub fn use_route() -> UseReducerHandle<NavState> {
                 // would land on the entry arrived at. The entry left keeps the view before.
                 memory.unwritten.take();
                 let hash = current_hash();
-                if let Some(rows) = memory.arrive(&hash) {
+                if let Some((canonical, rows)) = memory.arrive(&hash) {
                     // A link spelled another way than the canonical hash of its view is
                     // rewritten now: when the view is the one shown, no render follows to do
                     // it.
-                    let canonical = Route::from_hash(&hash).to_hash();
                     write_hash(&memory, &canonical, Step::Replace, 0.0);
                     dispatcher.dispatch(NavAction::Load { hash, rows });
                 }
