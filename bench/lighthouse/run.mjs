@@ -122,6 +122,12 @@ async function audit(url, config, report) {
     );
     const { categories, audits } = result.lhr;
     if (report) await writeFile(report, JSON.stringify(result.lhr));
+    // A page that never drew its view (say, the app could not read data packed by another
+    // format version) is light and scores well; every view here draws hundreds of elements.
+    const elements = audits['dom-size']?.numericValue ?? 0;
+    if (elements < 100) {
+      throw new Error(`${url} drew ${elements} elements: the app did not show its view`);
+    }
     return {
       score: Math.round((categories.performance.score ?? 0) * 100),
       lcp: audits['largest-contentful-paint'].numericValue,
