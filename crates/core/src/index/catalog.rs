@@ -43,15 +43,8 @@ pub struct Columns {
 
 impl Columns {
     /// How many articles.
-    #[must_use]
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.published.len()
-    }
-
-    /// True when there are no articles.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.published.is_empty()
     }
 }
 
