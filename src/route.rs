@@ -166,9 +166,9 @@ fn entry_id() -> f64 {
 /// entry without one gets it written a task after the first render: the `replaceState` took
 /// 9-20 ms of the first render with the CPU slowed 4× (CPU profiles of a search link at 10,000
 /// articles), on the way to the first screen. A write of the hash in between carries the same
-/// id; the delayed write leaves alone an entry that has one by then (were it a new entry pushed
-/// in that task, the first one would get an id when the reader comes back to it, and start at
-/// its top).
+/// id; the delayed write leaves alone an entry that has one by then (should the reader reach a
+/// new entry within those milliseconds, the first one gets a new id when they come back to it,
+/// and starts at its top).
 fn first_entry_id() -> f64 {
     stored_entry_id().unwrap_or_else(|| {
         let id = new_entry_id();

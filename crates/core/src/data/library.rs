@@ -269,7 +269,7 @@ impl Library {
                         .segments
                         .get(s + 1)
                         .map_or(entry.coverage.len(), |next| next.start as usize);
-                    end.checked_sub(start) == Some(part.catalog.len())
+                    end.checked_sub(start) == Some(part.columns.len())
                         && shards_from(start..end, cards).len() == part.card_hashes.len()
                         && shards_from(start..end, articles).len() == part.article_hashes.len()
                 });
@@ -281,8 +281,8 @@ impl Library {
             .flat_map(|p| &p.article_hashes)
             .copied()
             .collect();
-        let catalogs: Vec<&Columns> = parts.iter().map(|p| &p.catalog).collect();
-        let catalog = Catalog::join(&catalogs, std::mem::take(&mut entry.coverage))
+        let columns: Vec<&Columns> = parts.iter().map(|p| &p.columns).collect();
+        let catalog = Catalog::join(&columns, std::mem::take(&mut entry.coverage))
             .map_err(|_| mismatch("the coverage column does not fit the catalog"))?;
         let n = catalog.len();
         let per = |size: u32| (size > 0).then(|| n.div_ceil(size as usize));
@@ -1293,7 +1293,7 @@ mod tests {
             Shard::Ids(Vec::new()),
             Shard::Ids(vec![(String::new(), 0), ("z".repeat(300), u32::MAX)]),
             Shard::Part(Part {
-                catalog: whole.catalog().part(0..3),
+                columns: whole.catalog().part(0..3),
                 card_hashes: vec![0, u32::MAX],
                 article_hashes: Vec::new(),
             }),

@@ -246,7 +246,7 @@ impl ShardId {
 /// shards that start among them (see [`shards_from`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Part {
-    pub catalog: Columns,
+    pub columns: Columns,
     /// Per card shard starting in the part, in order, the hash its name carries.
     #[serde(serialize_with = "fixed_width::serialize")]
     pub card_hashes: Vec<u32>,
@@ -258,7 +258,7 @@ pub(crate) struct Part {
 impl Wire for Part {
     fn read(r: &mut Reader<'_>) -> Self {
         Self {
-            catalog: r.read(),
+            columns: r.read(),
             card_hashes: r.fixed_u32s(),
             article_hashes: r.fixed_u32s(),
         }
@@ -520,7 +520,7 @@ impl Bundle {
             let end = starts.get(s + 1).copied().unwrap_or(n);
             let range = to_u32(start)..to_u32(end);
             let part = Shard::Part(Part {
-                catalog: self.catalog().part(start..end),
+                columns: self.catalog().part(start..end),
                 card_hashes: card_hashes[shards_from(start..end, options.cards)].to_vec(),
                 article_hashes: article_hashes[shards_from(start..end, options.articles)].to_vec(),
             });
