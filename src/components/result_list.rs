@@ -57,9 +57,25 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let open = use_state_eq(HashSet::<u32>::new);
     // The cards drawn so far (articles, or stories' leads), in order.
     let drawn = use_state_eq(Vec::<u32>::new);
+    // The articles the cards show: a story's lead, and its other articles once opened.
+    let shown: Vec<u32> = match &props.groups {
+        Some(groups) => groups
+            .iter()
+            .take(props.rows)
+            .flat_map(|g| {
+                let others = if open.contains(&g.lead) {
+                    &g.others[..]
+                } else {
+                    &[]
+                };
+                std::iter::once(g.lead).chain(others.iter().copied())
+            })
+            .collect(),
+        None => props.articles.iter().take(props.rows).copied().collect(),
+    };
     let units: Vec<u32> = match &props.groups {
         Some(groups) => groups.iter().take(props.rows).map(|g| g.lead).collect(),
-        None => props.articles.iter().take(props.rows).copied().collect(),
+        None => shown.clone(),
     };
     // Cards already drawn at the head of the list stay; a new list starts with a screenful.
     let kept = drawn.iter().zip(&units).take_while(|(a, b)| a == b).count();
@@ -78,21 +94,6 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             move || drop(timer)
         });
     }
-    let shown: Vec<u32> = match &props.groups {
-        Some(groups) => groups
-            .iter()
-            .take(props.rows)
-            .flat_map(|g| {
-                let others = if open.contains(&g.lead) {
-                    &g.others[..]
-                } else {
-                    &[]
-                };
-                std::iter::once(g.lead).chain(others.iter().copied())
-            })
-            .collect(),
-        None => props.articles.iter().take(props.rows).copied().collect(),
-    };
     let first = props
         .library
         .missing(&[Need::Cards(&shown[..shown.len().min(FIRST_CARDS)])]);
